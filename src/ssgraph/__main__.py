@@ -1,0 +1,3 @@
+from ssgraph.cli import main
+
+main()

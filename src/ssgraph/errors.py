@@ -1,0 +1,84 @@
+"""Typed errors with locations. Core code raises these; the CLI and web layer render them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ssgraph import messages
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: a file with line/column, or a workbook with sheet/row/column."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | str | None = None
+    sheet: str | None = None
+    row: int | None = None
+
+    def describe(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
+        words = {
+            "sv": {"line": "rad", "column": "kolumn", "sheet": "blad", "row": "rad"},
+            "en": {"line": "line", "column": "column", "sheet": "sheet", "row": "row"},
+        }["en" if lang == "en" else "sv"]
+        parts: list[str] = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(f"{words['sheet']} {self.sheet}")
+        if self.row is not None:
+            parts.append(f"{words['row']} {self.row}")
+        if self.line is not None:
+            parts.append(f"{words['line']} {self.line}")
+        if self.column is not None:
+            parts.append(f"{words['column']} {self.column}")
+        return ", ".join(parts)
+
+
+@dataclass
+class Problem:
+    """One located problem: a message id with its parameters."""
+
+    message_id: str
+    location: Location = field(default_factory=Location)
+    params: dict[str, object] = field(default_factory=dict)
+    severity: str = "error"  # "error" blocks, "warning" does not
+
+    def render(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
+        text = messages.render(self.message_id, lang, **self.params)
+        where = self.location.describe(lang)
+        return f"{where}: {text}" if where else text
+
+
+class SsgraphError(Exception):
+    """Base of every error ssgraph reports to a user. Carries one or more problems."""
+
+    exit_code = 2
+
+    def __init__(self, problems: Problem | list[Problem]):
+        self.problems = problems if isinstance(problems, list) else [problems]
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
+        return "\n".join(p.render(lang) for p in self.problems)
+
+
+class InputError(SsgraphError):
+    """Malformed or invalid input: nothing was written."""
+
+
+class StoreError(SsgraphError):
+    """The store could not be opened, read or written."""
+
+
+class QueryError(SsgraphError):
+    """A SPARQL query or update was rejected."""
+
+
+class ConfigurationError(SsgraphError):
+    """A setting is missing or has a bad value."""
+
+
+def problem(message_id: str, location: Location | None = None, **params: object) -> Problem:
+    return Problem(message_id, location or Location(), params)

@@ -1,0 +1,172 @@
+"""The store interface every backend implements.
+
+Backends declare capabilities as flags that callers check, rather than callers testing
+for a backend class. Query results come back either as Python values with rdflib terms
+(``select``, ``ask``, ``construct``) or serialised by the backend itself
+(``query_raw``), which the web endpoint streams without re-encoding.
+"""
+
+from __future__ import annotations
+
+import io
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from rdflib import Dataset, Graph
+from rdflib.term import Node
+
+# file extension -> canonical format name used across ssgraph
+EXTENSION_TO_FORMAT: dict[str, str] = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".trig": "trig",
+    ".nt": "ntriples",
+    ".ntriples": "ntriples",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "rdfxml",
+    ".owl": "rdfxml",
+    ".xml": "rdfxml",
+}
+FORMATS_WITH_GRAPHS = {"trig", "nquads", "json-ld"}
+RDF_FORMATS = ("turtle", "trig", "ntriples", "nquads", "json-ld", "rdfxml")
+RESULT_FORMATS = ("json", "xml", "csv", "tsv")
+
+ProgressCallback = Callable[[int, int], None]  # (bytes done, bytes total)
+
+
+@dataclass(frozen=True)
+class GraphInfo:
+    iri: str  # "" for the default graph
+    triples: int
+
+
+@dataclass(frozen=True)
+class RawResult:
+    """A query result serialised by the backend."""
+
+    kind: str  # "select" | "ask" | "graph"
+    media_type: str
+    body: bytes
+
+
+def format_for_path(path: Path, explicit: str | None = None) -> str:
+    """The RDF format of a file, from ``explicit`` or its extension (``.gz`` is looked through)."""
+    if explicit:
+        return explicit
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    suffix = Path(name).suffix
+    try:
+        return EXTENSION_TO_FORMAT[suffix]
+    except KeyError:
+        from ssgraph.errors import InputError, Location, problem
+
+        raise InputError(
+            problem("store.unknown_extension", Location(file=str(path)), extension=suffix or "?")
+        ) from None
+
+
+class Store(ABC):
+    """A quad store holding named graphs."""
+
+    backend: str = "abstract"
+    #: replace_graphs() swaps graphs in one transaction
+    atomic_graph_replace: bool = False
+    #: load() is all-or-nothing, even when the process is killed half-way
+    atomic_load: bool = False
+    #: the store can be opened by several processes
+    shared_access: bool = False
+
+    # -- writing ---------------------------------------------------------------
+    @abstractmethod
+    def load(
+        self,
+        paths: Iterable[Path],
+        graph: str | None = None,
+        format: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> int:
+        """Add the quads of files (into ``graph`` when given), all files or none.
+
+        Returns the number of quads read. Malformed input raises ``InputError`` naming
+        the file, line and column, and leaves the store as it was.
+        """
+
+    @abstractmethod
+    def replace_graphs(self, graphs: Mapping[str, Graph]) -> None:
+        """Replace the content of each named graph with the given triples, atomically."""
+
+    @abstractmethod
+    def drop_graphs(self, iris: Iterable[str]) -> None:
+        """Remove named graphs (missing ones are ignored)."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update."""
+
+    # -- reading ---------------------------------------------------------------
+    @abstractmethod
+    def query_raw(
+        self,
+        sparql: str,
+        result_format: str = "json",
+        graph_format: str = "turtle",
+        default_graph_uris: list[str] | None = None,
+        named_graph_uris: list[str] | None = None,
+    ) -> RawResult:
+        """Run a query; SELECT/ASK serialised as ``result_format``, graphs as ``graph_format``."""
+
+    @abstractmethod
+    def select(self, sparql: str) -> list[dict[str, Node]]:
+        """Run a SELECT query; each row maps bound variable names to rdflib terms."""
+
+    @abstractmethod
+    def ask(self, sparql: str) -> bool: ...
+
+    @abstractmethod
+    def construct(self, sparql: str) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE query into an rdflib graph."""
+
+    @abstractmethod
+    def graphs(self) -> list[GraphInfo]:
+        """Named graphs with their triple counts (and the default graph when not empty)."""
+
+    @abstractmethod
+    def export(self, out: BinaryIO, format: str = "nquads", graph: str | None = None) -> None:
+        """Write one graph (or everything, for quad formats) to ``out``."""
+
+    def graph(self, iri: str) -> Graph:
+        """The triples of one named graph as an rdflib graph."""
+        buffer = io.BytesIO()
+        self.export(buffer, format="ntriples", graph=iri)
+        result = Graph()
+        result.parse(data=buffer.getvalue(), format="nt")
+        return result
+
+    def dataset(self) -> Dataset:
+        buffer = io.BytesIO()
+        self.export(buffer, format="nquads")
+        result = Dataset()
+        result.parse(data=buffer.getvalue(), format="nquads")
+        return result
+
+    def count(self, graph: str | None = None) -> int:
+        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
+        row = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return int(row[0]["n"]) if row else 0
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
