@@ -1,0 +1,67 @@
+"""The store layer: ``open_store`` picks a backend from the location.
+
+- a directory (default: the user's data directory) → embedded Oxigraph;
+- an ``http(s)://`` address → a remote SPARQL 1.1 service; its endpoint URLs and
+  credentials come from the ``[store]`` table of the configuration file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import platformdirs
+
+from ssgraph import messages
+from ssgraph.errors import ConfigurationError, Location, problem
+from ssgraph.store.base import GraphInfo, RawResult, Store
+
+__all__ = ["GraphInfo", "RawResult", "Store", "default_location", "open_store", "read_store_settings"]
+
+messages.define(
+    "config.unreadable",
+    sv="konfigurationsfilen kan inte läsas: {detail}",
+    en="the configuration file cannot be read: {detail}",
+)
+
+
+def default_location() -> Path:
+    return Path(platformdirs.user_data_dir("ssgraph")) / "store"
+
+
+def read_store_settings(config_file: str | os.PathLike | None) -> dict[str, object]:
+    """The ``[store]`` table of a TOML configuration file, plus SSGRAPH_STORE_* variables."""
+    settings: dict[str, object] = {}
+    if config_file:
+        path = Path(config_file)
+        try:
+            settings.update(tomllib.loads(path.read_text(encoding="utf-8")).get("store", {}))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise ConfigurationError(
+                problem("config.unreadable", Location(file=str(path)), detail=str(error))
+            ) from None
+    for key in ("query_endpoint", "update_endpoint", "graph_store_endpoint", "username", "password", "token"):
+        value = os.environ.get(f"SSGRAPH_STORE_{key.upper()}")
+        if value:
+            settings[key] = value
+    return settings
+
+
+def open_store(
+    location: str | os.PathLike | None = None,
+    config_file: str | os.PathLike | None = None,
+    read_only: bool = False,
+) -> Store:
+    settings = read_store_settings(config_file or os.environ.get("SSGRAPH_CONFIG"))
+    location = location or os.environ.get("SSGRAPH_STORE") or settings.get("location")
+    if location is None:
+        location = default_location()
+    text = str(location)
+    if text.startswith(("http://", "https://")):
+        from ssgraph.store.remote import Endpoints, RemoteStore
+
+        return RemoteStore(Endpoints.from_base(text, **settings))
+    from ssgraph.store.embedded import EmbeddedStore
+
+    return EmbeddedStore(Path(text).expanduser(), read_only=read_only)

@@ -1,0 +1,377 @@
+"""The embedded backend: Oxigraph (pyoxigraph) persisted in a directory.
+
+Layout of a store directory::
+
+    STORE/CURRENT          name of the generation in use, e.g. "gen-000003"
+    STORE/gen-000003/      an Oxigraph (RocksDB) database
+
+Bulk loads are made all-or-nothing by generations: the current database is checkpointed
+into a new generation (hard links, cheap), the files are bulk-loaded into that copy, and
+only when everything parsed and landed does ``CURRENT`` switch to it (an atomic rename).
+A load that fails, or a process killed half-way, leaves ``CURRENT`` pointing at the
+untouched earlier generation; leftovers are removed the next time the store is opened.
+Small writes (graph replacement, updates) run as single Oxigraph transactions in place.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import BinaryIO, IO
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.term import Node
+
+from ssgraph import messages
+from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
+from ssgraph.store.base import (
+    FORMATS_WITH_GRAPHS,
+    GraphInfo,
+    ProgressCallback,
+    RawResult,
+    Store,
+    format_for_path,
+)
+from ssgraph.store.terms import from_oxigraph
+from ssgraph.store.updates import replace_graphs_update
+
+messages.define(
+    "store.syntax_error",
+    sv="felaktig RDF ({format}): {detail}",
+    en="malformed RDF ({format}): {detail}",
+)
+messages.define(
+    "store.unknown_extension",
+    sv="okänt filformat '{extension}'; ange --format (turtle, trig, ntriples, nquads, json-ld, rdfxml)",
+    en="unknown file format '{extension}'; give --format (turtle, trig, ntriples, nquads, json-ld, rdfxml)",
+)
+messages.define(
+    "store.file_missing",
+    sv="filen finns inte",
+    en="the file does not exist",
+)
+messages.define(
+    "store.in_use",
+    sv="lagret {path} används av en annan process (kör 'ssgraph serve'?). Stoppa den, "
+    "eller skriv via tjänstens /graphs-gränssnitt. ({detail})",
+    en="the store {path} is in use by another process (is 'ssgraph serve' running?). Stop it, "
+    "or write through the service's /graphs interface. ({detail})",
+)
+messages.define(
+    "store.query_syntax",
+    sv="syntaxfel i SPARQL: {detail}",
+    en="SPARQL syntax error: {detail}",
+)
+messages.define(
+    "store.query_failed",
+    sv="frågan kunde inte köras: {detail}",
+    en="the query failed: {detail}",
+)
+messages.define(
+    "store.graph_into_quads",
+    sv="--graph kan inte användas med {format}, som redan namnger sina grafer",
+    en="--graph cannot be used with {format}, which names its own graphs",
+)
+
+OXIGRAPH_RDF_FORMAT = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+OXIGRAPH_RESULT_FORMAT = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+CURRENT_FILE = "CURRENT"
+GENERATION_PREFIX = "gen-"
+
+
+class _CountingReader:
+    """A binary reader that reports how many bytes of the file were consumed."""
+
+    def __init__(self, raw: BinaryIO, stream: IO[bytes], total: int, progress: ProgressCallback):
+        self._raw, self._stream, self._total, self._progress = raw, stream, total, progress
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._stream.read(size)
+        self._progress(self._raw.tell(), self._total)
+        return chunk
+
+    def readinto(self, buffer: bytearray) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _open_input(path: Path) -> tuple[BinaryIO, IO[bytes]]:
+    raw = open(path, "rb")
+    return raw, (gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw)
+
+
+class EmbeddedStore(Store):
+    backend = "embedded"
+    atomic_graph_replace = True
+    atomic_load = True
+    shared_access = False
+
+    def __init__(self, directory: Path, read_only: bool = False):
+        self.directory = Path(directory)
+        self.read_only = read_only
+        self._store = self._open_current()
+
+    # -- generations -------------------------------------------------------------
+    def _current_generation(self) -> str | None:
+        marker = self.directory / CURRENT_FILE
+        if marker.exists():
+            return marker.read_text(encoding="utf-8").strip()
+        return None
+
+    def _open_current(self) -> ox.Store:
+        generation = self._current_generation()
+        if generation is None:
+            if self.read_only:
+                raise StoreError(problem("store.in_use", path=str(self.directory), detail="no store here"))
+            self.directory.mkdir(parents=True, exist_ok=True)
+            generation = f"{GENERATION_PREFIX}000001"
+            self._switch_to(generation)
+        path = self.directory / generation
+        try:
+            store = ox.Store.read_only(str(path)) if self.read_only else ox.Store(str(path))
+        except OSError as error:
+            raise StoreError(problem("store.in_use", path=str(self.directory), detail=str(error))) from error
+        if not self.read_only:
+            self._remove_stale_generations(keep=generation)
+        return store
+
+    def _switch_to(self, generation: str) -> None:
+        marker = self.directory / CURRENT_FILE
+        staging = self.directory / (CURRENT_FILE + ".new")
+        with open(staging, "w", encoding="utf-8") as handle:
+            handle.write(generation + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(staging, marker)
+        directory_fd = os.open(self.directory, os.O_RDONLY)
+        try:
+            os.fsync(directory_fd)
+        finally:
+            os.close(directory_fd)
+
+    def _remove_stale_generations(self, keep: str) -> None:
+        for entry in self.directory.iterdir():
+            if entry.is_dir() and entry.name.startswith(GENERATION_PREFIX) and entry.name != keep:
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def _next_generation(self) -> str:
+        current = self._current_generation() or f"{GENERATION_PREFIX}000000"
+        return f"{GENERATION_PREFIX}{int(current[len(GENERATION_PREFIX):]) + 1:06d}"
+
+    # -- writing -----------------------------------------------------------------
+    def load(
+        self,
+        paths: Iterable[Path],
+        graph: str | None = None,
+        format: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> int:
+        files = [Path(p) for p in paths]
+        plan = [(path, format_for_path(path, format)) for path in files]
+        for path, fmt in plan:
+            if not path.is_file():
+                raise InputError(problem("store.file_missing", Location(file=str(path))))
+            if graph and fmt in FORMATS_WITH_GRAPHS - {"json-ld"}:
+                raise InputError(problem("store.graph_into_quads", Location(file=str(path)), format=fmt))
+        total = sum(path.stat().st_size for path in files)
+        before = len(self._store)
+        generation = self._next_generation()
+        target = self.directory / generation
+        if target.exists():
+            shutil.rmtree(target)
+        self._store.flush()
+        self._store.backup(str(target))
+        staged = ox.Store(str(target))
+        done = 0
+        try:
+            for path, fmt in plan:
+                self._bulk_load_file(staged, path, fmt, graph, done, total, progress)
+                done += path.stat().st_size
+            staged.flush()
+            loaded = len(staged) - before
+        except BaseException:
+            del staged
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        del staged
+        del self._store
+        self._switch_to(generation)
+        self._store = self._open_current()
+        return loaded
+
+    @staticmethod
+    def _bulk_load_file(
+        staged: ox.Store,
+        path: Path,
+        fmt: str,
+        graph: str | None,
+        offset: int,
+        total: int,
+        progress: ProgressCallback | None,
+    ) -> None:
+        raw, stream = _open_input(path)
+        try:
+            source: IO[bytes] = stream
+            if progress is not None:
+                report = lambda done, _total: progress(offset + done, total)  # noqa: E731
+                source = _CountingReader(raw, stream, total, report)  # type: ignore[assignment]
+            staged.bulk_load(
+                source,
+                format=OXIGRAPH_RDF_FORMAT[fmt],
+                base_iri=path.resolve().as_uri(),
+                to_graph=ox.NamedNode(graph) if graph else None,
+            )
+        except SyntaxError as error:
+            raise InputError(
+                problem(
+                    "store.syntax_error",
+                    Location(file=str(path), line=error.lineno, column=error.offset),
+                    format=fmt,
+                    detail=str(error.msg if hasattr(error, "msg") else error),
+                )
+            ) from None
+        finally:
+            stream.close()
+            raw.close()
+
+    def replace_graphs(self, graphs: Mapping[str, Graph]) -> None:
+        self.update(replace_graphs_update(graphs))
+
+    def drop_graphs(self, iris: Iterable[str]) -> None:
+        statements = [f"DROP SILENT GRAPH <{iri}>" for iri in iris]
+        if statements:
+            self.update(";\n".join(statements))
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as error:
+            raise QueryError(problem("store.query_syntax", detail=str(error))) from None
+        except OSError as error:
+            raise QueryError(problem("store.query_failed", detail=str(error))) from None
+
+    # -- reading -----------------------------------------------------------------
+    def _run(
+        self,
+        sparql: str,
+        default_graph_uris: list[str] | None = None,
+        named_graph_uris: list[str] | None = None,
+    ):
+        options: dict[str, object] = {}
+        if default_graph_uris:
+            options["default_graph"] = [ox.NamedNode(i) for i in default_graph_uris]
+        else:
+            options["use_default_graph_as_union"] = True
+        if named_graph_uris:
+            options["named_graphs"] = [ox.NamedNode(i) for i in named_graph_uris]
+        try:
+            return self._store.query(sparql, **options)
+        except SyntaxError as error:
+            raise QueryError(problem("store.query_syntax", detail=str(error))) from None
+        except (OSError, ValueError, RuntimeError) as error:
+            raise QueryError(problem("store.query_failed", detail=str(error))) from None
+
+    def query_raw(
+        self,
+        sparql: str,
+        result_format: str = "json",
+        graph_format: str = "turtle",
+        default_graph_uris: list[str] | None = None,
+        named_graph_uris: list[str] | None = None,
+    ) -> RawResult:
+        result = self._run(sparql, default_graph_uris, named_graph_uris)
+        try:
+            if isinstance(result, ox.QuerySolutions):
+                fmt = OXIGRAPH_RESULT_FORMAT[result_format]
+                return RawResult("select", fmt.media_type, result.serialize(format=fmt))
+            if isinstance(result, ox.QueryBoolean):
+                fmt = OXIGRAPH_RESULT_FORMAT[result_format]
+                return RawResult("ask", fmt.media_type, result.serialize(format=fmt))
+            rdf_format = OXIGRAPH_RDF_FORMAT[graph_format]
+            return RawResult("graph", rdf_format.media_type, result.serialize(format=rdf_format))
+        except (OSError, ValueError, RuntimeError) as error:
+            raise QueryError(problem("store.query_failed", detail=str(error))) from None
+
+    def select(self, sparql: str) -> list[dict[str, Node]]:
+        result = self._run(sparql)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(problem("store.query_failed", detail="not a SELECT query"))
+        names = [v.value for v in result.variables]
+        rows = []
+        try:
+            for solution in result:
+                row = {}
+                for name in names:
+                    value = solution[name]
+                    if value is not None:
+                        row[name] = from_oxigraph(value)
+                rows.append(row)
+        except (OSError, ValueError, RuntimeError) as error:
+            raise QueryError(problem("store.query_failed", detail=str(error))) from None
+        return rows
+
+    def ask(self, sparql: str) -> bool:
+        result = self._run(sparql)
+        return bool(result)
+
+    def construct(self, sparql: str) -> Graph:
+        result = self._run(sparql)
+        graph = Graph()
+        if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+            raise QueryError(problem("store.query_failed", detail="not a CONSTRUCT or DESCRIBE query"))
+        for triple in result:
+            graph.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object)))
+        return graph
+
+    def graphs(self) -> list[GraphInfo]:
+        rows = self.select(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+        )
+        infos = [GraphInfo(str(row["g"]), int(row["n"])) for row in rows]
+        default_count = len(list(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+        if default_count:
+            infos.insert(0, GraphInfo("", default_count))
+        return infos
+
+    def export(self, out: BinaryIO, format: str = "nquads", graph: str | None = None) -> None:
+        rdf_format = OXIGRAPH_RDF_FORMAT[format]
+        if graph is not None:
+            from_graph = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+            self._store.dump(out, format=rdf_format, from_graph=from_graph)
+        elif format in ("nquads", "trig"):
+            self._store.dump(out, format=rdf_format)
+        else:
+            # a triple format for the whole dataset: the union of all graphs
+            result = self._store.query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+            )
+            out.write(result.serialize(format=rdf_format))
+
+    def count(self, graph: str | None = None) -> int:
+        if graph is None:
+            return len(self._store)
+        return len(list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+
+    def close(self) -> None:
+        if getattr(self, "_store", None) is not None:
+            if not self.read_only:
+                self._store.flush()
+            del self._store
+            self._store = None  # type: ignore[assignment]
