@@ -1,0 +1,491 @@
+"""The goal graph: one networkx DiGraph of the governance structures in the store.
+
+Edges run downwards, as people read a goal structure: organisation → vision → goals →
+sub-goals → indicators and activities, and from goals, indicators and activities out to
+what they address (SDG targets, environmental objectives, public-health areas), the
+documents that state them and the bodies responsible for them. Every analysis starts here.
+
+Nodes are keyed by IRI and carry ``kind`` (see ``KINDS``), ``label``, ``org`` (the
+organisation code, for governance resources) and kind-specific attributes. Assessments and
+indicator observations are folded into node attributes (``assessments``,
+``observations``) rather than kept as nodes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Literal, URIRef
+
+from ssgraph.errors import InputError, problem
+from ssgraph.messages import define
+from ssgraph.namespaces import SSG, SSGGRAPH, SSGID, sparql_prefixes
+
+UNKNOWN_ORGANISATION = define(
+    "analysis.unknown_organisation",
+    sv="Organisationen {code} har ingen målstruktur i databasen (finns: {known}).",
+    en="Organisation {code} has no goal structure in the store (available: {known}).",
+)
+
+KINDS = (
+    "organisation", "vision", "goal", "indicator", "activity", "action-plan", "document",
+    "body", "sdg", "objective", "public-health", "green-key", "kpi",
+)
+
+GOAL_CLASSES = ("Goal", "OverarchingGoal", "CommitteeGoal", "OperationalGoal")
+DOCUMENT_CLASSES = (
+    "SteeringDocument", "Policy", "Programme", "Plan", "Strategy", "Guideline", "Rule", "Budget",
+)
+BODY_CLASSES = ("OrganisationalBody", "Council", "ExecutiveBoard", "Committee", "Administration")
+CLASS_TO_KIND: dict[str, str] = {
+    **{c: "goal" for c in GOAL_CLASSES},
+    **{c: "document" for c in DOCUMENT_CLASSES},
+    **{c: "body" for c in BODY_CLASSES},
+    "Vision": "vision",
+    "Indicator": "indicator",
+    "Activity": "activity",
+    "ActionPlan": "action-plan",
+}
+
+# (property local name, relation on the edge, reverse?) — reverse edges point from object to
+# subject so that every edge runs downwards in the structure.
+EDGE_PROPERTIES: tuple[tuple[str, str, bool], ...] = (
+    ("hasParent", "has-subgoal", True),
+    ("measures", "measured-by", True),
+    ("implementsGoal", "implemented-by", True),
+    ("partOfActionPlan", "includes", True),
+    ("addressesSDG", "addresses", False),
+    ("addressesEnvironmentalObjective", "addresses", False),
+    ("addressesPublicHealthArea", "addresses", False),
+    ("addressesGreenKeyIndicator", "addresses", False),
+    ("statedIn", "stated-in", False),
+    ("responsibleBody", "responsible", False),
+    ("owner", "responsible", False),
+    ("koladaKPI", "kolada-kpi", False),
+    ("decidedBy", "decided-by", False),
+)
+LINK_PROPERTY_TO_KIND = {
+    "addressesSDG": "sdg",
+    "addressesEnvironmentalObjective": "objective",
+    "addressesPublicHealthArea": "public-health",
+    "addressesGreenKeyIndicator": "green-key",
+}
+# literal or concept-valued attributes copied onto nodes (local name → attribute name)
+ATTRIBUTES: dict[str, str] = {
+    "periodStart": "period_start",
+    "periodEnd": "period_end",
+    "goalLevel": "level",
+    "dimension": "dimension",
+    "unit": "unit",
+    "direction": "direction",
+    "baselineYear": "baseline_year",
+    "baselineValue": "baseline_value",
+    "targetYear": "target_year",
+    "targetValue": "target_value",
+    "validFrom": "valid_from",
+    "validUntil": "valid_until",
+    "decisionDate": "decision_date",
+    "revisionDate": "revision_date",
+    "documentStatus": "status",
+    "documentKind": "document_kind",
+    "activityStatus": "status",
+    "budget": "budget",
+    "startDate": "start_date",
+    "endDate": "end_date",
+}
+MULTI_VALUED = {"dimension"}
+
+
+@dataclass(frozen=True)
+class StructureVersion:
+    """One organisation's goal structure graph, from the version catalogue."""
+
+    org_iri: str
+    code: str
+    label: str
+    graph: str
+    current: bool
+
+
+def _code_of(org_iri: str, notation: object | None) -> str:
+    if notation is not None:
+        return str(notation)
+    return org_iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def structure_versions(store, current_only: bool = True) -> list[StructureVersion]:
+    """The goal-structure graphs in the store, from the version catalogue.
+
+    Organisation graphs (``ssggraph:org/…``) that the catalogue does not list are
+    treated as current, so data loaded by hand still shows up.
+    """
+    rows = store.select(
+        sparql_prefixes()
+        + """
+SELECT ?org ?graph ?current ?code ?label WHERE {
+  ?v ssg:versionOf ?org ; ssg:graph ?graph .
+  OPTIONAL { ?v ssg:isCurrentVersion ?current }
+  OPTIONAL { ?org ssg:organisationCode ?code }
+  OPTIONAL { ?org skos:notation ?notation }
+  OPTIONAL { ?org skos:prefLabel|rdfs:label ?label }
+}"""
+    )
+    versions: dict[str, StructureVersion] = {}
+    for row in rows:
+        graph = str(row["graph"])
+        current = row.get("current") is not None and row["current"].toPython() is True
+        if graph in versions and versions[graph].label:
+            continue
+        org = str(row["org"])
+        versions[graph] = StructureVersion(
+            org_iri=org,
+            code=_code_of(org, row.get("code") or row.get("notation")),
+            label=str(row.get("label") or ""),
+            graph=graph,
+            current=current,
+        )
+    for info in store.graphs():
+        if info.iri.startswith(str(SSGGRAPH) + "org/") and info.iri not in versions:
+            code = info.iri[len(str(SSGGRAPH) + "org/"):].split("/", 1)[0]
+            versions[info.iri] = StructureVersion(str(SSGID[f"org/{code}"]), code, "", info.iri, True)
+    found = list(versions.values())
+    return [v for v in found if v.current] if current_only else found
+
+
+def select_versions(
+    store, codes: Iterable[str] | None = None, current_only: bool = True
+) -> list[StructureVersion]:
+    """The versions of the given organisations (all when ``codes`` is None); unknown codes raise."""
+    versions = structure_versions(store, current_only)
+    if codes is None:
+        return versions
+    wanted = list(codes)
+    known = sorted({v.code for v in versions})
+    for code in wanted:
+        if code not in known:
+            raise InputError(problem(UNKNOWN_ORGANISATION, code=code, known=", ".join(known) or "–"))
+    return [v for v in versions if v.code in wanted]
+
+
+def _values(var: str, iris: Iterable[str]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
+
+
+def _python(term: object) -> object:
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, Literal):  # rdflib could not convert (e.g. gYear)
+            return str(value)
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        if hasattr(value, "as_integer_ratio") and not isinstance(value, (int, float)):
+            return float(value)  # Decimal
+        return value
+    return str(term)
+
+
+def build_goal_graph(
+    store, codes: Iterable[str] | None = None, current_only: bool = True
+) -> nx.DiGraph:
+    """Build the goal graph of the given organisations (all when ``codes`` is None)."""
+    versions = select_versions(store, codes, current_only)
+    graph = nx.DiGraph()
+    graph.graph["versions"] = [v.__dict__ for v in versions]
+    if not versions:
+        return graph
+    graphs = _values("g", [v.graph for v in versions])
+    org_of_graph = {v.graph: v for v in versions}
+    prefixes = sparql_prefixes()
+
+    for v in versions:
+        graph.add_node(v.org_iri, kind="organisation", label=v.label or v.code, org=v.code,
+                       graph=v.graph)
+
+    # typed resources with their labels
+    class_values = " ".join(f"ssg:{c}" for c in CLASS_TO_KIND)
+    rows = store.select(
+        prefixes
+        + f"""
+SELECT ?g ?s ?type ?label ?id ?description WHERE {{
+  {graphs}
+  VALUES ?type {{ {class_values} }}
+  GRAPH ?g {{
+    ?s a ?type .
+    OPTIONAL {{ ?s rdfs:label|dcterms:title ?label FILTER(lang(?label) = "" || langMatches(lang(?label), "sv")) }}
+    OPTIONAL {{ ?s dcterms:identifier ?id }}
+    OPTIONAL {{ ?s dcterms:description ?description }}
+  }}
+}}"""
+    )
+    for row in rows:
+        iri = str(row["s"])
+        type_name = str(row["type"]).rsplit("#", 1)[-1]
+        kind = CLASS_TO_KIND[type_name]
+        version = org_of_graph[str(row["g"])]
+        attrs = graph.nodes[iri] if iri in graph else {}
+        if attrs.get("kind") == kind and attrs.get("type") not in (None, "Goal", "SteeringDocument"):
+            type_name = attrs["type"]  # keep the most specific class seen
+        graph.add_node(
+            iri,
+            kind=kind,
+            type=type_name,
+            org=version.code,
+            label=str(row.get("label") or attrs.get("label") or row.get("id") or iri.rsplit("/", 1)[-1]),
+            identifier=str(row.get("id") or attrs.get("identifier") or iri.rsplit("/", 1)[-1]),
+            description=str(row.get("description") or attrs.get("description") or ""),
+        )
+
+    # organisation → vision
+    for row in store.select(
+        prefixes + f"SELECT ?org ?vision WHERE {{ {graphs} GRAPH ?g {{ ?org ssg:hasVision ?vision }} }}"
+    ):
+        if str(row["vision"]) in graph:
+            graph.add_edge(str(row["org"]), str(row["vision"]), relation="has-vision")
+
+    # edges between resources and out to reference concepts
+    edge_values = " ".join(f"ssg:{p}" for p, _, _ in EDGE_PROPERTIES)
+    relation_of = {str(SSG[p]): (p, rel, rev) for p, rel, rev in EDGE_PROPERTIES}
+    targets_outside: dict[str, str] = {}
+    for row in store.select(
+        prefixes
+        + f"SELECT ?s ?p ?o WHERE {{ {graphs} VALUES ?p {{ {edge_values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+    ):
+        s, o = str(row["s"]), str(row["o"])
+        local, relation, reverse = relation_of[str(row["p"])]
+        if s not in graph:
+            continue
+        if o not in graph:
+            kind = LINK_PROPERTY_TO_KIND.get(local, "kpi" if local == "koladaKPI" else None)
+            if kind is None:
+                continue  # a dangling reference inside the structure; validation reports it
+            targets_outside[o] = kind
+            graph.add_node(o, kind=kind)
+        if local == "hasParent" and graph.nodes[o].get("kind") == "vision":
+            relation = "has-goal"
+        source, target = (o, s) if reverse else (s, o)
+        graph.add_edge(source, target, relation=relation)
+        if local in LINK_PROPERTY_TO_KIND:
+            graph.edges[source, target]["link"] = local
+
+    _add_attributes(store, graph, graphs)
+    _add_reference_labels(store, graph, targets_outside)
+    _add_assessments(store, graph, graphs)
+    _add_observations(store, graph, graphs)
+    _mark_depths(graph)
+    return graph
+
+
+def _add_attributes(store, graph: nx.DiGraph, graphs: str) -> None:
+    attr_values = " ".join(f"ssg:{p}" for p in ATTRIBUTES) + " dcterms:isReplacedBy"
+    for row in store.select(
+        sparql_prefixes()
+        + f"SELECT ?s ?p ?o WHERE {{ {graphs} VALUES ?p {{ {attr_values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+    ):
+        s = str(row["s"])
+        if s not in graph:
+            continue
+        prop = str(row["p"])
+        if prop.endswith("isReplacedBy"):
+            graph.nodes[s]["replaced_by"] = str(row["o"])
+            continue
+        local = prop.rsplit("#", 1)[-1]
+        name = ATTRIBUTES[local]
+        value = _python(row["o"])
+        if isinstance(row["o"], URIRef):
+            value = str(row["o"]).rsplit("/", 1)[-1]  # concept slug, e.g. "in-force", "increase"
+        if local in MULTI_VALUED:
+            graph.nodes[s].setdefault(name, [])
+            if value not in graph.nodes[s][name]:
+                graph.nodes[s][name].append(value)
+        else:
+            graph.nodes[s][name] = value
+
+
+def _add_reference_labels(store, graph: nx.DiGraph, concepts: dict[str, str]) -> None:
+    if not concepts:
+        return
+    rows = store.select(
+        sparql_prefixes()
+        + f"""
+SELECT ?c ?notation ?label ?broader ?match ?colour WHERE {{
+  {_values("c", concepts)}
+  OPTIONAL {{ ?c skos:notation ?notation }}
+  OPTIONAL {{ ?c skos:prefLabel ?label FILTER(langMatches(lang(?label), "sv")) }}
+  OPTIONAL {{ ?c skos:broader ?broader }}
+  OPTIONAL {{ ?c skos:exactMatch ?match }}
+  OPTIONAL {{ ?c ssg:colour ?colour }}
+}}"""
+    )
+    for row in rows:
+        node = graph.nodes[str(row["c"])]
+        for key in ("notation", "label", "broader", "match", "colour"):
+            if row.get(key) is not None and key not in node:
+                node[key] = str(row[key])
+    for iri, kind in concepts.items():
+        node = graph.nodes[iri]
+        node.setdefault("notation", iri.rstrip("/").rsplit("/", 1)[-1])
+        node.setdefault("label", node["notation"])
+
+
+def _add_assessments(store, graph: nx.DiGraph, graphs: str) -> None:
+    for row in store.select(
+        sparql_prefixes()
+        + f"""
+SELECT ?goal ?period ?status ?comment WHERE {{
+  {graphs}
+  GRAPH ?g {{ ?a ssg:assessedGoal ?goal ; ssg:assessmentPeriod ?period .
+             OPTIONAL {{ ?a ssg:fulfilmentStatus ?status }} OPTIONAL {{ ?a rdfs:comment ?comment }} }}
+}}"""
+    ):
+        goal = str(row["goal"])
+        if goal not in graph:
+            continue
+        status = str(row["status"]).rsplit("/", 1)[-1] if row.get("status") is not None else "not-assessed"
+        graph.nodes[goal].setdefault("assessments", {})[str(row["period"])] = {
+            "status": status,
+            "comment": str(row.get("comment") or ""),
+        }
+
+
+def _add_observations(store, graph: nx.DiGraph, graphs: str) -> None:
+    """Indicator values: the organisation's own observations, else its Kolada KPI's values."""
+    for row in store.select(
+        sparql_prefixes()
+        + f"""
+SELECT ?indicator ?period ?gender ?value WHERE {{
+  {graphs}
+  GRAPH ?g {{ ?o ssg:indicator ?indicator ; ssg:refPeriod ?period ; ssg:value ?value .
+             OPTIONAL {{ ?o ssg:gender ?gender }} }}
+}}"""
+    ):
+        _record_observation(graph, str(row["indicator"]), row)
+    kpi_of: dict[str, list[str]] = defaultdict(list)
+    for source, target, data in graph.edges(data=True):
+        if data.get("relation") == "kolada-kpi" and not graph.nodes[source].get("observations"):
+            kpi_of[target].append(source)
+    if not kpi_of:
+        return
+    org_iris = {d["org"]: n for n, d in graph.nodes(data=True) if d.get("kind") == "organisation"}
+    for row in store.select(
+        sparql_prefixes()
+        + f"""
+SELECT ?kpi ?area ?period ?gender ?value WHERE {{
+  {_values("kpi", kpi_of)}
+  ?o ssg:indicator ?kpi ; ssg:refArea ?area ; ssg:refPeriod ?period ; ssg:value ?value .
+  OPTIONAL {{ ?o ssg:gender ?gender }}
+}}"""
+    ):
+        for indicator in kpi_of[str(row["kpi"])]:
+            if org_iris.get(graph.nodes[indicator].get("org")) == str(row["area"]):
+                _record_observation(graph, indicator, row, source="kolada")
+
+
+def _record_observation(graph: nx.DiGraph, indicator: str, row: dict, source: str = "own") -> None:
+    if indicator not in graph:
+        return
+    gender = str(row["gender"]).rsplit("-", 1)[-1] if row.get("gender") is not None else "T"
+    if gender != "T":
+        return  # trends are drawn for the total; gender splits stay in the store
+    node = graph.nodes[indicator]
+    node.setdefault("observations", {})[str(row["period"])[:4]] = float(row["value"].toPython())
+    node["data_source"] = source
+
+
+def _mark_depths(graph: nx.DiGraph) -> None:
+    """Depth of each goal below the vision (1 = top goal); None when it does not reach one."""
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != "goal":
+            continue
+        depth, current, seen = 0, node, set()
+        while True:
+            parents = [p for p in graph.predecessors(current)
+                       if graph.edges[p, current].get("relation") in ("has-subgoal", "has-goal")]
+            if not parents or current in seen:
+                data["depth"] = None
+                break
+            seen.add(current)
+            depth += 1
+            parent = parents[0]
+            if graph.nodes[parent].get("kind") == "vision":
+                data["depth"] = depth
+                break
+            current = parent
+
+
+# -- queries over the built graph ----------------------------------------------------------
+
+def nodes_of_kind(graph: nx.DiGraph, kind: str, org: str | None = None) -> list[str]:
+    return sorted(
+        n for n, d in graph.nodes(data=True)
+        if d.get("kind") == kind and (org is None or d.get("org") == org)
+    )
+
+
+def successors_by(graph: nx.DiGraph, node: str, relation: str) -> list[str]:
+    return [t for t in graph.successors(node) if graph.edges[node, t].get("relation") == relation]
+
+
+def predecessors_by(graph: nx.DiGraph, node: str, relation: str) -> list[str]:
+    return [s for s in graph.predecessors(node) if graph.edges[s, node].get("relation") == relation]
+
+
+def links(graph: nx.DiGraph, node: str, kind: str | None = None) -> list[str]:
+    """Reference concepts a goal, indicator or activity addresses (optionally of one kind)."""
+    return sorted(
+        t for t in successors_by(graph, node, "addresses")
+        if kind is None or graph.nodes[t].get("kind") == kind
+    )
+
+
+def sdg_goal_number(graph: nx.DiGraph, concept: str) -> int | None:
+    """The SDG (1–17) a goal, target or indicator concept belongs to."""
+    notation = graph.nodes[concept].get("notation") or concept.rsplit("/", 1)[-1]
+    head = str(notation).split(".", 1)[0]
+    return int(head) if head.isdigit() and 1 <= int(head) <= 17 else None
+
+
+def parent_goal(graph: nx.DiGraph, goal: str) -> str | None:
+    parents = [p for p in graph.predecessors(goal)
+               if graph.edges[p, goal].get("relation") in ("has-subgoal", "has-goal")]
+    return parents[0] if parents else None
+
+
+def goal_indicators(graph: nx.DiGraph, goal: str) -> list[str]:
+    return successors_by(graph, goal, "measured-by")
+
+
+def goal_kpis(graph: nx.DiGraph, goal: str) -> set[str]:
+    return {k for i in goal_indicators(graph, goal) for k in successors_by(graph, i, "kolada-kpi")}
+
+
+# -- export ---------------------------------------------------------------------------------
+
+def _flat(value: object) -> object:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if value is None:
+        return ""
+    return value
+
+
+def to_graphml(graph: nx.DiGraph, path: Path) -> Path:
+    """Write GraphML; dict- and list-valued attributes become JSON strings."""
+    flat = nx.DiGraph()
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, **{k: _flat(v) for k, v in data.items()})
+    for s, t, data in graph.edges(data=True):
+        flat.add_edge(s, t, **{k: _flat(v) for k, v in data.items()})
+    nx.write_graphml(flat, path)
+    return path
+
+
+def to_node_link(graph: nx.DiGraph) -> dict:
+    """The graph as node-link JSON data (``nodes``/``edges``)."""
+    data = nx.node_link_data(graph, edges="edges")
+    data["graph"] = dict(graph.graph)
+    return data
