@@ -16,6 +16,7 @@ Small writes (graph replacement, updates) run as single Oxigraph transactions in
 from __future__ import annotations
 
 import gzip
+import re
 import os
 import shutil
 from collections.abc import Iterable, Mapping
@@ -93,6 +94,14 @@ OXIGRAPH_RESULT_FORMAT = {
 }
 CURRENT_FILE = "CURRENT"
 GENERATION_PREFIX = "gen-"
+
+
+_POSITION_NOISE = re.compile(r"^Parser error (at|between) line \d+ column \d+( and line \d+ column \d+)?: |\s*\(line \d+\)$")
+
+
+def syntax_detail(error: SyntaxError) -> str:
+    """The parser's message without the position, which the location already gives."""
+    return _POSITION_NOISE.sub("", str(error.msg or error)).strip()
 
 
 class _CountingReader:
@@ -244,7 +253,7 @@ class EmbeddedStore(Store):
                     "store.syntax_error",
                     Location(file=str(path), line=error.lineno, column=error.offset),
                     format=fmt,
-                    detail=str(error.msg if hasattr(error, "msg") else error),
+                    detail=syntax_detail(error),
                 )
             ) from None
         finally:

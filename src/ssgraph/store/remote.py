@@ -34,7 +34,7 @@ from ssgraph.store.base import (
     Store,
     format_for_path,
 )
-from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT
+from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT, syntax_detail
 from ssgraph.store.updates import insert_data, replace_graphs_update
 
 messages.define(
@@ -169,7 +169,7 @@ class RemoteStore(Store):
                         "store.syntax_error",
                         Location(file=str(path), line=error.lineno, column=error.offset),
                         format=fmt,
-                        detail=str(error),
+                        detail=syntax_detail(error),
                     )
                 ) from None
             done += path.stat().st_size

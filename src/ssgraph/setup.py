@@ -1,0 +1,66 @@
+"""Bringing a store to a usable state: ontology, reference vocabularies, example data."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from ssgraph import paths
+from ssgraph.namespaces import ONTOLOGY_GRAPH, SSGGRAPH
+from ssgraph.store import Store
+
+
+@dataclass
+class InitialiseReport:
+    graphs: dict[str, int] = field(default_factory=dict)
+    examples: list[str] = field(default_factory=list)
+
+
+def reference_graphs() -> dict[str, Path]:
+    """Named graph IRI → file, for the ontology and every reference vocabulary."""
+    graphs = {str(ONTOLOGY_GRAPH): paths.ONTOLOGY_FILE}
+    try:
+        from ssgraph.reference import REFERENCE_GRAPHS
+    except ImportError:
+        REFERENCE_GRAPHS = {
+            str(SSGGRAPH[f"reference/{p.stem}"]): p for p in sorted(paths.REFERENCE_DIR.glob("*.ttl"))
+        }
+    graphs.update({str(iri): Path(p) for iri, p in REFERENCE_GRAPHS.items()})
+    return {iri: p for iri, p in graphs.items() if p.exists()}
+
+
+def load_reference(store: Store) -> dict[str, int]:
+    """Replace the ontology and reference graphs with the shipped files, atomically."""
+    contents: dict[str, Graph] = {}
+    for iri, path in reference_graphs().items():
+        graph = Graph()
+        graph.parse(path, format="turtle")
+        contents[iri] = graph
+    store.replace_graphs(contents)
+    return {iri: len(g) for iri, g in contents.items()}
+
+
+def _example_loader() -> Callable[..., list[str]] | None:
+    """The importer's example loader, when the importing package provides one."""
+    try:
+        module = importlib.import_module("ssgraph.importing.examples")
+    except ModuleNotFoundError:
+        return None
+    return getattr(module, "load_examples", None)
+
+
+def initialise(store: Store, with_examples: bool = False) -> InitialiseReport:
+    report = InitialiseReport(graphs=load_reference(store))
+    if with_examples:
+        loader = _example_loader()
+        if loader is not None:
+            report.examples = list(loader(store))
+    return report
+
+
+def is_initialised(store: Store) -> bool:
+    return store.ask(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")

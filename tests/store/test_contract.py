@@ -1,0 +1,137 @@
+"""The one contract both store backends must honour."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from ssgraph.errors import InputError, QueryError
+
+EX = "http://example.org/"
+TURTLE = """@prefix ex: <http://example.org/> .
+ex:goal1 ex:label "Minskade utsläpp"@sv ; ex:sdg ex:t13_2 .
+ex:goal2 ex:label "Ökad trygghet"@sv ; ex:value 42 .
+"""
+TRIG = """@prefix ex: <http://example.org/> .
+ex:g1 { ex:a ex:p ex:b . ex:a ex:p ex:c . }
+ex:g2 { ex:d ex:p "åäö" . }
+"""
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def counts(store):
+    return {info.iri: info.triples for info in store.graphs()}
+
+
+def test_load_into_named_graph_and_query_union(any_store, tmp_path):
+    loaded = any_store.load([write(tmp_path, "a.ttl", TURTLE)], graph=EX + "g")
+    assert loaded == 4
+    assert counts(any_store) == {EX + "g": 4}
+    rows = any_store.select("SELECT ?l WHERE { <http://example.org/goal1> <http://example.org/label> ?l }")
+    assert rows == [{"l": Literal("Minskade utsläpp", lang="sv")}]
+
+
+def test_load_quads_keeps_their_graphs(any_store, tmp_path):
+    any_store.load([write(tmp_path, "a.trig", TRIG)])
+    assert counts(any_store) == {EX + "g1": 2, EX + "g2": 1}
+
+
+def test_malformed_file_names_line_and_column_and_changes_nothing(any_store, tmp_path):
+    any_store.load([write(tmp_path, "good.ttl", TURTLE)], graph=EX + "g")
+    before = counts(any_store)
+    broken = write(tmp_path, "broken.ttl", TURTLE + "ex:goal3 ex:label .\n")
+    with pytest.raises(InputError) as caught:
+        any_store.load([write(tmp_path, "more.trig", TRIG), broken])
+    location = caught.value.problems[0].location
+    assert (location.file, location.line) == (str(broken), 4)
+    assert location.column is not None
+    assert counts(any_store) == before
+
+
+def test_replace_graphs_is_complete_and_leaves_other_graphs(any_store, tmp_path):
+    any_store.load([write(tmp_path, "a.trig", TRIG)])
+    replacement = Graph()
+    replacement.add((URIRef(EX + "x"), URIRef(EX + "p"), Literal("ny", lang="sv")))
+    any_store.replace_graphs({EX + "g1": replacement, EX + "g3": replacement})
+    assert counts(any_store) == {EX + "g1": 1, EX + "g2": 1, EX + "g3": 1}
+    assert set(any_store.graph(EX + "g1")) == set(replacement)
+
+
+def test_drop_graphs(any_store, tmp_path):
+    any_store.load([write(tmp_path, "a.trig", TRIG)])
+    any_store.drop_graphs([EX + "g1", EX + "missing"])
+    assert counts(any_store) == {EX + "g2": 1}
+
+
+def test_update_and_ask(any_store):
+    any_store.update(f"INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}a> <{EX}p> 1 }} }}")
+    assert any_store.ask(f"ASK {{ <{EX}a> <{EX}p> 1 }}")
+    assert not any_store.ask(f"ASK {{ <{EX}a> <{EX}p> 2 }}")
+
+
+def test_construct_returns_rdflib_graph(any_store, tmp_path):
+    any_store.load([write(tmp_path, "a.ttl", TURTLE)], graph=EX + "g")
+    graph = any_store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(?s = <{EX}goal2>) }}")
+    assert len(graph) == 2
+    assert (URIRef(EX + "goal2"), URIRef(EX + "value"), Literal(42)) in graph
+
+
+@pytest.mark.parametrize("result_format,marker", [("json", b'"bindings"'), ("xml", b"<sparql"), ("csv", b"l\r\n"), ("tsv", b"?l")])
+def test_query_raw_result_formats(any_store, tmp_path, result_format, marker):
+    any_store.load([write(tmp_path, "a.ttl", TURTLE)], graph=EX + "g")
+    raw = any_store.query_raw(f"SELECT ?l WHERE {{ <{EX}goal1> <{EX}label> ?l }}", result_format=result_format)
+    assert raw.kind == "select"
+    assert marker in raw.body
+    assert "Minskade utsläpp".encode() in raw.body
+
+
+def test_query_raw_ask_and_graph(any_store, tmp_path):
+    any_store.load([write(tmp_path, "a.ttl", TURTLE)], graph=EX + "g")
+    ask = any_store.query_raw(f"ASK {{ <{EX}goal1> ?p ?o }}")
+    assert ask.kind == "ask" and json.loads(ask.body)["boolean"] is True
+    graph = any_store.query_raw("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", graph_format="ntriples")
+    assert graph.kind == "graph"
+    assert len(Graph().parse(data=graph.body, format="nt")) == 4
+
+
+def test_query_syntax_error_is_a_query_error(any_store):
+    with pytest.raises(QueryError):
+        any_store.select("SELECT ?x WHERE { ?x ")
+
+
+@pytest.mark.parametrize("fmt,rdflib_format", [("nquads", "nquads"), ("trig", "trig")])
+def test_export_everything_round_trips(any_store, tmp_path, fmt, rdflib_format):
+    any_store.load([write(tmp_path, "a.trig", TRIG)])
+    buffer = io.BytesIO()
+    any_store.export(buffer, format=fmt)
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(data=buffer.getvalue(), format=rdflib_format)
+    assert len(dataset) == 3
+
+
+def test_export_one_graph_as_turtle(any_store, tmp_path):
+    any_store.load([write(tmp_path, "a.trig", TRIG)])
+    buffer = io.BytesIO()
+    any_store.export(buffer, format="turtle", graph=EX + "g2")
+    graph = Graph().parse(data=buffer.getvalue(), format="turtle")
+    assert list(graph) == [(URIRef(EX + "d"), URIRef(EX + "p"), Literal("åäö"))]
+
+
+def test_unknown_extension_is_an_input_error(any_store, tmp_path):
+    with pytest.raises(InputError):
+        any_store.load([write(tmp_path, "a.txt", TURTLE)])
+
+
+def test_capabilities_are_declared(any_store):
+    assert any_store.atomic_graph_replace is True
+    assert any_store.backend in {"embedded", "remote"}
