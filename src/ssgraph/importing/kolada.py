@@ -1,0 +1,443 @@
+"""A client for the Kolada API (v3; v2 base URLs work too, the paths and shape are the same).
+
+Kolada answers ``{"values": [...], "count": N, "next_page": URL?, "previous_page": URL?}``
+with at most 5000 items a page. The client asks for full pages, follows ``next_page``,
+keeps every successful answer in a disk cache keyed by its URL, and retries politely
+(exponential backoff, ``Retry-After`` honoured up to a bound) on 429, 5xx and connection
+failures. Items are turned into small typed records; unknown fields are ignored.
+
+Mapping the records to RDF is :mod:`ssgraph.importing.kolada_rdf`'s job.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from urllib.parse import urljoin
+
+import platformdirs
+import requests
+
+from ssgraph import __version__, messages
+from ssgraph.errors import InputError, SsgraphError, problem
+
+DEFAULT_BASE_URL = "https://api.kolada.se/v3"
+BASE_URL_ENV = "SSGRAPH_KOLADA_URL"
+PER_PAGE = 5000
+MAX_YEARS_PER_REQUEST = 25
+MAX_IDS_PER_REQUEST = 25  # KPIs or municipalities in one URL, to keep URLs short
+GENDERS = ("T", "K", "M")
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+KPI_ID = re.compile(r"^[A-Z]\d{5}$")
+ORG_CODE = re.compile(r"^\d{4}$")
+YEAR_RANGE = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4}))?$")
+
+UNREACHABLE = messages.define(
+    "kolada.unreachable",
+    sv="kan inte nå Kolada på {url}: {reason}; använd cachen eller försök senare",
+    en="cannot reach Kolada at {url}: {reason}; use the cache or try later",
+)
+GAVE_UP = messages.define(
+    "kolada.gave_up",
+    sv="Kolada på {url} svarade HTTP {status} även efter {attempts} försök; försök senare",
+    en="Kolada at {url} answered HTTP {status} even after {attempts} attempts; try later",
+)
+HTTP_ERROR = messages.define(
+    "kolada.http_error",
+    sv="Kolada svarade HTTP {status} på {url}",
+    en="Kolada answered HTTP {status} for {url}",
+)
+BAD_RESPONSE = messages.define(
+    "kolada.bad_response",
+    sv="Koladas svar från {url} har inte den väntade formen: {reason}",
+    en="Kolada's answer from {url} does not have the expected shape: {reason}",
+)
+BAD_KPI = messages.define(
+    "kolada.bad_kpi_id",
+    sv="{value!r} är inget Kolada-nyckeltals-id (en bokstav och fem siffror, t.ex. N00401)",
+    en="{value!r} is not a Kolada KPI id (a letter and five digits, e.g. N00401)",
+)
+BAD_ORG = messages.define(
+    "kolada.bad_org_code",
+    sv="{value!r} är ingen kommun- eller regionkod (fyra siffror, t.ex. 1440 eller 0018)",
+    en="{value!r} is not a municipality or region code (four digits, e.g. 1440 or 0018)",
+)
+BAD_YEARS = messages.define(
+    "kolada.bad_years",
+    sv="{value!r} är inga år (skriv t.ex. 2015-2024 eller 2018,2020)",
+    en="{value!r} is not a list of years (write e.g. 2015-2024 or 2018,2020)",
+)
+EMPTY_LIST = messages.define(
+    "kolada.empty_list",
+    sv="{option} är tom",
+    en="{option} is empty",
+)
+
+
+class KoladaUnavailableError(SsgraphError):
+    """Kolada could not be reached or kept failing; nothing was written."""
+
+    exit_code = 3
+
+
+class KoladaResponseError(SsgraphError):
+    """Kolada answered, but with an error status or a body of the wrong shape."""
+
+
+# -- records -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiMetadata:
+    id: str
+    title: str
+    description: str | None = None
+    operating_area: str | None = None
+    unit: str | None = None
+    municipality_type: str | None = None
+    is_divided_by_gender: bool | None = None
+    publication_date: str | None = None
+
+
+@dataclass(frozen=True)
+class KoladaValue:
+    """One value of a KPI for a municipality (or region), a year and a gender."""
+
+    kpi: str
+    municipality: str
+    period: int
+    gender: str
+    value: Decimal | None
+    status: str | None = None
+    count: int | None = None
+
+
+# -- parsing of command-line lists ---------------------------------------------------
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def parse_kpi_ids(text: str) -> list[str]:
+    ids = _split(text)
+    if not ids:
+        raise InputError(problem(EMPTY_LIST, option="--kpi"))
+    bad = [problem(BAD_KPI, value=i) for i in ids if not KPI_ID.match(i)]
+    if bad:
+        raise InputError(bad)
+    return list(dict.fromkeys(ids))
+
+
+def parse_org_codes(text: str) -> list[str]:
+    codes = _split(text)
+    if not codes:
+        raise InputError(problem(EMPTY_LIST, option="--org"))
+    bad = [problem(BAD_ORG, value=c) for c in codes if not ORG_CODE.match(c)]
+    if bad:
+        raise InputError(bad)
+    return list(dict.fromkeys(codes))
+
+
+def parse_years(text: str) -> list[int]:
+    """``2015-2024``, ``2018,2020`` or a mix; returns sorted distinct years."""
+    years: set[int] = set()
+    parts = _split(text)
+    if not parts:
+        raise InputError(problem(EMPTY_LIST, option="--years"))
+    for part in parts:
+        match = YEAR_RANGE.match(part)
+        if not match:
+            raise InputError(problem(BAD_YEARS, value=part))
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if last < first or not 1900 <= first <= 2200 or not 1900 <= last <= 2200:
+            raise InputError(problem(BAD_YEARS, value=part))
+        years.update(range(first, last + 1))
+    return sorted(years)
+
+
+def chunks(items: Sequence, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+# -- the response cache --------------------------------------------------------------
+
+
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("ssgraph")) / "kolada"
+
+
+class ResponseCache:
+    """Decoded JSON bodies of successful answers, one file per URL."""
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+
+    def _path(self, url: str) -> Path:
+        return self.directory / (hashlib.sha256(url.encode("utf-8")).hexdigest() + ".json")
+
+    def get(self, url: str) -> dict | None:
+        path = self._path(url)
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # missing or damaged entries are simply fetched again
+        if entry.get("url") != url:
+            return None
+        return entry.get("body")
+
+    def put(self, url: str, body: dict) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        entry = {
+            "url": url,
+            "fetched": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "body": body,
+        }
+        handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(entry, out, ensure_ascii=False)
+            os.replace(temporary, self._path(url))
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+# -- the client ----------------------------------------------------------------------
+
+
+def retry_after_seconds(header: str | None) -> float | None:
+    """The wait a ``Retry-After`` header asks for (seconds or an HTTP date), if readable."""
+    if not header:
+        return None
+    header = header.strip()
+    if header.isdigit():
+        return float(header)
+    try:
+        when = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+class KoladaClient:
+    """Fetches KPI metadata and values, page by page, through the cache."""
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        cache_dir: Path | str | None = None,
+        refresh: bool = False,
+        max_attempts: int = 4,
+        backoff: float = 1.0,
+        max_wait: float = 30.0,
+        timeout: float = 60.0,
+        session: requests.Session | None = None,
+    ):
+        self.base_url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+        self.cache = ResponseCache(Path(cache_dir) if cache_dir else default_cache_dir())
+        self.refresh = refresh
+        self.max_attempts = max(1, max_attempts)
+        self.backoff = backoff
+        self.max_wait = max_wait
+        self.timeout = timeout
+        self.session = session or requests.Session()
+        self.session.headers.setdefault("Accept", "application/json")
+        self.session.headers["User-Agent"] = f"ssgraph/{__version__} (Kolada import)"
+        self.requests_sent = 0
+        self.cache_hits = 0
+
+    # public ------------------------------------------------------------------------
+
+    def kpis(self, ids: Sequence[str]) -> list[KpiMetadata]:
+        result: list[KpiMetadata] = []
+        for group in chunks(list(ids), MAX_IDS_PER_REQUEST):
+            url = self._url(f"/kpi/{','.join(group)}")
+            result.extend(_kpi_from_item(item, url) for item in self.values(url))
+        return result
+
+    def data(
+        self, kpis: Sequence[str], municipalities: Sequence[str], years: Sequence[int]
+    ) -> list[KoladaValue]:
+        result: list[KoladaValue] = []
+        for kpi_group in chunks(list(kpis), MAX_IDS_PER_REQUEST):
+            for org_group in chunks(list(municipalities), MAX_IDS_PER_REQUEST):
+                for year_group in chunks(sorted(years), MAX_YEARS_PER_REQUEST):
+                    url = self._url(
+                        f"/data/kpi/{','.join(kpi_group)}"
+                        f"/municipality/{','.join(org_group)}"
+                        f"/year/{','.join(str(y) for y in year_group)}"
+                    )
+                    for item in self.values(url):
+                        result.extend(_values_from_item(item, url))
+        return result
+
+    def values(self, url: str) -> Iterator[dict]:
+        """The items of every page, starting at ``url`` and following ``next_page``."""
+        seen: set[str] = set()
+        next_url: str | None = url
+        while next_url and next_url not in seen:
+            seen.add(next_url)
+            body = self.get_json(next_url)
+            items = body.get("values")
+            if not isinstance(items, list):
+                raise KoladaResponseError(
+                    problem(BAD_RESPONSE, url=next_url, reason="no list under 'values'")
+                )
+            for item in items:
+                if not isinstance(item, dict):
+                    raise KoladaResponseError(
+                        problem(BAD_RESPONSE, url=next_url, reason="an item is not an object")
+                    )
+                yield item
+            following = body.get("next_page")
+            next_url = urljoin(next_url, following) if following else None
+
+    def get_json(self, url: str) -> dict:
+        if not self.refresh:
+            cached = self.cache.get(url)
+            if cached is not None:
+                self.cache_hits += 1
+                return cached
+        body = self._fetch(url)
+        self.cache.put(url, body)
+        return body
+
+    # internals ---------------------------------------------------------------------
+
+    def _url(self, path: str) -> str:
+        prepared = requests.Request(
+            "GET", self.base_url + path, params={"per_page": PER_PAGE}
+        ).prepare()
+        return prepared.url or self.base_url + path
+
+    def _fetch(self, url: str) -> dict:
+        attempt = 0
+        while True:
+            attempt += 1
+            wait = self.backoff * 2 ** (attempt - 1)
+            try:
+                self.requests_sent += 1
+                response = self.session.get(url, timeout=self.timeout)
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                if attempt >= self.max_attempts:
+                    raise KoladaUnavailableError(
+                        problem(UNREACHABLE, url=url, reason=_reason(exc))
+                    ) from exc
+            else:
+                if response.status_code in RETRY_STATUSES:
+                    if attempt >= self.max_attempts:
+                        raise KoladaUnavailableError(
+                            problem(GAVE_UP, url=url, status=response.status_code, attempts=attempt)
+                        )
+                    asked = retry_after_seconds(response.headers.get("Retry-After"))
+                    if asked is not None:
+                        wait = asked
+                elif response.status_code != 200:
+                    raise KoladaResponseError(
+                        problem(HTTP_ERROR, url=url, status=response.status_code)
+                    )
+                else:
+                    return _decode(response, url)
+            time.sleep(min(wait, self.max_wait))
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, requests.Timeout):
+        return "timeout"
+    text = str(exc)
+    for marker in ("Connection refused", "Name or service not known", "Temporary failure"):
+        if marker in text:
+            return marker
+    return type(exc).__name__
+
+
+def _decode(response: requests.Response, url: str) -> dict:
+    try:
+        body = response.json()
+    except ValueError as exc:
+        raise KoladaResponseError(problem(BAD_RESPONSE, url=url, reason=f"not JSON ({exc})")) from exc
+    if not isinstance(body, dict):
+        raise KoladaResponseError(problem(BAD_RESPONSE, url=url, reason="not a JSON object"))
+    return body
+
+
+def _text(item: dict, key: str) -> str | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _kpi_from_item(item: dict, url: str) -> KpiMetadata:
+    kpi_id = _text(item, "id")
+    if not kpi_id:
+        raise KoladaResponseError(problem(BAD_RESPONSE, url=url, reason="a KPI without 'id'"))
+    gender = item.get("is_divided_by_gender")
+    return KpiMetadata(
+        id=kpi_id,
+        title=_text(item, "title") or kpi_id,
+        description=_text(item, "description"),
+        operating_area=_text(item, "operating_area"),
+        unit=_text(item, "unit"),
+        municipality_type=_text(item, "municipality_type"),
+        is_divided_by_gender=None if gender is None else bool(gender),
+        publication_date=_text(item, "publication_date"),
+    )
+
+
+def _values_from_item(item: dict, url: str) -> list[KoladaValue]:
+    def bad(reason: str) -> KoladaResponseError:
+        return KoladaResponseError(problem(BAD_RESPONSE, url=url, reason=reason))
+
+    kpi, municipality = _text(item, "kpi"), _text(item, "municipality")
+    if not kpi or not municipality:
+        raise bad("a data item without 'kpi' or 'municipality'")
+    try:
+        period = int(str(item.get("period")))
+    except ValueError:
+        raise bad(f"period {item.get('period')!r} of {kpi}/{municipality} is not a year") from None
+    entries = item.get("values")
+    if not isinstance(entries, list):
+        raise bad(f"no 'values' list for {kpi}/{municipality}/{period}")
+    result: list[KoladaValue] = []
+    for entry in entries:
+        gender = entry.get("gender") if isinstance(entry, dict) else None
+        if gender not in GENDERS:
+            raise bad(f"gender {gender!r} of {kpi}/{municipality}/{period} is not T, K or M")
+        raw = entry.get("value")
+        try:
+            value = None if raw is None else Decimal(str(raw))
+        except InvalidOperation:
+            raise bad(f"value {raw!r} of {kpi}/{municipality}/{period}/{gender}") from None
+        if value is not None and not value.is_finite():
+            raise bad(f"value {raw!r} of {kpi}/{municipality}/{period}/{gender}")
+        count = entry.get("count")
+        result.append(
+            KoladaValue(
+                kpi=kpi,
+                municipality=municipality,
+                period=period,
+                gender=gender,
+                value=value,
+                status=_text(entry, "status"),
+                count=count if isinstance(count, int) else None,
+            )
+        )
+    return result
