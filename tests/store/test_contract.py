@@ -135,3 +135,31 @@ def test_unknown_extension_is_an_input_error(any_store, tmp_path):
 def test_capabilities_are_declared(any_store):
     assert any_store.atomic_graph_replace is True
     assert any_store.backend in {"embedded", "remote"}
+
+
+VERSIONS = """@prefix ssg: <https://w3id.org/ssgraph/ontology#> .
+@prefix ex: <http://example.org/> .
+ex:catalog { ex:v2023 ssg:graph ex:org-2023 ; ssg:isCurrentVersion false .
+             ex:v2024 ssg:graph ex:org-2024 ; ssg:isCurrentVersion true . }
+ex:org-2023 { ex:goal1 ex:label "Mål 2023" . ex:goal2 ex:label "Borttaget mål" . }
+ex:org-2024 { ex:goal1 ex:label "Mål 2024" . }
+"""
+
+
+def test_default_graph_leaves_out_earlier_versions(any_store, tmp_path):
+    any_store.load([write(tmp_path, "versions.trig", VERSIONS)])
+    rows = any_store.select("SELECT ?goal ?label WHERE { ?goal <http://example.org/label> ?label }")
+    assert rows == [{"goal": URIRef(EX + "goal1"), "label": Literal("Mål 2024")}]
+    earlier = any_store.select(f"SELECT ?label WHERE {{ GRAPH <{EX}org-2023> {{ ?goal <{EX}label> ?label }} }} ORDER BY ?label")
+    assert [str(r["label"]) for r in earlier] == ["Borttaget mål", "Mål 2023"]
+    # making 2023 current again flips what the default graph shows
+    any_store.update(
+        f"DELETE DATA {{ GRAPH <{EX}catalog> {{ <{EX}v2023> <https://w3id.org/ssgraph/ontology#isCurrentVersion> false }} }};"
+        f"INSERT DATA {{ GRAPH <{EX}catalog> {{ <{EX}v2023> <https://w3id.org/ssgraph/ontology#isCurrentVersion> true . "
+        f"<{EX}v2024> <https://w3id.org/ssgraph/ontology#isCurrentVersion> false }} }}"
+    )
+    any_store.update(
+        f"DELETE DATA {{ GRAPH <{EX}catalog> {{ <{EX}v2024> <https://w3id.org/ssgraph/ontology#isCurrentVersion> true }} }}"
+    )
+    labels = any_store.select(f"SELECT ?label WHERE {{ ?goal <{EX}label> ?label }} ORDER BY ?label")
+    assert [str(r["label"]) for r in labels] == ["Borttaget mål", "Mål 2023"]

@@ -73,8 +73,20 @@ def format_for_path(path: Path, explicit: str | None = None) -> str:
         ) from None
 
 
+ARCHIVED_GRAPHS_QUERY = """
+SELECT DISTINCT ?g WHERE {
+  ?version <https://w3id.org/ssgraph/ontology#graph> ?g ;
+           <https://w3id.org/ssgraph/ontology#isCurrentVersion> false .
+}"""
+
+
 class Store(ABC):
-    """A quad store holding named graphs."""
+    """A quad store holding named graphs.
+
+    The default graph of a query is the union of all graphs except the graphs of earlier
+    (non-current) versions of organisations' goal structures, so cross-cutting queries
+    never count a goal twice; earlier versions stay reachable with ``GRAPH``.
+    """
 
     backend: str = "abstract"
     #: replace_graphs() swaps graphs in one transaction

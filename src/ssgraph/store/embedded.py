@@ -31,6 +31,7 @@ from ssgraph import messages
 from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
 from ssgraph.store.base import (
     FORMATS_WITH_GRAPHS,
+    ARCHIVED_GRAPHS_QUERY,
     GraphInfo,
     ProgressCallback,
     RawResult,
@@ -135,6 +136,7 @@ class EmbeddedStore(Store):
     def __init__(self, directory: Path, read_only: bool = False):
         self.directory = Path(directory)
         self.read_only = read_only
+        self._archived: frozenset[str] | None = None
         self._store = self._open_current()
 
     # -- generations -------------------------------------------------------------
@@ -221,6 +223,7 @@ class EmbeddedStore(Store):
             raise
         del staged
         del self._store
+        self._archived = None
         self._switch_to(generation)
         self._store = self._open_current()
         return loaded
@@ -269,6 +272,7 @@ class EmbeddedStore(Store):
             self.update(";\n".join(statements))
 
     def update(self, sparql: str) -> None:
+        self._archived = None
         try:
             self._store.update(sparql)
         except SyntaxError as error:
@@ -277,6 +281,13 @@ class EmbeddedStore(Store):
             raise QueryError(problem("store.query_failed", detail=str(error))) from None
 
     # -- reading -----------------------------------------------------------------
+    def _archived_graphs(self) -> frozenset[str]:
+        """Graphs of non-current versions, cached until the next write."""
+        if self._archived is None:
+            solutions = self._store.query(ARCHIVED_GRAPHS_QUERY, use_default_graph_as_union=True)
+            self._archived = frozenset(s["g"].value for s in solutions if isinstance(s["g"], ox.NamedNode))
+        return self._archived
+
     def _run(
         self,
         sparql: str,
@@ -286,6 +297,11 @@ class EmbeddedStore(Store):
         options: dict[str, object] = {}
         if default_graph_uris:
             options["default_graph"] = [ox.NamedNode(i) for i in default_graph_uris]
+        elif self._archived_graphs():
+            archived = self._archived_graphs()
+            options["default_graph"] = [ox.DefaultGraph()] + [
+                g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in archived
+            ]
         else:
             options["use_default_graph_as_union"] = True
         if named_graph_uris:

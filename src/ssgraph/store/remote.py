@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from rdflib.term import Node
 from ssgraph import messages
 from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
 from ssgraph.store.base import (
+    ARCHIVED_GRAPHS_QUERY,
     FORMATS_WITH_GRAPHS,
     GraphInfo,
     ProgressCallback,
@@ -54,6 +56,7 @@ RESULT_MEDIA_TYPES = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
 }
+ARCHIVE_CACHE_SECONDS = 10.0
 GRAPH_MEDIA_TYPES = {
     "turtle": "text/turtle",
     "ntriples": "application/n-triples",
@@ -101,6 +104,8 @@ class RemoteStore(Store):
 
     def __init__(self, endpoints: Endpoints):
         self.endpoints = endpoints
+        self._archived: frozenset[str] | None = None
+        self._archived_at = 0.0
         self._session = requests.Session()
         if endpoints.username:
             self._session.auth = (endpoints.username, endpoints.password or "")
@@ -126,13 +131,35 @@ class RemoteStore(Store):
         accept: str,
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
+        internal: bool = False,
     ) -> requests.Response:
         form: dict[str, object] = {"query": sparql}
+        if default_graph_uris is None and not internal:
+            archived = self._archived_graphs()
+            if archived:
+                # the protocol's dataset then holds only the graphs listed, so name them all
+                named = self._named_graphs()
+                default_graph_uris = [g for g in named if g not in archived]
+                named_graph_uris = named_graph_uris or named
         if default_graph_uris:
             form["default-graph-uri"] = default_graph_uris
         if named_graph_uris:
             form["named-graph-uri"] = named_graph_uris
         return self._post(self.endpoints.query, form, {"Accept": accept})
+
+    def _archived_graphs(self) -> frozenset[str]:
+        """Graphs of non-current versions; asked again after a write or a few seconds."""
+        now = time.monotonic()
+        if self._archived is None or now - self._archived_at > ARCHIVE_CACHE_SECONDS:
+            response = self._query(ARCHIVED_GRAPHS_QUERY, RESULT_MEDIA_TYPES["json"], internal=True)
+            bindings = json.loads(response.content)["results"]["bindings"]
+            self._archived = frozenset(b["g"]["value"] for b in bindings if b["g"]["type"] == "uri")
+            self._archived_at = now
+        return self._archived
+
+    def _named_graphs(self) -> list[str]:
+        response = self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", RESULT_MEDIA_TYPES["json"], internal=True)
+        return [b["g"]["value"] for b in json.loads(response.content)["results"]["bindings"]]
 
     # -- writing -------------------------------------------------------------------
     def load(
@@ -188,6 +215,7 @@ class RemoteStore(Store):
             self.update(";\n".join(statements))
 
     def update(self, sparql: str) -> None:
+        self._archived = None
         self._post(
             self.endpoints.update,
             sparql.encode("utf-8"),
