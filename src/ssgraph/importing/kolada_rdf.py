@@ -182,7 +182,7 @@ SELECT DISTINCT ?org ?code WHERE {
 }
 """
 
-# KPIs named by indicators, as an IRI (the model) or a bare KPI id (tolerated).
+# KPIs named by imported indicators (``ssg:koladaKPI`` → ``ssgid:kolada/kpi/{id}``).
 LINKED_KPIS = """
 SELECT DISTINCT ?kpi WHERE { ?indicator ssg:koladaKPI ?kpi . }
 """
@@ -194,14 +194,12 @@ GOAL_KOLADA_VALUES = """
 SELECT ?goal ?indicator ?kpi ?org ?period ?gender ?value WHERE {
   GRAPH ?g {
     ?indicator ssg:measures ?goal ;
-               ssg:koladaKPI ?link .
+               ssg:koladaKPI ?kpi .
     ?goal ssg:organisation ?org .
   }
   FILTER NOT EXISTS {
     ?version ssg:graph ?g ; ssg:isCurrentVersion false .
   }
-  BIND(IF(isIRI(?link), ?link,
-          IRI(CONCAT("https://w3id.org/ssgraph/id/kolada/kpi/", STR(?link)))) AS ?kpi)
   GRAPH ssggraph:kolada {
     ?observation ssg:indicator ?kpi ;
                  ssg:refArea ?org ;
