@@ -1,0 +1,126 @@
+"""Coverage: how many goals and indicators of each organisation address each SDG (17) and
+each Swedish environmental objective (16).
+
+A goal counts once per SDG however many of that SDG's targets it names. Links are the
+ones stated on the goal or indicator itself (``ssg:addresses…``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ssgraph.analysis import goal_graph as gg
+from ssgraph.namespaces import SSGID, SSGREF, sparql_prefixes
+
+DEFAULT_GREY = "#8c8c8c"
+
+
+@dataclass
+class Column:
+    key: str  # "1".."17" or "1".."16"
+    label: str
+    colour: str
+
+
+@dataclass
+class CoverageResult:
+    organisations: list[dict]  # code, label
+    sdg_columns: list[Column]
+    objective_columns: list[Column]
+    # matrix name → org code → column key → count
+    matrices: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "organisations": self.organisations,
+            "sdg_columns": [c.__dict__ for c in self.sdg_columns],
+            "objective_columns": [c.__dict__ for c in self.objective_columns],
+            "matrices": self.matrices,
+        }
+
+    def csv_rows(self) -> list[dict]:
+        rows = []
+        for org in self.organisations:
+            for matrix, columns in (("sdg", self.sdg_columns), ("objective", self.objective_columns)):
+                for column in columns:
+                    rows.append({
+                        "organisation": org["code"], "organisation_label": org["label"],
+                        "scheme": matrix, "concept": column.key, "concept_label": column.label,
+                        "goals": self.matrices[f"{matrix}_goals"][org["code"]][column.key],
+                        "indicators": self.matrices[f"{matrix}_indicators"][org["code"]][column.key],
+                    })
+        return rows
+
+
+def reference_columns(store) -> tuple[list[Column], list[Column]]:
+    """SDG and environmental-objective columns with Swedish labels and SDG colours from the store."""
+    rows = store.select(
+        sparql_prefixes()
+        + """
+SELECT ?c ?notation ?label ?colour WHERE {
+  { ?c a ssg:SDGGoal } UNION { ?c a ssg:EnvironmentalObjective }
+  ?c skos:notation ?notation .
+  OPTIONAL { ?c skos:prefLabel ?label FILTER(langMatches(lang(?label), "sv")) }
+  OPTIONAL { ?c ssg:colour ?colour }
+}"""
+    )
+    found = {str(r["c"]): r for r in rows}
+
+    def column(scheme: str, number: int, fallback: str) -> Column:
+        row = found.get(str(SSGREF[f"{scheme}/{number}"]), {})
+        return Column(str(number), str(row.get("label") or fallback), str(row.get("colour") or DEFAULT_GREY))
+
+    sdg = [column("sdg", n, f"Mål {n}") for n in range(1, 18)]
+    objectives = [column("miljomal", n, f"Miljömål {n}") for n in range(1, 17)]
+    return sdg, objectives
+
+
+def region_members(store, region_code: str) -> list[str]:
+    """The region's own code and the codes of the municipalities in its county."""
+    region = SSGID[f"org/{region_code}"]
+    rows = store.select(
+        sparql_prefixes()
+        + f"""
+SELECT DISTINCT ?code WHERE {{
+  {{ ?m ssg:region <{region}> }} UNION {{ ?m ssg:inCounty ?county . ?county ssg:hasRegion <{region}> }}
+  ?m ssg:organisationCode|skos:notation ?code .
+}}"""
+    )
+    return [region_code] + sorted({str(r["code"]) for r in rows} - {region_code})
+
+
+def _count(graph: nx.DiGraph, org: str, kind: str, scheme: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for node in gg.nodes_of_kind(graph, kind, org):
+        keys = set()
+        for concept in gg.links(graph, node):
+            data = graph.nodes[concept]
+            if scheme == "sdg" and data.get("kind") == "sdg":
+                number = gg.sdg_goal_number(graph, concept)
+                if number:
+                    keys.add(str(number))
+            elif scheme == "objective" and data.get("kind") == "objective":
+                keys.add(str(data.get("notation", concept.rsplit("/", 1)[-1])))
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def coverage(graph: nx.DiGraph, sdg_columns: list[Column], objective_columns: list[Column],
+             codes: list[str] | None = None) -> CoverageResult:
+    """Count matrices for the organisations in ``graph`` (or those of ``codes`` present in it)."""
+    org_nodes = {d["org"]: d for _, d in graph.nodes(data=True) if d.get("kind") == "organisation"}
+    order = [c for c in (codes or sorted(org_nodes)) if c in org_nodes]
+    result = CoverageResult(
+        [{"code": c, "label": org_nodes[c].get("label", c)} for c in order], sdg_columns, objective_columns
+    )
+    for scheme, columns in (("sdg", sdg_columns), ("objective", objective_columns)):
+        for kind, name in (("goal", "goals"), ("indicator", "indicators")):
+            matrix = {}
+            for code in order:
+                counts = _count(graph, code, kind, scheme)
+                matrix[code] = {c.key: counts.get(c.key, 0) for c in columns}
+            result.matrices[f"{scheme}_{name}"] = matrix
+    return result
