@@ -1,0 +1,181 @@
+"""Turn one raw cell into a typed value, or a located problem saying what is wrong with it.
+
+Cells arrive as the readers found them: text from CSV and YAML, numbers and dates from
+Excel. Swedish habits are accepted (decimal comma, spaces as thousands separators).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ssgraph import messages
+from ssgraph.importing import model
+from ssgraph.importing.model import Column
+
+NOT_A_NUMBER = messages.define(
+    "import.not_a_number",
+    sv="”{value}” är inte ett tal",
+    en="“{value}” is not a number",
+)
+NOT_A_YEAR = messages.define(
+    "import.not_a_year",
+    sv="”{value}” är inte ett årtal (fyra siffror, t.ex. 2024)",
+    en="“{value}” is not a year (four digits, e.g. 2024)",
+)
+BAD_DATE = messages.define(
+    "import.bad_date",
+    sv="”{value}” är inte ett datum i formen ÅÅÅÅ-MM-DD (t.ex. 2024-03-31)",
+    en="“{value}” is not a date of the form YYYY-MM-DD (e.g. 2024-03-31)",
+)
+NOT_IN_LIST = messages.define(
+    "import.not_in_list",
+    sv="”{value}” finns inte i listan; tillåtna värden: {allowed_sv}",
+    en="“{value}” is not in the list; allowed values: {allowed_en}",
+)
+BAD_KOLADA_ID = messages.define(
+    "import.bad_kolada_id",
+    sv="”{value}” är inget Kolada-id (en bokstav och fem siffror, t.ex. N00401)",
+    en="“{value}” is not a Kolada id (a letter and five digits, e.g. N00401)",
+)
+BAD_ID = messages.define(
+    "import.bad_id",
+    sv="id:t ”{value}” får bara innehålla bokstäver, siffror, punkt, - och _",
+    en="the id “{value}” may only contain letters, digits, dot, - and _",
+)
+BAD_URL = messages.define(
+    "import.bad_url",
+    sv="”{value}” är ingen webbadress (ska börja med http:// eller https://)",
+    en="“{value}” is not a URL (it must start with http:// or https://)",
+)
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_KOLADA = re.compile(r"^[A-Z]\d{5}$")
+_ID = re.compile(r"^[\w.\-]+$")
+_SPLIT = re.compile(r"[;,\n]")
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    message_id: str
+    params: dict[str, object]
+
+
+def text_of(value: object) -> str:
+    """A cell as text; Excel's 12.0 for an id typed as a number becomes "12"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def split_values(value: object, column: Column) -> list[str]:
+    if column.type in {model.REFS, model.CHOICES}:
+        parts = str(text_of(value)).split(model.SEPARATOR)
+    else:
+        parts = _SPLIT.split(text_of(value))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_year(value: object) -> int | CellProblem:
+    if isinstance(value, bool):
+        return CellProblem(NOT_A_YEAR, {"value": value})
+    text = text_of(value)
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    return CellProblem(NOT_A_YEAR, {"value": text})
+
+
+def parse_number(value: object) -> Decimal | CellProblem:
+    if isinstance(value, bool):
+        return CellProblem(NOT_A_NUMBER, {"value": value})
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = str(value).strip()
+    compact = re.sub(r"[\s\u00a0\u202f]", "", text).replace("−", "-").replace(",", ".")
+    try:
+        number = Decimal(compact)
+    except InvalidOperation:
+        return CellProblem(NOT_A_NUMBER, {"value": text})
+    if not number.is_finite():
+        return CellProblem(NOT_A_NUMBER, {"value": text})
+    return number
+
+
+def parse_date(value: object) -> dt.date | CellProblem:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if _DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    return CellProblem(BAD_DATE, {"value": text})
+
+
+def parse_choice(text: str, column: Column):
+    choice = column.find_choice(text)
+    if choice is None:
+        return CellProblem(
+            NOT_IN_LIST,
+            {
+                "value": text,
+                "allowed_sv": ", ".join(c.sv for c in column.choices),
+                "allowed_en": ", ".join(c.en for c in column.choices),
+            },
+        )
+    return choice
+
+
+def organisation_code_text(value: object) -> str:
+    """Codes typed as numbers lose their leading zero in Excel: 480 -> "0480", 18 -> "0018"."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        return f"{int(value):04d}"
+    return text_of(value)
+
+
+def parse_cell(value: object, column: Column) -> object | CellProblem | list:
+    """The typed value of a non-empty cell. Multi-valued columns give a list whose items
+    are values or CellProblems; code columns (SDG, objectives, organisations) are checked
+    against the reference vocabularies later, in ``checks``."""
+    kind = column.type
+    if kind in {model.TEXT}:
+        return text_of(value)
+    if kind == model.URL:
+        text = text_of(value)
+        return text if re.match(r"^https?://\S+$", text) else CellProblem(BAD_URL, {"value": text})
+    if kind in {model.ID, model.REF}:
+        text = text_of(value)
+        return text if _ID.match(text) else CellProblem(BAD_ID, {"value": text})
+    if kind == model.REFS:
+        return [t if _ID.match(t) else CellProblem(BAD_ID, {"value": t}) for t in split_values(value, column)]
+    if kind == model.YEAR:
+        return parse_year(value)
+    if kind == model.NUMBER:
+        return parse_number(value)
+    if kind == model.DATE:
+        return parse_date(value)
+    if kind == model.CHOICE:
+        return parse_choice(text_of(value), column)
+    if kind == model.CHOICES:
+        return [parse_choice(t, column) for t in split_values(value, column)]
+    if kind == model.KOLADA_ID:
+        text = text_of(value).upper()
+        return text if _KOLADA.match(text) else CellProblem(BAD_KOLADA_ID, {"value": text_of(value)})
+    if kind == model.ORG_CODE:
+        return organisation_code_text(value)
+    if kind in {model.SDG_TARGETS, model.ENV_OBJECTIVES, model.HEALTH_AREAS}:
+        if isinstance(value, float) and kind == model.SDG_TARGETS:
+            return [repr(value)]
+        return split_values(value, column)
+    raise ValueError(f"unknown column type {kind}")

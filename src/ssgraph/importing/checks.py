@@ -1,0 +1,396 @@
+"""Check a whole source at once and collect every problem with its position.
+
+Nothing here raises on bad data: :func:`check_workbook` returns the typed rows together
+with all problems (errors block the import, warnings do not), so an officer gets the
+complete list of what to fix in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ssgraph import messages
+from ssgraph.errors import Location, Problem
+from ssgraph.importing import model
+from ssgraph.importing.cells import CellProblem, organisation_code_text, parse_cell
+from ssgraph.importing.model import SHEETS_BY_KEY, Choice
+from ssgraph.importing.readers import SourceRow, SourceWorkbook
+
+REQUIRED = messages.define(
+    "import.required_missing",
+    sv="värde saknas men krävs",
+    en="a value is missing but required",
+)
+DUPLICATE = messages.define(
+    "import.duplicate_id",
+    sv="”{value}” förekommer redan på rad {first_row}; varje rad på bladet behöver ett eget id",
+    en="“{value}” already occurs in row {first_row}; each row of the sheet needs its own id",
+)
+UNKNOWN_REFERENCE = messages.define(
+    "import.unknown_reference",
+    sv="det finns ingen rad med id ”{value}” på bladet {target}",
+    en="there is no row with id “{value}” in the sheet {target_en}",
+)
+UNKNOWN_SDG = messages.define(
+    "import.unknown_sdg_target",
+    sv="”{value}” är inget delmål i Agenda 2030 (skriv t.ex. 11.6 eller 1.a)",
+    en="“{value}” is not a target of the 2030 Agenda (write e.g. 11.6 or 1.a)",
+)
+UNKNOWN_OBJECTIVE = messages.define(
+    "import.unknown_environmental_objective",
+    sv="”{value}” är inget miljökvalitetsmål (nummer 1–16, 0 = generationsmålet)",
+    en="“{value}” is not an environmental quality objective (numbers 1–16, 0 = the generational goal)",
+)
+UNKNOWN_HEALTH_AREA = messages.define(
+    "import.unknown_public_health_area",
+    sv="”{value}” är inget målområde för folkhälsan (nummer 1–8)",
+    en="“{value}” is not a public-health target area (numbers 1–8)",
+)
+UNKNOWN_ORG = messages.define(
+    "import.unknown_organisation_code",
+    sv="”{value}” är ingen känd kommun- eller regionkod",
+    en="“{value}” is not a known municipality or region code",
+)
+ORG_MISMATCH = messages.define(
+    "import.organisation_mismatch",
+    sv="filen gäller organisation ”{value}” men importen angavs för ”{given}”",
+    en="the file is for organisation “{value}” but the import was given “{given}”",
+)
+NO_ORGANISATION = messages.define(
+    "import.no_organisation",
+    sv="ingen organisation angiven: fyll i bladet Organisation eller ange --org",
+    en="no organisation given: fill in the sheet Organisation or pass --org",
+)
+NO_VERSION = messages.define(
+    "import.no_version",
+    sv="ingen version angiven: fyll i kolumnen Version på bladet Organisation eller ange --version",
+    en="no version given: fill in the column Version in the sheet Organisation or pass --version",
+)
+ONE_ORGANISATION = messages.define(
+    "import.one_organisation_row",
+    sv="bladet Organisation ska ha exakt en rad",
+    en="the sheet Organisation must have exactly one row",
+)
+GOAL_CYCLE = messages.define(
+    "import.goal_cycle",
+    sv="målhierarkin går i cirkel: {chain}",
+    en="the goal hierarchy runs in a circle: {chain}",
+)
+PERIOD_ORDER = messages.define(
+    "import.period_order",
+    sv="{first} ({start}) ligger efter {second} ({end})",
+    en="{first_en} ({start}) comes after {second_en} ({end})",
+)
+GOAL_WITHOUT_INDICATOR = messages.define(
+    "import.goal_without_indicator",
+    sv="målet ”{goal}” har inga undermål och ingen indikator som mäter det",
+    en="the goal “{goal}” has no sub-goals and no indicator measuring it",
+)
+GOAL_NOT_LEADING_TO_VISION = messages.define(
+    "import.goal_not_leading_to_vision",
+    sv="målet ”{goal}” leder inte upp till visionen: kedjan slutar vid ”{top}” ({level}) som saknar överordnat mål",
+    en="the goal “{goal}” does not lead up to the vision: its chain ends at “{top}” ({level_en}), which has no parent",
+)
+INDICATOR_WITHOUT_OBSERVATIONS = messages.define(
+    "import.indicator_without_observations",
+    sv="indikatorn ”{indicator}” har inga utfall",
+    en="the indicator “{indicator}” has no observations",
+)
+EXPIRED_IN_FORCE = messages.define(
+    "import.document_expired_in_force",
+    sv="styrdokumentet ”{document}” gällde till {until} men har status gällande",
+    en="the steering document “{document}” was valid until {until} but has status in force",
+)
+
+TYPED = object  # a parsed cell value: str, int, Decimal, date, Choice or a list of these
+
+
+@dataclass
+class CheckedRow:
+    source: SourceRow
+    values: dict[str, object]
+
+    def get(self, key: str, default: object = None) -> object:
+        value = self.values.get(key)
+        return default if value is None else value
+
+    @property
+    def number(self) -> int:
+        return self.source.number
+
+
+@dataclass
+class ReferenceCodes:
+    """The codes cells are checked against (from ``ssgraph.reference``)."""
+
+    sdg: set[str]
+    environmental_objectives: set[str]
+    public_health_areas: set[str]
+    organisations: set[str]
+
+    @classmethod
+    def load(cls) -> "ReferenceCodes":
+        from ssgraph import reference
+
+        sdg = {str(c).lower() for c in reference.sdg_target_codes()}
+        goal_codes = getattr(reference, "sdg_goal_codes", None)
+        sdg |= {str(c) for c in goal_codes()} if goal_codes else {str(n) for n in range(1, 18)}
+        return cls(
+            sdg=sdg,
+            environmental_objectives={str(n) for n in reference.environmental_objective_numbers()},
+            public_health_areas={str(n) for n in reference.public_health_area_numbers()},
+            organisations={str(c) for c in reference.organisation_codes()},
+        )
+
+
+@dataclass
+class CheckedWorkbook:
+    file: str
+    rows: dict[str, list[CheckedRow]]
+    problems: list[Problem] = field(default_factory=list)
+    org_code: str | None = None
+    org_name: str | None = None
+    org_type: Choice | None = None
+    org_in_reference: bool = True
+    version_label: str | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def _problem(row: SourceRow, column: str | None, message_id: str, severity: str = "error", **params) -> Problem:
+    return Problem(message_id, row.location(column), params, severity)
+
+
+def _type_cells(workbook: SourceWorkbook, problems: list[Problem]) -> dict[str, list[CheckedRow]]:
+    typed: dict[str, list[CheckedRow]] = {}
+    for key, table in workbook.tables.items():
+        typed[key] = []
+        for row in table.rows:
+            values: dict[str, object] = {}
+            for column in table.sheet.columns:
+                raw = row.get(column.key)
+                if raw is None:
+                    if column.required:
+                        problems.append(_problem(row, column.key, REQUIRED))
+                    values[column.key] = [] if column.multi else None
+                    continue
+                parsed = parse_cell(raw, column)
+                items = parsed if isinstance(parsed, list) else [parsed]
+                for item in items:
+                    if isinstance(item, CellProblem):
+                        problems.append(_problem(row, column.key, item.message_id, **item.params))
+                good = [i for i in items if not isinstance(i, CellProblem)]
+                values[column.key] = good if column.multi else (good[0] if good else None)
+            typed[key].append(CheckedRow(row, values))
+    return typed
+
+
+def _check_codes(rows: dict[str, list[CheckedRow]], codes: ReferenceCodes, declared_orgs: set[str],
+                 problems: list[Problem]) -> None:
+    lookups = {
+        model.SDG_TARGETS: (codes.sdg, UNKNOWN_SDG, str.lower),
+        model.ENV_OBJECTIVES: (codes.environmental_objectives, UNKNOWN_OBJECTIVE, lambda t: t.lstrip("0") or "0"),
+        model.HEALTH_AREAS: (codes.public_health_areas, UNKNOWN_HEALTH_AREA, lambda t: t.lstrip("0") or "0"),
+    }
+    for key, table in rows.items():
+        sheet = SHEETS_BY_KEY[key]
+        for row in table:
+            for column in sheet.columns:
+                if column.type in lookups:
+                    known, message_id, normal = lookups[column.type]
+                    kept = []
+                    for text in row.values[column.key]:
+                        if normal(text) in known:
+                            kept.append(normal(text))
+                        else:
+                            problems.append(_problem(row.source, column.key, message_id, value=text))
+                    row.values[column.key] = kept
+                elif column.type == model.ORG_CODE and row.values[column.key] is not None:
+                    code = row.values[column.key]
+                    if code not in codes.organisations and code not in declared_orgs:
+                        problems.append(_problem(row.source, column.key, UNKNOWN_ORG, value=code))
+
+
+def _check_unique(rows: dict[str, list[CheckedRow]], problems: list[Problem]) -> dict[str, dict[str, CheckedRow]]:
+    """Duplicate ids; returns id -> row per sheet for reference look-ups."""
+    index: dict[str, dict[str, CheckedRow]] = {}
+    for key, table in rows.items():
+        sheet = SHEETS_BY_KEY[key]
+        seen: dict[tuple, CheckedRow] = {}
+        index[key] = {}
+        for row in table:
+            parts = []
+            for column_key in sheet.id_columns:
+                value = row.values.get(column_key)
+                if isinstance(value, Choice):
+                    value = value.slug
+                if value is None and key == "observations" and column_key == "gender":
+                    value = "T"
+                parts.append(value)
+            if any(p is None for p in parts):
+                continue
+            ident = tuple(parts)
+            if ident in seen:
+                shown = " / ".join(str(p) for p in parts)
+                problems.append(_problem(row.source, sheet.id_columns[0], DUPLICATE, value=shown,
+                                         first_row=seen[ident].number))
+                continue
+            seen[ident] = row
+            if len(parts) == 1:
+                index[key][str(parts[0])] = row
+    return index
+
+
+def _check_references(rows, index, problems) -> None:
+    for key, table in rows.items():
+        sheet = SHEETS_BY_KEY[key]
+        for column in sheet.columns:
+            if column.refers_to is None:
+                continue
+            target = SHEETS_BY_KEY[column.refers_to]
+            for row in table:
+                value = row.values.get(column.key)
+                values = value if isinstance(value, list) else [value] if value is not None else []
+                kept = []
+                for ident in values:
+                    if ident in index[column.refers_to]:
+                        kept.append(ident)
+                    else:
+                        problems.append(_problem(row.source, column.key, UNKNOWN_REFERENCE, value=ident,
+                                                 target=target.sv, target_en=target.en))
+                row.values[column.key] = kept if column.multi else (kept[0] if kept else None)
+
+
+def _check_cycles(goals: list[CheckedRow], problems: list[Problem]) -> None:
+    parent = {row.values["id"]: row.values.get("parent") for row in goals if row.values.get("id")}
+    by_id = {row.values["id"]: row for row in goals if row.values.get("id")}
+    reported: set[str] = set()
+    for row in goals:
+        start = row.values.get("id")
+        if start is None or start in reported:
+            continue
+        chain = [start]
+        current = parent.get(start)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = parent.get(current)
+        if current is not None and current == start:
+            reported.update(chain)
+            problems.append(_problem(by_id[start].source, "parent", GOAL_CYCLE,
+                                     chain=" → ".join(chain + [start])))
+
+
+def _check_period_order(rows, problems) -> None:
+    pairs = [("goals", "period_start", "period_end"), ("documents", "valid_from", "valid_until"),
+             ("action_plans", "start", "end"), ("activities", "start", "end"),
+             ("indicators", "baseline_year", "target_year")]
+    for key, first, second in pairs:
+        sheet = SHEETS_BY_KEY[key]
+        for row in rows[key]:
+            a, b = row.values.get(first), row.values.get(second)
+            if a is not None and b is not None and a > b:
+                problems.append(_problem(row.source, first, PERIOD_ORDER,
+                                         first=sheet.column(first).sv, second=sheet.column(second).sv,
+                                         first_en=sheet.column(first).en, second_en=sheet.column(second).en,
+                                         start=a, end=b))
+
+
+def _organisation(checked: CheckedWorkbook, codes: ReferenceCodes, org_option: str | None,
+                  version_option: str | None, problems: list[Problem]) -> set[str]:
+    """Settle the organisation and version; returns codes the file itself declares (dissolved ones)."""
+    org_rows = checked.rows["organisation"]
+    declared: set[str] = set()
+    row = org_rows[0] if org_rows else None
+    if len(org_rows) > 1:
+        problems.append(_problem(org_rows[1].source, None, ONE_ORGANISATION))
+    if row is not None:
+        code = row.values.get("code")
+        # a dissolved organisation that never had an SCB code may use its own (e.g. LL18)
+        if code and row.values.get("dissolved") and not code.isdigit():
+            declared.add(code)
+        if code and org_option and organisation_code_text(org_option) != code:
+            problems.append(_problem(row.source, "code", ORG_MISMATCH, value=code, given=org_option))
+        checked.org_code = code or (org_option and organisation_code_text(org_option))
+        checked.org_name = row.values.get("name")
+        checked.org_type = row.values.get("type")
+        checked.version_label = version_option or row.values.get("version")
+    else:
+        checked.org_code = organisation_code_text(org_option) if org_option else None
+        checked.version_label = version_option
+        if checked.org_code and checked.org_code not in codes.organisations:
+            problems.append(Problem(UNKNOWN_ORG, Location(column="--org"), {"value": checked.org_code}))
+    if checked.org_code is None:
+        problems.append(Problem(NO_ORGANISATION, Location(file=checked.file)))
+    if not checked.version_label:
+        problems.append(Problem(NO_VERSION, Location(file=checked.file)))
+    checked.org_in_reference = checked.org_code in codes.organisations
+    return declared
+
+
+def _warnings(rows, problems: list[Problem], today: dt.date) -> None:
+    goals = rows["goals"]
+    by_id = {r.values["id"]: r for r in goals if r.values.get("id")}
+    children: dict[str, list[str]] = {}
+    for row in goals:
+        if row.values.get("parent"):
+            children.setdefault(row.values["parent"], []).append(row.values["id"])
+    measured = {g for row in rows["indicators"] for g in row.values.get("goal") or []}
+    observed = {row.values.get("indicator") for row in rows["observations"]}
+    for row in goals:
+        ident = row.values.get("id")
+        if ident is None:
+            continue
+        if ident not in measured and ident not in children:
+            problems.append(_problem(row.source, "id", GOAL_WITHOUT_INDICATOR, "warning", goal=ident))
+        top, seen = row, {ident}
+        while top.values.get("parent") in by_id and top.values["parent"] not in seen:
+            seen.add(top.values["parent"])
+            top = by_id[top.values["parent"]]
+        level = top.values.get("level")
+        if top.values.get("parent") is None and level is not None and level.slug != "overarching":
+            problems.append(_problem(row.source, "parent", GOAL_NOT_LEADING_TO_VISION, "warning", goal=ident,
+                                     top=top.values["id"], level=level.sv, level_en=level.en))
+    for row in rows["indicators"]:
+        if row.values.get("id") and row.values["id"] not in observed:
+            problems.append(_problem(row.source, "id", INDICATOR_WITHOUT_OBSERVATIONS, "warning",
+                                     indicator=row.values["id"]))
+    for row in rows["documents"]:
+        until, status = row.values.get("valid_until"), row.values.get("status")
+        if until is not None and until < today and status is not None and status.slug == "in-force":
+            problems.append(_problem(row.source, "valid_until", EXPIRED_IN_FORCE, "warning",
+                                     document=row.values.get("id"), until=until.isoformat()))
+
+
+def check_workbook(
+    workbook: SourceWorkbook,
+    org: str | None = None,
+    version: str | None = None,
+    codes: ReferenceCodes | None = None,
+    today: dt.date | None = None,
+) -> CheckedWorkbook:
+    """Type every cell and check the workbook as a whole; all problems are collected."""
+    codes = codes or ReferenceCodes.load()
+    problems = list(workbook.problems)
+    rows = _type_cells(workbook, problems)
+    checked = CheckedWorkbook(workbook.file, rows)
+    declared = _organisation(checked, codes, org, version, problems)
+    _check_codes(rows, codes, declared, problems)
+    index = _check_unique(rows, problems)
+    _check_references(rows, index, problems)
+    _check_cycles(rows["goals"], problems)
+    _check_period_order(rows, problems)
+    _warnings(rows, problems, today or dt.date.today())
+    checked.problems = sorted(problems, key=_position)
+    return checked
+
+
+def _position(problem: Problem) -> tuple:
+    loc = problem.location
+    return (problem.severity != "error", loc.file or "", loc.sheet or "", loc.row or 0, str(loc.column or ""))

@@ -1,0 +1,197 @@
+"""The import as one all-or-nothing step: read, check, map, validate, then write.
+
+``prepare_import`` does everything but writing and raises :class:`ImportRejected` with
+every error of the file; ``import_sources`` prepares all files first and writes only
+when all of them passed, each organisation-version graph together with the updated
+catalogue in one atomic ``replace_graphs``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from ssgraph import messages
+from ssgraph.errors import InputError, Location, Problem
+from ssgraph.importing.checks import CheckedWorkbook, ReferenceCodes, check_workbook
+from ssgraph.importing.mapping import DEFAULT_BASE, map_workbook
+from ssgraph.importing.readers import read_source, source_kind
+from ssgraph.importing.versions import VersionEntry, read_catalog, updated_catalog, version_entry
+from ssgraph.namespaces import CATALOG_GRAPH, SSG
+
+RDF_NEEDS_ORG = messages.define(
+    "import.rdf_needs_org_and_version",
+    sv="en RDF-fil saknar bladet Organisation: ange --org och --version",
+    en="an RDF file has no Organisation sheet: pass --org and --version",
+)
+RDF_UNREADABLE = messages.define(
+    "import.rdf_unreadable",
+    sv="RDF-filen kan inte tolkas: {detail}",
+    en="the RDF file cannot be parsed: {detail}",
+)
+
+# stage name, done, total
+Progress = Callable[[str, int, int], None]
+
+EXAMPLE_FILES = (
+    "nykoping-2023.yaml",
+    "nykoping-2024.yaml",
+    "ale-2024.yaml",
+    "orebro-landsting-2014.yaml",
+    "orebro-regionforbundet-2014.yaml",
+    "region-orebro-2016.yaml",
+)
+
+
+class ImportRejected(InputError):
+    """The file has errors; nothing was written. Warnings travel along for display."""
+
+    def __init__(self, errors: list[Problem], warnings: list[Problem] | None = None):
+        self.warnings = warnings or []
+        super().__init__(errors)
+
+
+@dataclass
+class PreparedImport:
+    path: Path
+    org_code: str
+    version_label: str
+    graph: Graph
+    entry: VersionEntry
+    warnings: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def graph_iri(self) -> str:
+        return str(self.entry.graph)
+
+
+@dataclass
+class ImportResult:
+    prepared: PreparedImport
+    current: bool
+    written: bool
+
+    @property
+    def triples(self) -> int:
+        return len(self.prepared.graph)
+
+
+def _validation_problems(graph: Graph, lang: str) -> list[Problem]:
+    """The SHACL hook of ssgraph.validation, when that package provides it."""
+    try:
+        from ssgraph.validation import check_import
+    except ImportError:
+        return []
+    return list(check_import(graph, lang))
+
+
+def prepare_import(
+    path: Path,
+    org: str | None = None,
+    version: str | None = None,
+    base: str = DEFAULT_BASE,
+    lang: str = "sv",
+    codes: ReferenceCodes | None = None,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    validate: bool = True,
+) -> PreparedImport:
+    now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    path = Path(path)
+    if source_kind(path) == "rdf":
+        return _prepare_rdf(path, org, version, base, now)
+
+    def stage(name: str):
+        return (lambda done, total: progress(name, done, total)) if progress else None
+
+    workbook = read_source(path, stage("read"))
+    checked = check_workbook(workbook, org, version, codes)
+    if checked.errors:
+        raise ImportRejected(checked.errors, checked.warnings)
+    graph = map_workbook(checked, base, now, progress=stage("map"))
+    warnings = list(checked.warnings)
+    if validate:
+        found = _validation_problems(graph, lang)
+        errors = [p for p in found if p.severity == "error"]
+        warnings += [p for p in found if p.severity != "error"]
+        if errors:
+            raise ImportRejected(errors, warnings)
+    note = None
+    if checked.rows["organisation"]:
+        note = checked.rows["organisation"][0].get("note")
+    entry = version_entry(checked.org_code, checked.version_label, now, base, note)
+    return PreparedImport(path, checked.org_code, checked.version_label, graph, entry, warnings, _counts(checked))
+
+
+def _counts(checked: CheckedWorkbook) -> dict[str, int]:
+    return {key: len(rows) for key, rows in checked.rows.items() if rows}
+
+
+def _prepare_rdf(path: Path, org: str | None, version: str | None, base: str, now: dt.datetime) -> PreparedImport:
+    """RDF is passed through unchanged into the organisation-version graph."""
+    if not org or not version:
+        raise ImportRejected([Problem(RDF_NEEDS_ORG, Location(file=path.name))])
+    from ssgraph.store.base import format_for_path
+
+    graph = Graph()
+    fmt = format_for_path(path)
+    try:
+        graph.parse(path, format={"ntriples": "nt", "rdfxml": "xml"}.get(fmt, fmt))
+    except Exception as exc:  # rdflib raises parser-specific errors
+        raise ImportRejected([Problem(RDF_UNREADABLE, Location(file=path.name), {"detail": str(exc)})]) from None
+    entry = version_entry(org, version, now, base)
+    return PreparedImport(path, org, version, graph, entry)
+
+
+def write_import(store, prepared: PreparedImport, make_current: bool = True) -> ImportResult:
+    """Replace the organisation-version graph and the catalogue in one transaction."""
+    catalog = updated_catalog(read_catalog(store), prepared.entry, make_current)
+    store.replace_graphs({prepared.graph_iri: prepared.graph, str(CATALOG_GRAPH): catalog})
+    current = bool(catalog.value(prepared.entry.iri, SSG.isCurrentVersion).toPython())
+    return ImportResult(prepared, current, True)
+
+
+def import_sources(
+    store,
+    paths: Sequence[Path],
+    org: str | None = None,
+    version: str | None = None,
+    base: str = DEFAULT_BASE,
+    lang: str = "sv",
+    make_current: bool = True,
+    dry_run: bool = False,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> list[ImportResult]:
+    """Import files in order; if any has errors, none is written (all errors are reported)."""
+    codes = ReferenceCodes.load()
+    prepared: list[PreparedImport] = []
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for path in paths:
+        try:
+            prepared.append(prepare_import(Path(path), org, version, base, lang, codes, now, progress))
+        except ImportRejected as rejected:
+            errors += rejected.problems
+            warnings += rejected.warnings
+    if errors:
+        raise ImportRejected(errors, warnings)
+    if dry_run:
+        return [ImportResult(p, make_current, False) for p in prepared]
+    return [write_import(store, p, make_current) for p in prepared]
+
+
+def example_paths() -> list[Path]:
+    from ssgraph.paths import EXAMPLES_DIR
+
+    return [EXAMPLES_DIR / name for name in EXAMPLE_FILES]
+
+
+def load_examples(store, base: str = DEFAULT_BASE) -> list[ImportResult]:
+    """Load the illustrative example data (the service calls this at start)."""
+    return import_sources(store, example_paths(), base=base)

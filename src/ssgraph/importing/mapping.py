@@ -1,0 +1,412 @@
+"""Checked rows → one rdflib graph for an organisation's version (see docs/model.md).
+
+IRIs are derived from the instance base, the organisation code and the local ids only,
+so importing the same file twice gives the same IRIs. Every resource made from a row
+carries ``prov:wasDerivedFrom`` its source location (file name, sheet, row) and
+``prov:wasGeneratedBy`` the import activity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from ssgraph.importing.checks import CheckedRow, CheckedWorkbook
+from ssgraph.importing.model import GOAL_LEVEL_CLASSES, Choice
+from ssgraph.namespaces import PREFIXES, QB, SSG, SSGGRAPH, SSGID
+from ssgraph.reference import environmental_objective_iri, public_health_area_iri, sdg_iri, standard_iri
+
+DEFAULT_BASE = str(SSGID)
+
+RowProgress = Callable[[int, int], None]
+
+
+def version_slug(label: str) -> str:
+    """"Mål och budget 2024" → "mal-och-budget-2024"."""
+    folded = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "version"
+
+
+def org_graph_iri(code: str, label: str) -> URIRef:
+    return SSGGRAPH[f"org/{quote(code, safe='')}/{version_slug(label)}"]
+
+
+def tool_iri(tool_version: str) -> URIRef:
+    return SSGID[f"tool/ssgraph/{quote(tool_version, safe='')}"]
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """A canonical xsd:decimal, so 12.50 from YAML and 12.5 from Excel give the same triple."""
+    text = format(value.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
+def year_literal(year: int) -> Literal:
+    return Literal(f"{year:04d}", datatype=XSD.gYear)
+
+
+def date_literal(day: dt.date) -> Literal:
+    return Literal(day.isoformat(), datatype=XSD.date)
+
+
+@dataclass
+class Minter:
+    """Instance IRIs under the base for one organisation."""
+
+    base: str
+    code: str
+
+    def org(self) -> URIRef:
+        return URIRef(f"{self.base}org/{quote(self.code, safe='')}")
+
+    def __call__(self, *parts: object) -> URIRef:
+        path = "/".join(quote(str(p), safe="") for p in parts)
+        return URIRef(f"{self.org()}/{path}")
+
+
+class GraphBuilder:
+    """Adds the triples of each sheet; one method per sheet keeps the mapping readable."""
+
+    def __init__(self, checked: CheckedWorkbook, base: str, started: dt.datetime, tool_version: str):
+        self.checked = checked
+        self.mint = Minter(base, checked.org_code)
+        self.org = self.mint.org()
+        self.slug = version_slug(checked.version_label)
+        self.graph = Graph()
+        for prefix, iri in PREFIXES.items():
+            self.graph.bind(prefix, iri)
+        self.activity = self.mint("version", self.slug, "import")
+        self.started = started
+        self.tool_version = tool_version
+        self.vision: URIRef | None = None
+
+    # -- helpers -------------------------------------------------------------
+    def add(self, s, p, o) -> None:
+        if o is None:
+            return
+        self.graph.add((s, p, o))
+
+    def provenance(self, subject: URIRef, row: CheckedRow) -> None:
+        source = row.source
+        location = self.mint("version", self.slug, "source", source.sheet.key, source.number)
+        g = self.graph
+        g.add((subject, PROV.wasDerivedFrom, location))
+        g.add((subject, PROV.wasGeneratedBy, self.activity))
+        if (location, RDF.type, SSG.SourceLocation) not in g:
+            g.add((location, RDF.type, SSG.SourceLocation))
+            g.add((location, SSG.sourceFile, Literal(source.file)))
+            g.add((location, SSG.sheet, Literal(source.sheet_name)))
+            g.add((location, SSG.row, Literal(source.number)))
+
+    def common(self, subject: URIRef, row: CheckedRow, rdf_type: URIRef, ident: object | None) -> None:
+        self.add(subject, RDF.type, rdf_type)
+        self.add(subject, SSG.organisation, self.org)
+        if ident is not None:
+            self.add(subject, DCTERMS.identifier, Literal(str(ident)))
+        self.provenance(subject, row)
+
+    @staticmethod
+    def iri_of(choice: Choice | None) -> URIRef | None:
+        return URIRef(choice.iri) if choice is not None and choice.iri else None
+
+    def text(self, value: object, lang: str = "sv") -> Literal | None:
+        return Literal(str(value), lang=lang) if value is not None else None
+
+    # -- sheets --------------------------------------------------------------
+    def organisation(self) -> None:
+        org, g = self.org, self.graph
+        rows = self.checked.rows["organisation"]
+        row = rows[0] if rows else None
+        g.add((org, SSG.organisationCode, Literal(self.checked.org_code)))
+        if row is None:
+            return
+        org_type = row.get("type")
+        if org_type is not None:
+            g.add((org, RDF.type, URIRef(org_type.iri)))
+        name = row.get("name")
+        if self.checked.org_in_reference:
+            self.add(org, SKOS.altLabel, self.text(name))
+        else:
+            self.add(org, RDFS.label, self.text(name))
+            self.add(org, SKOS.prefLabel, self.text(name))
+        for tool in row.get("supporting_tools", []):
+            g.add((org, SSG.usesSupportingTool, URIRef(tool.iri)))
+        if row.get("url"):
+            g.add((org, FOAF.homepage, URIRef(row.get("url"))))
+        dissolved = row.get("dissolved")
+        if dissolved is not None:
+            g.add((org, SSG.dissolvedOn, date_literal(dissolved)))
+        successor = row.get("successor")
+        if successor:
+            event = self.mint("dissolution")
+            g.add((event, RDF.type, ORG.ChangeEvent))
+            g.add((event, ORG.originalOrganization, org))
+            g.add((event, ORG.resultingOrganization, URIRef(f"{self.mint.base}org/{quote(successor, safe='')}")))
+            g.add((org, ORG.changedBy, event))
+            if dissolved is not None:
+                g.add((event, PROV.endedAtTime, Literal(f"{dissolved.isoformat()}T23:59:59", datatype=XSD.dateTime)))
+        self.provenance(org, row)
+
+    def bodies(self) -> None:
+        for row in self.checked.rows["bodies"]:
+            body = self.mint("body", row.get("id"))
+            body_type = row.get("type")
+            self.common(body, row, URIRef(body_type.iri), row.get("id"))
+            self.add(body, RDFS.label, self.text(row.get("name")))
+            if body_type.slug == "company":
+                self.add(body, ORG.subOrganizationOf, self.org)
+            else:
+                self.add(body, ORG.unitOf, self.org)
+                self.add(self.org, ORG.hasUnit, body)
+            if row.get("part_of"):
+                self.add(body, ORG.subOrganizationOf, self.mint("body", row.get("part_of")))
+
+    def documents(self) -> None:
+        for row in self.checked.rows["documents"]:
+            doc = self.mint("document", row.get("id"))
+            self.common(doc, row, URIRef(row.get("type").iri), row.get("id"))
+            self.add(doc, DCTERMS.title, self.text(row.get("title")))
+            self.add(doc, SSG.documentKind, self.iri_of(row.get("kind")))
+            if row.get("decided_by"):
+                self.add(doc, SSG.decidedBy, self.mint("body", row.get("decided_by")))
+            for key, prop in (("decision_date", SSG.decisionDate), ("valid_from", SSG.validFrom),
+                              ("valid_until", SSG.validUntil), ("revision_date", SSG.revisionDate)):
+                if row.get(key) is not None:
+                    self.add(doc, prop, date_literal(row.get(key)))
+            if row.get("decision_reference"):
+                self.add(doc, SSG.decisionReference, Literal(row.get("decision_reference")))
+            self.add(doc, SSG.documentStatus, self.iri_of(row.get("status")))
+            if row.get("replaced_by"):
+                self.add(doc, DCTERMS.isReplacedBy, self.mint("document", row.get("replaced_by")))
+            if row.get("url"):
+                self.add(doc, FOAF.page, URIRef(row.get("url")))
+
+    def vision_rows(self) -> None:
+        for row in self.checked.rows["vision"]:
+            kind = row.get("kind")
+            is_vision = kind.slug == "vision"
+            subject = self.mint("vision" if is_vision else "value-base")
+            self.common(subject, row, URIRef(kind.iri), None)
+            self.add(subject, RDFS.label, self.text(row.get("text")))
+            self.add(subject, RDFS.label, self.text(row.get("text_en"), "en"))
+            if row.get("document"):
+                self.add(subject, DCTERMS.source, self.mint("document", row.get("document")))
+            self.add(self.org, SSG.hasVision if is_vision else SSG.hasValueBase, subject)
+            if is_vision:
+                self.vision = subject
+
+    def goals(self, progress: RowProgress | None, done: int, total: int) -> int:
+        rows = self.checked.rows["goals"]
+        parent_of = {r.get("id"): r.get("parent") for r in rows}
+        level_of = {r.get("id"): r.get("level") for r in rows}
+        for row in rows:
+            ident = row.get("id")
+            goal = self.mint("goal", ident)
+            level = row.get("level")
+            self.common(goal, row, GOAL_LEVEL_CLASSES[level.slug], ident)
+            self.add(goal, RDF.type, SSG.Goal)
+            self.add(goal, SSG.goalLevel, URIRef(level.iri))
+            self.add(goal, RDFS.label, self.text(row.get("text")))
+            self.add(goal, RDFS.label, self.text(row.get("text_en"), "en"))
+            self.add(goal, DCTERMS.description, self.text(row.get("description")))
+            if row.get("period_start") is not None:
+                self.add(goal, SSG.periodStart, year_literal(row.get("period_start")))
+            if row.get("period_end") is not None:
+                self.add(goal, SSG.periodEnd, year_literal(row.get("period_end")))
+            for choice in row.get("dimensions", []):
+                self.add(goal, SSG.dimension, URIRef(choice.iri))
+            for choice in row.get("aspects", []):
+                self.add(goal, SSG.aspect, URIRef(choice.iri))
+            if row.get("responsible_body"):
+                self.add(goal, SSG.responsibleBody, self.mint("body", row.get("responsible_body")))
+            if row.get("document"):
+                doc = self.mint("document", row.get("document"))
+                self.add(goal, SSG.statedIn, doc)
+                self.add(doc, SSG.containsGoal, goal)
+            self.links(goal, row)
+            # the parent chain, materialised as ssg:leadsUpTo (checks have ruled out cycles)
+            parent = row.get("parent")
+            if parent:
+                self.add(goal, SSG.hasParent, self.mint("goal", parent))
+            elif level.slug == "overarching" and self.vision is not None:
+                self.add(goal, SSG.hasParent, self.vision)
+            current, top = parent, ident
+            while current:
+                self.add(goal, SSG.leadsUpTo, self.mint("goal", current))
+                top, current = current, parent_of.get(current)
+            if level_of.get(top) is not None and level_of[top].slug == "overarching" and self.vision is not None:
+                self.add(goal, SSG.leadsUpTo, self.vision)
+            done += 1
+            if progress and done % 100 == 0:
+                progress(done, total)
+        return done
+
+    def links(self, subject: URIRef, row: CheckedRow) -> None:
+        for code in row.get("sdg_targets", []):
+            self.add(subject, SSG.addressesSDG, sdg_iri(code))
+        for number in row.get("environmental_objectives", []):
+            self.add(subject, SSG.addressesEnvironmentalObjective, environmental_objective_iri(number))
+        for number in row.get("public_health_areas", []):
+            self.add(subject, SSG.addressesPublicHealthArea, public_health_area_iri(number))
+
+    def indicators(self) -> dict[str, str | None]:
+        units: dict[str, str | None] = {}
+        for row in self.checked.rows["indicators"]:
+            ident = row.get("id")
+            indicator = self.mint("indicator", ident)
+            units[ident] = row.get("unit")
+            self.common(indicator, row, SSG.Indicator, ident)
+            self.add(indicator, RDFS.label, self.text(row.get("name")))
+            for goal in row.get("goal", []):
+                self.add(indicator, SSG.measures, self.mint("goal", goal))
+            if row.get("unit"):
+                self.add(indicator, SSG.unit, Literal(row.get("unit")))
+            self.add(indicator, SSG.direction, self.iri_of(row.get("direction")))
+            if row.get("kolada_kpi"):
+                self.add(indicator, SSG.koladaKPI, SSGID[f"kolada/kpi/{row.get('kolada_kpi')}"])
+            for key, prop in (("baseline_year", SSG.baselineYear), ("target_year", SSG.targetYear)):
+                if row.get(key) is not None:
+                    self.add(indicator, prop, year_literal(row.get(key)))
+            for key, prop in (("baseline_value", SSG.baselineValue), ("target_value", SSG.targetValue)):
+                if row.get(key) is not None:
+                    self.add(indicator, prop, decimal_literal(row.get(key)))
+            self.links(indicator, row)
+        return units
+
+    def observations(self, units: dict[str, str | None], progress: RowProgress | None, done: int,
+                     total: int) -> int:
+        rows = self.checked.rows["observations"]
+        if not rows:
+            return done
+        dataset = self.mint("dataset")
+        self.add(dataset, RDF.type, SSG.IndicatorDataSet)
+        self.add(dataset, QB.structure, SSG.indicatorStructure)
+        self.add(dataset, SSG.organisation, self.org)
+        for row in rows:
+            gender = row.get("gender")
+            gender_code = gender.slug if gender is not None else "T"
+            ident = row.get("indicator")
+            obs = self.mint("observation", ident, row.get("period"), gender_code)
+            self.common(obs, row, SSG.Observation, None)
+            self.add(obs, RDF.type, QB.Observation)
+            self.add(obs, QB.dataSet, dataset)
+            self.add(obs, SSG.indicator, self.mint("indicator", ident))
+            self.add(obs, SSG.refPeriod, year_literal(row.get("period")))
+            self.add(obs, SSG.gender, SSG_GENDER[gender_code])
+            self.add(obs, SSG.refArea, self.org)
+            self.add(obs, SSG.value, decimal_literal(row.get("value")))
+            if units.get(ident):
+                self.add(obs, SSG.unit, Literal(units[ident]))
+            done += 1
+            if progress and done % 500 == 0:
+                progress(done, total)
+        return done
+
+    def follow_up(self) -> None:
+        for row in self.checked.rows["action_plans"]:
+            plan = self.mint("action-plan", row.get("id"))
+            self.common(plan, row, SSG.ActionPlan, row.get("id"))
+            self.plan_like(plan, row)
+        for row in self.checked.rows["activities"]:
+            activity = self.mint("activity", row.get("id"))
+            self.common(activity, row, SSG.Activity, row.get("id"))
+            self.plan_like(activity, row)
+            if row.get("action_plan"):
+                self.add(activity, SSG.partOfActionPlan, self.mint("action-plan", row.get("action_plan")))
+            if row.get("budget") is not None:
+                self.add(activity, SSG.budget, decimal_literal(row.get("budget")))
+        for row in self.checked.rows["stakeholders"]:
+            stakeholder = self.mint("stakeholder", row.get("id"))
+            self.common(stakeholder, row, SSG.Stakeholder, row.get("id"))
+            self.add(stakeholder, RDFS.label, self.text(row.get("name")))
+            self.add(stakeholder, FOAF.name, Literal(row.get("name")))
+            self.add(stakeholder, SSG.stakeholderCategory, self.text(row.get("category")))
+            if row.get("organisation_code"):
+                self.add(stakeholder, RDFS.seeAlso, Minter(self.mint.base, row.get("organisation_code")).org())
+            self.add(self.org, SSG.hasStakeholder, stakeholder)
+        for row in self.checked.rows["dialogues"]:
+            dialogue = self.mint("dialogue", row.get("id"))
+            self.common(dialogue, row, SSG.Dialogue, row.get("id"))
+            self.add(dialogue, DCTERMS.title, self.text(row.get("title")))
+            if row.get("date") is not None:
+                self.add(dialogue, DCTERMS.date, date_literal(row.get("date")))
+            for participant in row.get("participants", []):
+                self.add(dialogue, SSG.participant, self.mint("stakeholder", participant))
+            if row.get("planning_period"):
+                self.add(dialogue, SSG.planningPeriod, Literal(row.get("planning_period")))
+            self.add(dialogue, DCTERMS.description, self.text(row.get("description")))
+        for row in self.checked.rows["assessments"]:
+            goal, period = row.get("goal"), row.get("period")
+            assessment = self.mint("assessment", goal, period)
+            self.common(assessment, row, SSG.Assessment, None)
+            self.add(assessment, SSG.assessedGoal, self.mint("goal", goal))
+            self.add(assessment, SSG.assessmentPeriod, year_literal(period))
+            self.add(assessment, SSG.fulfilmentStatus, self.iri_of(row.get("status")))
+            self.add(assessment, RDFS.comment, self.text(row.get("comment")))
+
+    def plan_like(self, subject: URIRef, row: CheckedRow) -> None:
+        self.add(subject, DCTERMS.title, self.text(row.get("title")))
+        for goal in row.get("goal", []):
+            self.add(subject, SSG.implementsGoal, self.mint("goal", goal))
+        if row.get("owner"):
+            self.add(subject, SSG.owner, self.mint("body", row.get("owner")))
+        if row.get("start") is not None:
+            self.add(subject, SSG.startDate, date_literal(row.get("start")))
+        if row.get("end") is not None:
+            self.add(subject, SSG.endDate, date_literal(row.get("end")))
+        self.add(subject, SSG.activityStatus, self.iri_of(row.get("status")))
+
+    def import_activity(self) -> None:
+        g, tool = self.graph, tool_iri(self.tool_version)
+        g.add((self.activity, RDF.type, PROV.Activity))
+        g.add((self.activity, RDFS.label, Literal(f"Import: {self.checked.version_label}", lang="sv")))
+        g.add((self.activity, PROV.startedAtTime, Literal(self.started.isoformat(), datatype=XSD.dateTime)))
+        g.add((self.activity, PROV.wasAssociatedWith, tool))
+        g.add((tool, RDF.type, PROV.SoftwareAgent))
+        g.add((tool, RDFS.label, Literal(f"ssgraph {self.tool_version}")))
+        source = self.mint("version", self.slug, "source")  # the file's name only, never a local path
+        g.add((self.activity, PROV.used, source))
+        g.add((source, RDF.type, PROV.Entity))
+        g.add((source, SSG.sourceFile, Literal(self.checked.file)))
+
+
+SSG_GENDER = {code: standard_iri(f"gender-{code}") for code in ("T", "K", "M")}
+
+
+def map_workbook(
+    checked: CheckedWorkbook,
+    base: str = DEFAULT_BASE,
+    started: dt.datetime | None = None,
+    tool_version: str | None = None,
+    progress: RowProgress | None = None,
+) -> Graph:
+    """The organisation-version graph for a workbook that passed its checks."""
+    if tool_version is None:
+        from ssgraph import __version__ as tool_version
+    if not base.endswith(("/", "#")):
+        base += "/"
+    started = started or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    builder = GraphBuilder(checked, base, started, tool_version)
+    total = len(checked.rows["goals"]) + len(checked.rows["observations"])
+    builder.organisation()
+    builder.bodies()
+    builder.documents()
+    builder.vision_rows()
+    done = builder.goals(progress, 0, total)
+    units = builder.indicators()
+    done = builder.observations(units, progress, done, total)
+    builder.follow_up()
+    builder.import_activity()
+    if progress:
+        progress(total, total)
+    return builder.graph

@@ -1,0 +1,544 @@
+"""The interchange model as data: sheets, columns, types, sv/en texts and allowed values.
+
+This one declaration drives the workbook template (``template.py``), the readers' header
+matching (``readers.py``), the cell checks (``checks.py``) and the column reference in
+``docs/import.md`` (``column_reference_markdown``). Change a column here and all four follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Namespace
+
+from ssgraph.namespaces import SSG, SSGREF
+
+STANDARD = Namespace(f"{SSGREF}ss854000/")
+
+# column types
+TEXT = "text"  # free text
+ID = "id"  # a local identifier, unique within its sheet
+REF = "ref"  # the id of a row in another sheet (``Column.refers_to``)
+REFS = "refs"  # several ids, separated by ";"
+YEAR = "year"  # a four-digit year
+NUMBER = "number"  # a decimal number (comma or point)
+DATE = "date"  # YYYY-MM-DD
+CHOICE = "choice"  # one value from ``Column.choices``
+CHOICES = "choices"  # several values from ``Column.choices``, separated by ";"
+SDG_TARGETS = "sdg-targets"  # SDG target codes such as 11.6; 3.9
+ENV_OBJECTIVES = "environmental-objectives"  # numbers 0..16
+HEALTH_AREAS = "public-health-areas"  # numbers 1..8
+ORG_CODE = "organisation-code"  # a municipality or region code (SCB/Kolada)
+KOLADA_ID = "kolada-kpi"  # a Kolada KPI id such as N00401
+URL = "url"
+
+MULTI_VALUED = {REFS, CHOICES, SDG_TARGETS, ENV_OBJECTIVES, HEALTH_AREAS}
+SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value: a slug (what RDF uses) and the words an officer may type."""
+
+    slug: str
+    sv: str
+    en: str
+    iri: str | None = None  # the concept or class the value maps to
+
+    def spellings(self) -> set[str]:
+        return {self.slug.casefold(), self.sv.casefold(), self.en.casefold()}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the name used in YAML and in code
+    sv: str  # header in a Swedish workbook
+    en: str  # header in an English workbook
+    type: str
+    description_sv: str
+    description_en: str
+    example: str = ""
+    required: bool = False
+    choices: tuple[Choice, ...] = ()
+    refers_to: str | None = None  # sheet key, for REF/REFS
+
+    @property
+    def multi(self) -> bool:
+        return self.type in MULTI_VALUED
+
+    def header(self, lang: str) -> str:
+        return self.en if lang == "en" else self.sv
+
+    def description(self, lang: str) -> str:
+        return self.description_en if lang == "en" else self.description_sv
+
+    def find_choice(self, value: str) -> Choice | None:
+        wanted = value.strip().casefold()
+        for choice in self.choices:
+            if wanted in choice.spellings():
+                return choice
+        return None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    sv: str
+    en: str
+    description_sv: str
+    description_en: str
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+    id_columns: tuple[str, ...] = ("id",)  # columns whose values together must be unique
+
+    def name(self, lang: str) -> str:
+        return self.en if lang == "en" else self.sv
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+    def description(self, lang: str) -> str:
+        return self.description_en if lang == "en" else self.description_sv
+
+
+def _std(slug: str, sv: str, en: str) -> Choice:
+    return Choice(slug, sv, en, str(STANDARD[slug]))
+
+
+def _cls(slug: str, sv: str, en: str, cls: str) -> Choice:
+    return Choice(slug, sv, en, str(SSG[cls]))
+
+
+ORGANISATION_TYPES = (
+    _cls("municipality", "kommun", "municipality", "Municipality"),
+    _cls("region", "region", "region", "Region"),
+    _cls("county-council", "landsting", "county council", "Region"),
+    _cls("regional-association", "regionförbund", "regional association", "RegionalAssociation"),
+    _cls("municipal-company", "kommunalt bolag", "municipal company", "MunicipalCompany"),
+)
+BODY_TYPES = (
+    _cls("council", "fullmäktige", "council", "Council"),
+    _cls("executive-board", "styrelse", "executive board", "ExecutiveBoard"),
+    _cls("committee", "nämnd", "committee", "Committee"),
+    _cls("administration", "förvaltning", "administration", "Administration"),
+    _cls("company", "bolag", "company", "MunicipalCompany"),
+)
+DOCUMENT_TYPES = (
+    _cls("policy", "policy", "policy", "Policy"),
+    _cls("programme", "program", "programme", "Programme"),
+    _cls("plan", "plan", "plan", "Plan"),
+    _cls("strategy", "strategi", "strategy", "Strategy"),
+    _cls("guideline", "riktlinje", "guideline", "Guideline"),
+    _cls("rule", "regel", "rule", "Rule"),
+    _cls("budget", "mål och budget", "budget", "Budget"),
+)
+DOCUMENT_KINDS = (
+    _std("organising", "organiserande", "organising"),
+    _std("normative", "normerande", "normative"),
+    _std("activating", "aktiverande", "activating"),
+    _std("regulating", "reglerande", "regulating"),
+)
+DOCUMENT_STATUSES = (
+    _std("in-force", "gällande", "in force"),
+    _std("draft", "utkast", "draft"),
+    _std("repealed", "upphävd", "repealed"),
+    _std("superseded", "ersatt", "superseded"),
+)
+VISION_KINDS = (
+    Choice("vision", "vision", "vision", str(SSG.Vision)),
+    Choice("value-base", "värdegrund", "value base", str(SSG.ValueBase)),
+)
+GOAL_LEVELS = (
+    Choice("overarching", "övergripande", "overarching", str(STANDARD["level-overarching"])),
+    Choice("committee", "nämnd", "committee", str(STANDARD["level-committee"])),
+    Choice("operational", "verksamhet", "operational", str(STANDARD["level-operational"])),
+)
+GOAL_LEVEL_CLASSES = {
+    "overarching": SSG.OverarchingGoal,
+    "committee": SSG.CommitteeGoal,
+    "operational": SSG.OperationalGoal,
+}
+DIMENSIONS = (
+    _std("economic", "ekonomisk", "economic"),
+    _std("social", "social", "social"),
+    _std("ecological", "ekologisk", "ecological"),
+)
+ASPECTS = (
+    _std("ethics", "etik", "ethics"),
+    _std("human-rights", "mänskliga rättigheter", "human rights"),
+    _std("gender-equality", "jämställdhet", "gender equality"),
+    _std("culture", "kultur", "culture"),
+    _std("public-health", "folkhälsa", "public health"),
+    _std("work-environment", "arbetsmiljö", "work environment"),
+    _std("children-rights", "barnets rättigheter", "children's rights"),
+    _std("accessibility", "tillgänglighet", "accessibility"),
+    _std("biodiversity", "biologisk mångfald", "biodiversity"),
+    _std("climate", "klimat", "climate"),
+)
+SUPPORTING_TOOLS = (
+    _std("sustainable-procurement", "hållbar upphandling", "sustainable procurement"),
+    _std("environmental-diploma", "miljödiplomering", "environmental diploma"),
+    _std("iso-14001", "ISO 14001", "ISO 14001"),
+    _std("emas", "EMAS", "EMAS"),
+    _std("green-key-indicators", "gröna nyckeltal", "green key indicators"),
+    _std("healthy-cities", "Healthy Cities", "Healthy Cities"),
+)
+DIRECTIONS = (
+    _std("increase", "öka", "increase"),
+    _std("decrease", "minska", "decrease"),
+    _std("maintain", "bibehålla", "maintain"),
+)
+GENDERS = (
+    Choice("T", "T", "T", str(STANDARD["gender-T"])),
+    Choice("K", "K", "W", str(STANDARD["gender-K"])),
+    Choice("M", "M", "M", str(STANDARD["gender-M"])),
+)
+ACTIVITY_STATUSES = (
+    _std("planned", "planerad", "planned"),
+    _std("ongoing", "pågående", "ongoing"),
+    _std("completed", "genomförd", "completed"),
+    _std("cancelled", "avbruten", "cancelled"),
+)
+FULFILMENT_STATUSES = (
+    _std("fulfilled", "uppfyllt", "fulfilled"),
+    _std("partly-fulfilled", "delvis uppfyllt", "partly fulfilled"),
+    _std("not-fulfilled", "ej uppfyllt", "not fulfilled"),
+    _std("not-assessed", "ej bedömt", "not assessed"),
+)
+
+
+def _c(key, sv, en, type_, dsv, den, example="", required=False, choices=(), refers_to=None):
+    return Column(key, sv, en, type_, dsv, den, example, required, tuple(choices), refers_to)
+
+
+ID_SV = "Er egen kortkod för raden, unik på bladet (bokstäver, siffror, - och _)."
+ID_EN = "Your own short code for the row, unique in the sheet (letters, digits, - and _)."
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "organisation", "Organisation", "Organisation",
+        "Organisationen som strukturen gäller (en rad) och versionen som läses in.",
+        "The organisation the structure belongs to (one row) and the version imported.",
+        (
+            _c("code", "Kod", "Code", ORG_CODE,
+               "Kommunkod (SCB, fyra siffror) eller regionkod (00 + länskod). Upplösta organisationer: egen kod, se dokumentationen.",
+               "Municipality code (SCB, four digits) or region code (00 + county code). Dissolved organisations: own code, see the docs.",
+               "0480", required=True),
+            _c("name", "Namn", "Name", TEXT, "Organisationens namn.", "The organisation's name.",
+               "Nyköpings kommun", required=True),
+            _c("type", "Typ", "Type", CHOICE, "Slag av organisation.", "Kind of organisation.",
+               "kommun", required=True, choices=ORGANISATION_TYPES),
+            _c("version", "Version", "Version", TEXT,
+               "Vilken version av målstrukturen detta är: beslut och period.",
+               "Which version of the goal structure this is: decision and period.",
+               "Mål och budget 2024"),
+            _c("dissolved", "Upplöst", "Dissolved", DATE,
+               "Datum då organisationen upphörde (endast för upplösta organisationer).",
+               "Date the organisation ceased to exist (dissolved organisations only).", "2014-12-31"),
+            _c("successor", "Efterträdare", "Successor", ORG_CODE,
+               "Kod för organisationen som tog över verksamheten.",
+               "Code of the organisation that took over.", "0018"),
+            _c("supporting_tools", "Stödverktyg", "Supporting tools", CHOICES,
+               "Stödjande verktyg som organisationen använder (flera med ;).",
+               "Supporting tools the organisation uses (several with ;).",
+               "hållbar upphandling; gröna nyckeltal", choices=SUPPORTING_TOOLS),
+            _c("url", "Webbadress", "URL", URL, "Organisationens webbplats.", "The organisation's website.",
+               "https://www.nykoping.se"),
+            _c("note", "Anmärkning", "Note", TEXT, "Fri kommentar om uppgifterna.",
+               "Free comment about the data.", "Illustrativa exempeldata"),
+        ),
+        id_columns=("code",),
+    ),
+    Sheet(
+        "bodies", "Organ", "Bodies",
+        "Fullmäktige, styrelse, nämnder, förvaltningar och bolag.",
+        "Council, executive board, committees, administrations and companies.",
+        (
+            _c("id", "Id", "Id", ID, ID_SV, ID_EN, "KS", required=True),
+            _c("name", "Namn", "Name", TEXT, "Organets namn.", "The body's name.",
+               "Kommunstyrelsen", required=True),
+            _c("type", "Typ", "Type", CHOICE, "Slag av organ.", "Kind of body.", "styrelse",
+               required=True, choices=BODY_TYPES),
+            _c("part_of", "Del av", "Part of", REF, "Id för organet som detta hör till (t.ex. nämnden för en förvaltning).",
+               "Id of the body this one belongs to (e.g. the committee of an administration).", "KS",
+               refers_to="bodies"),
+        ),
+    ),
+    Sheet(
+        "documents", "Styrdokument", "Steering documents",
+        "Register över styrdokument: policyer, program, planer, strategier, riktlinjer, regler, mål och budget.",
+        "Register of steering documents: policies, programmes, plans, strategies, guidelines, rules, budgets.",
+        (
+            _c("id", "Id", "Id", ID, ID_SV, ID_EN, "MB2024", required=True),
+            _c("title", "Titel", "Title", TEXT, "Dokumentets titel.", "The document's title.",
+               "Mål och budget 2024", required=True),
+            _c("type", "Typ", "Type", CHOICE, "Slag av styrdokument.", "Type of document.", "mål och budget",
+               required=True, choices=DOCUMENT_TYPES),
+            _c("kind", "Karaktär", "Kind", CHOICE, "Dokumentets karaktär enligt SS 854000.",
+               "The document's kind according to SS 854000.", "aktiverande", choices=DOCUMENT_KINDS),
+            _c("decided_by", "Beslutat av", "Decided by", REF, "Id för organet som beslutade (bladet Organ).",
+               "Id of the deciding body (sheet Bodies).", "KF", refers_to="bodies"),
+            _c("decision_date", "Beslutsdatum", "Decision date", DATE, "Datum för beslutet (ÅÅÅÅ-MM-DD).",
+               "Date of the decision (YYYY-MM-DD).", "2023-11-20"),
+            _c("decision_reference", "Beslutsreferens", "Decision reference", TEXT, "Paragraf och diarienummer.",
+               "Minute and file number.", "KF § 123/2023"),
+            _c("valid_from", "Gäller från", "Valid from", DATE, "Första dag dokumentet gäller.",
+               "First day the document applies.", "2024-01-01"),
+            _c("valid_until", "Gäller till", "Valid until", DATE, "Sista dag dokumentet gäller.",
+               "Last day the document applies.", "2024-12-31"),
+            _c("revision_date", "Revideras", "Revision date", DATE, "När dokumentet ska ses över.",
+               "When the document is to be revised.", "2024-06-30"),
+            _c("status", "Status", "Status", CHOICE, "Dokumentets status.", "The document's status.",
+               "gällande", choices=DOCUMENT_STATUSES),
+            _c("replaced_by", "Ersatt av", "Replaced by", REF, "Id för dokumentet som ersätter detta.",
+               "Id of the document that replaces this one.", "MB2025", refers_to="documents"),
+            _c("url", "Webbadress", "URL", URL, "Länk till dokumentet.", "Link to the document.",
+               "https://www.example.se/mal-och-budget-2024.pdf"),
+        ),
+    ),
+    Sheet(
+        "vision", "Vision", "Vision",
+        "Visionen och värdegrunden (högst en rad av varje slag).",
+        "The vision and the value base (at most one row of each kind).",
+        (
+            _c("kind", "Slag", "Kind", CHOICE, "vision eller värdegrund.", "vision or value base.", "vision",
+               required=True, choices=VISION_KINDS),
+            _c("text", "Text", "Text", TEXT, "Texten på svenska.", "The text in Swedish.",
+               "Nyköping – en hållbar kommun att leva och verka i", required=True),
+            _c("text_en", "Text (engelska)", "Text (English)", TEXT, "Texten på engelska, om den finns.",
+               "The text in English, if there is one.", ""),
+            _c("document", "Styrdokument", "Steering document", REF, "Id för dokumentet där texten står.",
+               "Id of the document that states the text.", "VISION2030", refers_to="documents"),
+        ),
+        id_columns=("kind",),
+    ),
+    Sheet(
+        "goals", "Mål", "Goals",
+        "Målen i tre nivåer: övergripande mål, nämndmål och verksamhetsmål.",
+        "The goals on three levels: overarching, committee and operational goals.",
+        (
+            _c("id", "Id", "Id", ID, ID_SV, ID_EN, "M1.2", required=True),
+            _c("parent", "Överordnat mål", "Parent goal", REF,
+               "Id för målet närmast ovanför. Tomt för övergripande mål (de leder då direkt till visionen).",
+               "Id of the goal directly above. Empty for overarching goals (they then lead straight to the vision).",
+               "M1", refers_to="goals"),
+            _c("level", "Nivå", "Level", CHOICE, "Målets nivå.", "The goal's level.", "nämnd",
+               required=True, choices=GOAL_LEVELS),
+            _c("text", "Måltext", "Goal text", TEXT, "Målet formulerat på svenska.", "The goal as worded in Swedish.",
+               "Andelen förnybar energi i kommunens verksamheter ska öka", required=True),
+            _c("text_en", "Måltext (engelska)", "Goal text (English)", TEXT, "Målet på engelska, om det finns.",
+               "The goal in English, if there is one.", ""),
+            _c("description", "Beskrivning", "Description", TEXT, "Förklaring eller bakgrund.",
+               "Explanation or background.", ""),
+            _c("period_start", "Period från", "Period from", YEAR, "Första år målet gäller.",
+               "First year the goal applies.", "2024"),
+            _c("period_end", "Period till", "Period to", YEAR, "Sista år målet gäller.", "Last year the goal applies.",
+               "2027"),
+            _c("dimensions", "Dimensioner", "Dimensions", CHOICES, "Hållbarhetsdimensioner (flera med ;).",
+               "Sustainability dimensions (several with ;).", "ekologisk; social", choices=DIMENSIONS),
+            _c("aspects", "Aspekter", "Aspects", CHOICES, "Hållbarhetsaspekter (flera med ;).",
+               "Sustainability aspects (several with ;).", "klimat", choices=ASPECTS),
+            _c("responsible_body", "Ansvarigt organ", "Responsible body", REF, "Id för ansvarigt organ (bladet Organ).",
+               "Id of the responsible body (sheet Bodies).", "BMN", refers_to="bodies"),
+            _c("document", "Styrdokument", "Steering document", REF, "Id för dokumentet där målet står.",
+               "Id of the document that states the goal.", "MB2024", refers_to="documents"),
+            _c("sdg_targets", "Agenda 2030-delmål", "SDG targets", SDG_TARGETS,
+               "Delmål i Agenda 2030 som målet bidrar till (flera med ;).",
+               "Targets of the 2030 Agenda the goal contributes to (several with ;).", "11.6; 3.9"),
+            _c("environmental_objectives", "Miljökvalitetsmål", "Environmental objectives", ENV_OBJECTIVES,
+               "Nummer på de nationella miljökvalitetsmålen, 1–16 (0 = generationsmålet).",
+               "Numbers of the national environmental quality objectives, 1–16 (0 = the generational goal).", "1; 2"),
+            _c("public_health_areas", "Folkhälsomål", "Public health areas", HEALTH_AREAS,
+               "Nummer på folkhälsopolitikens målområden, 1–8.",
+               "Numbers of the target areas of public health policy, 1–8.", "1; 2"),
+        ),
+    ),
+    Sheet(
+        "indicators", "Indikatorer", "Indicators",
+        "Indikatorer (nyckeltal) som mäter målen.", "Indicators (key figures) that measure the goals.",
+        (
+            _c("id", "Id", "Id", ID, ID_SV, ID_EN, "I1", required=True),
+            _c("goal", "Mål", "Goal", REFS, "Id för målet eller målen som indikatorn mäter.",
+               "Id of the goal(s) the indicator measures.", "M1.2", refers_to="goals"),
+            _c("name", "Namn", "Name", TEXT, "Indikatorns namn.", "The indicator's name.",
+               "Andel förnybar energi, %", required=True),
+            _c("unit", "Enhet", "Unit", TEXT, "Enhet för värdena.", "Unit of the values.", "%"),
+            _c("direction", "Önskad riktning", "Desired direction", CHOICE, "Om värdet ska öka, minska eller bibehållas.",
+               "Whether the value should increase, decrease or be maintained.", "öka", choices=DIRECTIONS),
+            _c("kolada_kpi", "Kolada-id", "Kolada id", KOLADA_ID, "Nyckeltalets id i Kolada, om det finns.",
+               "The KPI id in Kolada, if any.", "N00401"),
+            _c("baseline_year", "Basår", "Baseline year", YEAR, "År för utgångsvärdet.", "Year of the baseline.", "2019"),
+            _c("baseline_value", "Basvärde", "Baseline value", NUMBER, "Utgångsvärdet.", "The baseline value.", "42,5"),
+            _c("target_year", "Målår", "Target year", YEAR, "År då målvärdet ska nås.", "Year the target is due.", "2030"),
+            _c("target_value", "Målvärde", "Target value", NUMBER, "Värdet som ska nås.", "The value to reach.", "60"),
+            _c("sdg_targets", "Agenda 2030-delmål", "SDG targets", SDG_TARGETS,
+               "Delmål i Agenda 2030 som indikatorn följer (flera med ;).",
+               "Targets of the 2030 Agenda the indicator follows (several with ;).", "7.2"),
+        ),
+    ),
+    Sheet(
+        "observations", "Utfall", "Observations",
+        "Uppmätta värden per indikator och år.", "Measured values per indicator and year.",
+        (
+            _c("indicator", "Indikator", "Indicator", REF, "Id för indikatorn (bladet Indikatorer).",
+               "Id of the indicator (sheet Indicators).", "I1", required=True, refers_to="indicators"),
+            _c("period", "År", "Year", YEAR, "Året värdet gäller.", "The year of the value.", "2023", required=True),
+            _c("value", "Värde", "Value", NUMBER, "Värdet (decimalkomma går bra).", "The value (decimal comma is fine).",
+               "47,3", required=True),
+            _c("gender", "Kön", "Gender", CHOICE, "T = totalt, K = kvinnor, M = män (som i Kolada). Tomt = T.",
+               "T = total, K (or W) = women, M = men (as in Kolada). Empty = T.", "T", choices=GENDERS),
+        ),
+        id_columns=("indicator", "period", "gender"),
+    ),
+    Sheet(
+        "action_plans", "Handlingsplaner", "Action plans",
+        "Handlingsplaner som genomför målen.", "Action plans that implement the goals.",
+        (
+            _c("id", "Id", "Id", ID, ID_SV, ID_EN, "HP1", required=True),
+            _c("title", "Titel", "Title", TEXT, "Planens titel.", "The plan's title.", "Klimatplan 2024–2027",
+               required=True),
+            _c("goal", "Mål", "Goal", REFS, "Id för målet eller målen planen genomför.",
+               "Id of the goal(s) the plan implements.", "M1.2", refers_to="goals"),
+            _c("owner", "Ägare", "Owner", REF, "Id för ansvarigt organ.", "Id of the responsible body.", "KS",
+               refers_to="bodies"),
+            _c("start", "Start", "Start", DATE, "Startdatum.", "Start date.", "2024-01-01"),
+            _c("end", "Slut", "End", DATE, "Slutdatum.", "End date.", "2027-12-31"),
+            _c("status", "Status", "Status", CHOICE, "Planens status.", "The plan's status.", "pågående",
+               choices=ACTIVITY_STATUSES),
+        ),
+    ),
+    Sheet(
+        "activities", "Aktiviteter", "Activities",
+        "Aktiviteter i handlingsplanerna, med status och budget.",
+        "Activities in the action plans, with status and budget.",
+        (
+            _c("id", "Id", "Id", ID, ID_SV, ID_EN, "A1", required=True),
+            _c("title", "Titel", "Title", TEXT, "Aktivitetens titel.", "The activity's title.",
+               "Solceller på kommunens skolor", required=True),
+            _c("action_plan", "Handlingsplan", "Action plan", REF, "Id för handlingsplanen.", "Id of the action plan.",
+               "HP1", refers_to="action_plans"),
+            _c("goal", "Mål", "Goal", REFS, "Id för målet eller målen aktiviteten bidrar till.",
+               "Id of the goal(s) the activity contributes to.", "M1.2", refers_to="goals"),
+            _c("owner", "Ägare", "Owner", REF, "Id för ansvarigt organ.", "Id of the responsible body.", "TSN",
+               refers_to="bodies"),
+            _c("start", "Start", "Start", DATE, "Startdatum.", "Start date.", "2024-03-01"),
+            _c("end", "Slut", "End", DATE, "Slutdatum.", "End date.", "2025-06-30"),
+            _c("status", "Status", "Status", CHOICE, "Aktivitetens status.", "The activity's status.", "planerad",
+               choices=ACTIVITY_STATUSES),
+            _c("budget", "Budget (kr)", "Budget (SEK)", NUMBER, "Budget i kronor.", "Budget in Swedish kronor.",
+               "1500000"),
+        ),
+    ),
+    Sheet(
+        "stakeholders", "Intressenter", "Stakeholders",
+        "Intressenter som organisationen för dialog med.", "Stakeholders the organisation holds dialogue with.",
+        (
+            _c("id", "Id", "Id", ID, ID_SV, ID_EN, "S1", required=True),
+            _c("name", "Namn", "Name", TEXT, "Intressentens namn.", "The stakeholder's name.",
+               "Unga i Ale", required=True),
+            _c("category", "Kategori", "Category", TEXT, "Slag av intressent, fritt formulerat.",
+               "Kind of stakeholder, free text.", "civilsamhälle"),
+            _c("organisation_code", "Organisationskod", "Organisation code", ORG_CODE,
+               "Kommun- eller regionkod, om intressenten är en kommun eller region.",
+               "Municipality or region code, if the stakeholder is one.", "1440"),
+        ),
+    ),
+    Sheet(
+        "dialogues", "Dialoger", "Dialogues",
+        "Samråd och dialoger med intressenter.", "Consultations and dialogues with stakeholders.",
+        (
+            _c("id", "Id", "Id", ID, ID_SV, ID_EN, "D1", required=True),
+            _c("title", "Titel", "Title", TEXT, "Dialogens titel.", "The dialogue's title.",
+               "Medborgardialog om trygghet", required=True),
+            _c("date", "Datum", "Date", DATE, "Datum (ÅÅÅÅ-MM-DD).", "Date (YYYY-MM-DD).", "2023-04-12"),
+            _c("participants", "Deltagare", "Participants", REFS, "Id för deltagande intressenter (flera med ;).",
+               "Ids of the participating stakeholders (several with ;).", "S1; S2", refers_to="stakeholders"),
+            _c("planning_period", "Planeringsperiod", "Planning period", TEXT, "Perioden dialogen gäller.",
+               "The period the dialogue concerns.", "2023–2026"),
+            _c("description", "Beskrivning", "Description", TEXT, "Vad som kom fram.", "What came out of it.", ""),
+        ),
+    ),
+    Sheet(
+        "assessments", "Uppföljning", "Assessments",
+        "Bedömning av måluppfyllelse per mål och år.", "Assessment of goal fulfilment per goal and year.",
+        (
+            _c("goal", "Mål", "Goal", REF, "Id för målet.", "Id of the goal.", "M1.2", required=True,
+               refers_to="goals"),
+            _c("period", "År", "Year", YEAR, "Året bedömningen gäller.", "The year assessed.", "2024", required=True),
+            _c("status", "Måluppfyllelse", "Fulfilment", CHOICE, "Bedömd måluppfyllelse.", "Assessed fulfilment.",
+               "delvis uppfyllt", required=True, choices=FULFILMENT_STATUSES),
+            _c("comment", "Kommentar", "Comment", TEXT, "Motivering av bedömningen.", "Reasoning for the assessment.",
+               ""),
+        ),
+        id_columns=("goal", "period"),
+    ),
+)
+
+SHEETS_BY_KEY: dict[str, Sheet] = {sheet.key: sheet for sheet in SHEETS}
+
+
+def sheet_for_name(name: str) -> Sheet | None:
+    """The sheet a workbook tab, CSV file stem or YAML key names (key, sv or en, any case)."""
+    wanted = name.strip().casefold().replace(" ", "_")
+    for sheet in SHEETS:
+        if wanted in {sheet.key, sheet.sv.casefold().replace(" ", "_"), sheet.en.casefold().replace(" ", "_")}:
+            return sheet
+    return None
+
+
+def column_for_header(sheet: Sheet, header: str) -> Column | None:
+    wanted = header.strip().casefold()
+    for column in sheet.columns:
+        if wanted in {column.key.casefold(), column.sv.casefold(), column.en.casefold()}:
+            return column
+    return None
+
+
+TYPE_WORDS = {
+    TEXT: ("text", "text"),
+    ID: ("id", "id"),
+    REF: ("id i annat blad", "id in another sheet"),
+    REFS: ("id:n i annat blad, ; emellan", "ids in another sheet, ; between"),
+    YEAR: ("årtal", "year"),
+    NUMBER: ("tal", "number"),
+    DATE: ("datum ÅÅÅÅ-MM-DD", "date YYYY-MM-DD"),
+    CHOICE: ("värde ur lista", "value from list"),
+    CHOICES: ("värden ur lista, ; emellan", "values from list, ; between"),
+    SDG_TARGETS: ("delmålskoder, ; emellan", "target codes, ; between"),
+    ENV_OBJECTIVES: ("nummer 0–16, ; emellan", "numbers 0–16, ; between"),
+    HEALTH_AREAS: ("nummer 1–8, ; emellan", "numbers 1–8, ; between"),
+    ORG_CODE: ("organisationskod", "organisation code"),
+    KOLADA_ID: ("Kolada-id", "Kolada id"),
+    URL: ("webbadress", "URL"),
+}
+
+
+def type_words(column: Column, lang: str) -> str:
+    sv, en = TYPE_WORDS[column.type]
+    return en if lang == "en" else sv
+
+
+def column_reference_markdown(lang: str = "en") -> str:
+    """The column reference of docs/import.md, generated from the model."""
+    lines: list[str] = []
+    for sheet in SHEETS:
+        lines.append(f"### {sheet.name(lang)} (`{sheet.key}`)\n")
+        lines.append(f"{sheet.description(lang)}\n")
+        lines.append("| column | key | type | required | description | example |")
+        lines.append("| --- | --- | --- | --- | --- | --- |")
+        for column in sheet.columns:
+            description = column.description(lang)
+            if column.choices:
+                values = ", ".join(c.sv if lang == "sv" else c.en for c in column.choices)
+                description += f" ({values})"
+            required = "yes" if column.required else ""
+            if lang == "sv":
+                required = "ja" if column.required else ""
+            lines.append(
+                f"| {column.header(lang)} | `{column.key}` | {type_words(column, lang)} | {required} "
+                f"| {description} | {column.example} |"
+            )
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,323 @@
+"""Read a filled workbook, a folder of CSV files or a YAML file into rows with positions.
+
+Every reader gives the same thing: a :class:`SourceTable` per sheet of the model, each row
+keeping the file name, the sheet as it is named in the file, its row number (and its line
+in YAML) and the raw cell values by column key. Checks and mapping never look at the file
+format again.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ssgraph import messages
+from ssgraph.errors import InputError, Location, Problem
+from ssgraph.importing.model import SHEETS, Column, Sheet, column_for_header, sheet_for_name
+
+UNKNOWN_COLUMN = messages.define(
+    "import.unknown_column",
+    sv="okänd kolumn ”{header}” hoppas över (kända kolumner: {known})",
+    en="unknown column “{header}” is skipped (known columns: {known})",
+)
+MISSING_COLUMN = messages.define(
+    "import.missing_column",
+    sv="kolumnen ”{header}” saknas men måste finnas på bladet",
+    en="the column “{header}” is missing but the sheet needs it",
+)
+UNREADABLE = messages.define(
+    "import.unreadable",
+    sv="filen kan inte läsas: {reason}",
+    en="the file cannot be read: {reason}",
+)
+UNKNOWN_FORMAT = messages.define(
+    "import.unknown_format",
+    sv="okänt filformat ”{suffix}”: använd .xlsx, en mapp med .csv-filer, .yaml eller en RDF-fil",
+    en="unknown file format “{suffix}”: use .xlsx, a folder of .csv files, .yaml or an RDF file",
+)
+UNKNOWN_SHEET = messages.define(
+    "import.unknown_sheet",
+    sv="okänt blad ”{name}” hoppas över (kända blad: {known})",
+    en="unknown sheet “{name}” is skipped (known sheets: {known})",
+)
+YAML_SHAPE = messages.define(
+    "import.yaml_shape",
+    sv="YAML-filen ska vara en mappning från bladnamn till listor av rader",
+    en="the YAML file must map sheet names to lists of rows",
+)
+
+ProgressCallback = Callable[[int, int], None]
+
+NON_DATA_SHEETS = {"instruktioner", "instructions", "kolumner", "columns", "listor", "lists"}
+
+
+@dataclass
+class SourceRow:
+    """One row of one sheet, with where it came from."""
+
+    sheet: Sheet
+    file: str  # file name only, never a directory
+    sheet_name: str  # the sheet as named in the file
+    number: int  # spreadsheet row (header = 1) or item number in YAML
+    values: dict[str, object]
+    column_labels: dict[str, str]
+    line: int | None = None  # YAML only
+
+    def location(self, column_key: str | None = None) -> Location:
+        column = None
+        if column_key is not None:
+            column = self.column_labels.get(column_key, column_key)
+        if self.line is not None:  # YAML: the line says more than the item number
+            return Location(file=self.file, sheet=self.sheet_name, line=self.line, column=column)
+        return Location(file=self.file, sheet=self.sheet_name, row=self.number, column=column)
+
+    def get(self, key: str) -> object:
+        return self.values.get(key)
+
+
+@dataclass
+class SourceTable:
+    sheet: Sheet
+    rows: list[SourceRow] = field(default_factory=list)
+
+
+@dataclass
+class SourceWorkbook:
+    """All tables read from one source, plus problems found while reading headers."""
+
+    file: str
+    tables: dict[str, SourceTable]
+    problems: list[Problem] = field(default_factory=list)
+
+    def rows(self, sheet_key: str) -> list[SourceRow]:
+        return self.tables[sheet_key].rows
+
+    def row_count(self) -> int:
+        return sum(len(t.rows) for t in self.tables.values())
+
+
+def _empty_workbook(file: str) -> SourceWorkbook:
+    return SourceWorkbook(file, {sheet.key: SourceTable(sheet) for sheet in SHEETS})
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _map_headers(
+    workbook: SourceWorkbook, sheet: Sheet, sheet_name: str, headers: list[object], letters: bool
+) -> dict[int, tuple[Column, str]]:
+    """Column index -> (column, label used in locations); header problems go to the workbook."""
+    mapped: dict[int, tuple[Column, str]] = {}
+    for index, header in enumerate(headers):
+        if _is_blank(header):
+            continue
+        text = str(header).strip()
+        column = column_for_header(sheet, text)
+        label = f"{_column_letter(index)} ({text})" if letters else text
+        if column is None:
+            workbook.problems.append(
+                Problem(
+                    UNKNOWN_COLUMN,
+                    Location(file=workbook.file, sheet=sheet_name, row=1, column=label),
+                    {"header": text, "known": ", ".join(c.sv for c in sheet.columns)},
+                    severity="warning",
+                )
+            )
+            continue
+        mapped[index] = (column, label)
+    present = {column.key for column, _ in mapped.values()}
+    for column in sheet.columns:
+        if column.required and column.key not in present:
+            workbook.problems.append(
+                Problem(
+                    MISSING_COLUMN,
+                    Location(file=workbook.file, sheet=sheet_name, row=1),
+                    {"header": column.sv},
+                )
+            )
+    return mapped
+
+
+def _rows_from_matrix(
+    workbook: SourceWorkbook,
+    sheet: Sheet,
+    sheet_name: str,
+    matrix: list[list[object]],
+    letters: bool,
+    progress: ProgressCallback | None = None,
+    done_before: int = 0,
+    total: int = 0,
+) -> int:
+    if not matrix:
+        return 0
+    mapped = _map_headers(workbook, sheet, sheet_name, list(matrix[0]), letters)
+    labels = {column.key: label for column, label in mapped.values()}
+    table = workbook.tables[sheet.key]
+    for offset, cells in enumerate(matrix[1:], start=2):
+        values: dict[str, object] = {}
+        for index, (column, _label) in mapped.items():
+            value = cells[index] if index < len(cells) else None
+            if isinstance(value, str):
+                value = value.strip()
+            values[column.key] = None if _is_blank(value) else value
+        if all(v is None for v in values.values()):
+            continue
+        table.rows.append(SourceRow(sheet, workbook.file, sheet_name, offset, values, labels))
+        if progress and offset % 200 == 0:
+            progress(done_before + offset, total)
+    return len(matrix)
+
+
+def read_xlsx(path: Path, progress: ProgressCallback | None = None) -> SourceWorkbook:
+    from openpyxl import load_workbook
+
+    workbook = _empty_workbook(path.name)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise InputError(Problem(UNREADABLE, Location(file=path.name), {"reason": str(exc)})) from None
+    try:
+        worksheets = [(ws, sheet_for_name(ws.title)) for ws in book.worksheets]
+        total = sum(ws.max_row or 0 for ws, sheet in worksheets if sheet)
+        done = 0
+        for ws, sheet in worksheets:
+            if sheet is None:
+                continue
+            matrix = [list(r) for r in ws.iter_rows(values_only=True)]
+            done += _rows_from_matrix(workbook, sheet, ws.title, matrix, True, progress, done, total)
+        if progress:
+            progress(total, total)
+    finally:
+        book.close()
+    return workbook
+
+
+def read_csv_folder(path: Path, progress: ProgressCallback | None = None) -> SourceWorkbook:
+    workbook = _empty_workbook(path.name)
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+    for index, file in enumerate(files):
+        sheet = sheet_for_name(file.stem)
+        if sheet is None:
+            continue
+        text = file.read_text(encoding="utf-8-sig")
+        first_line = text.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        matrix = [list(r) for r in csv.reader(text.splitlines(), delimiter=delimiter)]
+        sub = SourceWorkbook(file.name, workbook.tables, workbook.problems)
+        _rows_from_matrix(sub, sheet, file.name, matrix, False)
+        if progress:
+            progress(index + 1, len(files))
+    return workbook
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping (as ``__line__``)."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# dates stay text so that their format is checked like any other cell
+_LineLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(path: Path, progress: ProgressCallback | None = None) -> SourceWorkbook:
+    workbook = _empty_workbook(path.name)
+    try:
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        location = Location(file=path.name, line=mark.line + 1 if mark else None,
+                            column=mark.column + 1 if mark else None)
+        raise InputError(Problem(UNREADABLE, location, {"reason": getattr(exc, "problem", str(exc))})) from None
+    if not isinstance(document, dict):
+        raise InputError(Problem(YAML_SHAPE, Location(file=path.name)))
+    for key, items in document.items():
+        if key == "__line__":
+            continue
+        sheet = sheet_for_name(str(key))
+        if sheet is None:
+            workbook.problems.append(
+                Problem(UNKNOWN_SHEET, Location(file=path.name, sheet=str(key)),
+                        {"name": key, "known": ", ".join(s.key for s in SHEETS)}, severity="warning")
+            )
+            continue
+        if isinstance(items, dict):
+            items = [items]
+        if not isinstance(items, list):
+            raise InputError(Problem(YAML_SHAPE, Location(file=path.name, sheet=str(key))))
+        table = workbook.tables[sheet.key]
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item, dict):
+                raise InputError(Problem(YAML_SHAPE, Location(file=path.name, sheet=str(key), row=number)))
+            line = item.pop("__line__", None)
+            values: dict[str, object] = {}
+            for name, value in item.items():
+                column = column_for_header(sheet, str(name))
+                if column is None:
+                    workbook.problems.append(
+                        Problem(UNKNOWN_COLUMN,
+                                Location(file=path.name, sheet=str(key), row=number, line=line, column=str(name)),
+                                {"header": name, "known": ", ".join(c.key for c in sheet.columns)},
+                                severity="warning")
+                    )
+                    continue
+                if isinstance(value, list):
+                    value = "; ".join(str(v) for v in value)
+                elif isinstance(value, (dt.date, dt.datetime)):
+                    value = value.isoformat()
+                elif isinstance(value, str):
+                    value = value.strip() or None
+                values[column.key] = value
+            labels = {c.key: c.key for c in sheet.columns}
+            table.rows.append(SourceRow(sheet, path.name, str(key), number, values, labels, line))
+    if progress:
+        progress(1, 1)
+    return workbook
+
+
+def source_kind(path: Path) -> str:
+    """'xlsx', 'csv', 'yaml' or 'rdf'; raises InputError for anything else."""
+    if path.is_dir():
+        return "csv"
+    suffix = path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm"}:
+        return "xlsx"
+    if suffix in {".yaml", ".yml"}:
+        return "yaml"
+    from ssgraph.store.base import EXTENSION_TO_FORMAT
+
+    name = path.name.lower().removesuffix(".gz")
+    if Path(name).suffix in EXTENSION_TO_FORMAT:
+        return "rdf"
+    raise InputError(Problem(UNKNOWN_FORMAT, Location(file=path.name), {"suffix": suffix or path.name}))
+
+
+def read_source(path: Path, progress: ProgressCallback | None = None) -> SourceWorkbook:
+    kind = source_kind(path)
+    if not path.exists():
+        raise InputError(Problem(UNREADABLE, Location(file=path.name), {"reason": "no such file"}))
+    reader = {"xlsx": read_xlsx, "csv": read_csv_folder, "yaml": read_yaml}[kind]
+    return reader(path, progress)
