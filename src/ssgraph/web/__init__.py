@@ -1,0 +1,57 @@
+"""The web service: ``create_app(config)`` wires settings → store → blueprints → error handlers."""
+
+from __future__ import annotations
+
+import atexit
+from typing import Any
+
+from flask import Flask, Response, request
+
+from ssgraph.settings import load_settings
+
+__all__ = ["create_app"]
+
+READ_ONLY_PATH_PREFIXES = ("/sparql", "/id/", "/ontology", "/shapes", "/void", "/datasets/", "/dumps/",
+                           "/queries")
+BLUEPRINT_MODULES = ("sparql", "update", "linked_data", "library", "ui")
+
+
+def _add_cors(response: Response) -> Response:
+    from ssgraph.web.service import service
+
+    if request.path.startswith(READ_ONLY_PATH_PREFIXES):
+        response.headers["Access-Control-Allow-Origin"] = service().settings["cors_origin"]
+        if request.method == "OPTIONS":
+            response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+            response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """The Flask app; ``config`` overrides defaults, the config file and SSGRAPH_* variables."""
+    import importlib
+
+    from ssgraph.web.errors import register_error_handlers
+    from ssgraph.web.service import Service
+
+    settings = load_settings(config)
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = int(settings["max_request_bytes"])
+    app.json.ensure_ascii = False
+    state = Service(settings)
+    app.extensions["ssgraph"] = state
+    atexit.register(state.close)
+    for name in BLUEPRINT_MODULES:
+        try:
+            module = importlib.import_module(f"ssgraph.web.{name}")
+        except ModuleNotFoundError as exc:  # TEMPORARY while building
+            if exc.name == f"ssgraph.web.{name}":
+                continue
+            raise
+        app.register_blueprint(module.bp)
+    register_error_handlers(app)
+    app.after_request(_add_cors)
+    if hasattr(state.runner, "warm"):
+        state.runner.warm()
+    return app

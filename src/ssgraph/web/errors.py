@@ -1,0 +1,80 @@
+"""One error shape for every blueprint: ``{"ok": false, "status": N, "error": text, "id": message id}``.
+
+The text is rendered in the request's language (``?lang=`` or Accept-Language, sv by default).
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
+
+from ssgraph import messages
+from ssgraph.errors import ConfigurationError, InputError, QueryError, SsgraphError, StoreError, problem
+
+messages.define("web.not_found", sv="finns inte: {path}", en="not found: {path}")
+messages.define("web.method_not_allowed", sv="metoden {method} stöds inte här", en="the method {method} is not supported here")
+messages.define("web.http_error", sv="{detail}", en="{detail}")
+
+
+def request_language() -> str:
+    lang = (request.args.get("lang") or "").lower()
+    if lang in messages.LANGUAGES:
+        return lang
+    best = request.accept_languages.best_match(messages.LANGUAGES)
+    return best or messages.DEFAULT_LANGUAGE
+
+
+class HttpProblem(SsgraphError):
+    """An error with an explicit HTTP status."""
+
+    def __init__(self, status: int, message_id: str, **params: object):
+        self.status = status
+        super().__init__(problem(message_id, **params))
+
+
+def status_of(error: SsgraphError) -> int:
+    explicit = getattr(error, "status", None)
+    if explicit:
+        return int(explicit)
+    if isinstance(error, (InputError, QueryError)):
+        return 400
+    if isinstance(error, (StoreError, ConfigurationError)):
+        return 503
+    return 500
+
+
+def error_response(status: int, text: str, message_id: str, headers: dict[str, str] | None = None) -> Response:
+    body = {"ok": False, "status": status, "error": text, "id": message_id}
+    response = Response(json.dumps(body, ensure_ascii=False) + "\n", status=status,
+                        mimetype="application/json")
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def render_error(error: SsgraphError) -> Response:
+    status = status_of(error)
+    return error_response(status, error.render(request_language()), error.problems[0].message_id)
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(SsgraphError)
+    def _ssgraph_error(error: SsgraphError) -> Response:
+        return render_error(error)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException) -> Response:
+        lang = request_language()
+        if error.code == 404:
+            message_id, text = "web.not_found", messages.render("web.not_found", lang, path=request.path)
+        elif error.code == 405:
+            message_id = "web.method_not_allowed"
+            text = messages.render(message_id, lang, method=request.method)
+        else:
+            message_id, text = "web.http_error", error.description or error.name
+        response = error_response(error.code or 500, text, message_id)
+        if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response

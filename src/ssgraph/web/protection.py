@@ -1,0 +1,296 @@
+"""Protection of the public endpoint: time limit, row limit, SERVICE and LOAD allow-lists.
+
+Time limit: every query against an embedded store runs in a worker process
+(``query_worker``); when the limit passes, that process is killed — the query really stops
+— and a fresh worker takes its place while the other workers keep answering.
+
+SERVICE and LOAD: pyoxigraph fetches ``SERVICE`` endpoints (and ``LOAD`` sources) by
+itself, so every query and update is checked *before* it runs: any text that could hold
+the keyword (after undoing \\u escapes) is parsed with rdflib's SPARQL parser and every
+SERVICE/LOAD target is compared with the allow-list; a variable target, or a text the
+parser cannot read, is refused (fail closed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ssgraph import messages
+from ssgraph.errors import QueryError, problem
+from ssgraph.store.base import RawResult
+from multiprocessing.connection import Connection
+
+from ssgraph.web.query_worker import QueryJob
+
+messages.define(
+    "web.query_timeout",
+    sv="frågan avbröts efter {seconds} sekunder (tidsgräns). Begränsa den (LIMIT, mer specifika mönster) och försök igen.",
+    en="the query was stopped after {seconds} seconds (time limit). Narrow it (LIMIT, more specific patterns) and try again.",
+)
+messages.define(
+    "web.busy",
+    sv="tjänsten är upptagen; försök igen om en stund",
+    en="the service is busy; try again shortly",
+)
+messages.define(
+    "web.too_many_rows",
+    sv="resultatet har fler än {limit} rader; lägg till LIMIT eller ladda ner en dump från /dumps/",
+    en="the result has more than {limit} rows; add LIMIT or download a dump from /dumps/",
+)
+messages.define(
+    "web.query_memory",
+    sv="frågan behövde mer minne än tillåtet",
+    en="the query needed more memory than allowed",
+)
+messages.define(
+    "web.query_failed",
+    sv="frågan kunde inte köras: {detail}",
+    en="the query failed: {detail}",
+)
+messages.define(
+    "web.service_refused",
+    sv="SERVICE {target} är inte tillåten: tjänsten anropar bara slutpunkter som operatören godkänt ({allowed})",
+    en="SERVICE {target} is not allowed: the service only calls endpoints the operator allow-listed ({allowed})",
+)
+messages.define(
+    "web.service_variable",
+    sv="SERVICE med en variabel ({target}) är inte tillåten; ange en godkänd slutpunkt",
+    en="SERVICE with a variable ({target}) is not allowed; name an allow-listed endpoint",
+)
+messages.define(
+    "web.federation_unchecked",
+    sv="frågan innehåller SERVICE/LOAD men kunde inte kontrolleras: {detail}",
+    en="the query contains SERVICE/LOAD but could not be checked: {detail}",
+)
+messages.define(
+    "web.load_refused",
+    sv="LOAD från {target} är inte tillåten ({allowed}); file: är aldrig tillåtet",
+    en="LOAD from {target} is not allowed ({allowed}); file: is never allowed",
+)
+messages.define(
+    "web.request_too_large",
+    sv="begäran är större än {limit} byte",
+    en="the request is larger than {limit} bytes",
+)
+
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+class QueryTimeout(QueryError):
+    status = 504
+
+
+class ServiceBusy(QueryError):
+    status = 503
+
+
+class RefusedQuery(QueryError):
+    status = 403
+
+
+def _unescape(text: str) -> str:
+    return _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def _walk(node, found: list[tuple[str, object]]) -> None:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            found.append(("service", node.get("term")))
+        elif node.name == "Load":
+            found.append(("load", node.get("iri")))
+        for value in node.values():
+            _walk(value, found)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            _walk(value, found)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _walk(value, found)
+
+
+def _targets(text: str, is_update: bool) -> list[tuple[str, object]]:
+    from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    found: list[tuple[str, object]] = []
+    try:
+        if is_update:
+            _walk(list(translateUpdate(parseUpdate(text)).algebra), found)
+        else:
+            _walk(translateQuery(parseQuery(text)).algebra, found)
+    except Exception as error:  # noqa: BLE001 - fail closed on anything the checker cannot read
+        raise RefusedQuery(problem("web.federation_unchecked", detail=str(error).splitlines()[0][:200])) from None
+    return found
+
+
+def _allowed(target: str, allow_list: Iterable[str]) -> bool:
+    for entry in allow_list:
+        if target == entry or (entry.endswith("/") and target.startswith(entry)):
+            return True
+    return False
+
+
+def check_federation(
+    text: str,
+    service_allow_list: Iterable[str],
+    load_allow_list: Iterable[str] = (),
+    is_update: bool = False,
+) -> None:
+    """Refuse SERVICE to endpoints not allow-listed and LOAD from sources not allow-listed."""
+    lowered = _unescape(text).lower()
+    if "service" not in lowered and not (is_update and "load" in lowered):
+        return
+    service_allow_list = tuple(service_allow_list)
+    load_allow_list = tuple(u for u in load_allow_list if u.startswith(("http://", "https://")))
+    for kind, target in _targets(text, is_update):
+        name = type(target).__name__
+        if kind == "service":
+            if name != "URIRef":
+                raise RefusedQuery(problem("web.service_variable", target=f"?{target}"))
+            if not _allowed(str(target), service_allow_list):
+                raise RefusedQuery(problem(
+                    "web.service_refused", target=f"<{target}>",
+                    allowed=", ".join(service_allow_list) or "-"))
+        else:
+            iri = str(target)
+            if not iri.startswith(("http://", "https://")) or not _allowed(iri, load_allow_list):
+                raise RefusedQuery(problem(
+                    "web.load_refused", target=f"<{iri}>", allowed=", ".join(load_allow_list) or "-"))
+
+
+# -- the worker pool -----------------------------------------------------------------------
+
+
+@dataclass
+class _Worker:
+    process: subprocess.Popen
+    conn: Connection
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        if self.alive():
+            self.process.kill()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            self.conn.close()
+        except OSError:
+            pass
+
+
+class QueryPool:
+    """Worker processes answering queries over an embedded store, each killable at the limit."""
+
+    def __init__(self, directory: Path, size: int, memory_mb: int = 0):
+        self.directory = Path(directory)
+        self.size = max(1, size)
+        self.memory_mb = memory_mb
+        self._idle: list[_Worker] = []
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(self.size)
+
+    def _start(self) -> _Worker:
+        # a plain subprocess (not multiprocessing's spawn, which re-imports the caller's
+        # __main__) talking over a socket pair with multiprocessing's message framing
+        parent, child = socket.socketpair()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ssgraph.web.query_worker", str(child.fileno()),
+             str(self.directory), str(self.memory_mb)],
+            pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, close_fds=True,
+        )
+        child.close()
+        worker = _Worker(process, Connection(os.dup(parent.fileno())))
+        parent.close()
+        with self._lock:
+            self._all.append(worker)
+        return worker
+
+    def _take(self) -> _Worker:
+        with self._lock:
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.alive():
+                    return worker
+                self._all.remove(worker)
+        return self._start()
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            if worker in self._all:
+                self._all.remove(worker)
+
+    def warm(self) -> None:
+        """Start one worker ahead of the first query (in the background)."""
+        def start() -> None:
+            worker = self._start()
+            with self._lock:
+                self._idle.append(worker)
+        threading.Thread(target=start, daemon=True).start()
+
+    def run(self, job: QueryJob, time_limit: float) -> RawResult:
+        if not self._slots.acquire(timeout=time_limit):
+            raise ServiceBusy(problem("web.busy"))
+        try:
+            worker = self._take()
+            try:
+                worker.conn.send(job)
+                ready = worker.conn.poll(time_limit)
+                reply = worker.conn.recv() if ready else None
+            except (EOFError, OSError):
+                self._retire(worker)
+                raise QueryError(problem("web.query_failed", detail="worker process ended")) from None
+            if reply is None:
+                self._retire(worker)
+                self._replace_in_background()
+                raise QueryTimeout(problem("web.query_timeout", seconds=f"{time_limit:g}"))
+            with self._lock:
+                self._idle.append(worker)
+        finally:
+            self._slots.release()
+        if reply[0] == "ok":
+            return RawResult(reply[1], reply[2], reply[3])
+        raise QueryError(problem(reply[1], **reply[2]))
+
+    def _replace_in_background(self) -> None:
+        with self._lock:
+            if self._idle:
+                return
+        self.warm()
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._all, self._idle = list(self._all), [], []
+        for worker in workers:
+            worker.kill()
+
+
+class DirectRunner:
+    """Queries against a remote store: the remote service enforces its own limits."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def run(self, job: QueryJob, time_limit: float) -> RawResult:
+        return self.store.query_raw(
+            job.sparql, job.result_format, job.graph_format,
+            list(job.default_graph_uris) or None, list(job.named_graph_uris) or None,
+        )
+
+    def close(self) -> None:
+        self.store.close()

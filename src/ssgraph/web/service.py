@@ -1,0 +1,113 @@
+"""The service's view of the store: reads through the protected runner, writes one at a time.
+
+Web processes never keep the embedded store open for writing (several gunicorn workers
+share it): reads go to read-only query workers; a write opens the store read-write under
+an exclusive file lock, runs, and closes it, after which the workers see the new state.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ssgraph.store import default_location, open_store
+from ssgraph.store.base import RawResult, Store
+from ssgraph.web.protection import DirectRunner, QueryPool
+from ssgraph.web.query_worker import QueryJob, store_fingerprint
+
+WRITE_LOCK_FILE = ".web-write.lock"
+
+
+def _term(binding: dict[str, str]) -> Node:
+    kind = binding["type"]
+    if kind == "uri":
+        return URIRef(binding["value"])
+    if kind == "bnode":
+        return BNode(binding["value"])
+    return Literal(binding["value"], lang=binding.get("xml:lang"),
+                   datatype=URIRef(binding["datatype"]) if "datatype" in binding else None)
+
+
+class Service:
+    def __init__(self, settings: dict[str, Any]):
+        self.settings = settings
+        location = settings.get("store")
+        self.remote = bool(location) and str(location).startswith(("http://", "https://"))
+        self.directory: Path | None = None
+        if self.remote:
+            self.runner: QueryPool | DirectRunner = DirectRunner(open_store(location))
+        else:
+            self.directory = Path(location).expanduser() if location else default_location()
+            if not (self.directory / "CURRENT").exists():
+                open_store(self.directory).close()  # create an empty store
+            self.runner = QueryPool(self.directory, settings["query_workers"], settings["worker_memory_mb"])
+
+    # -- reading ---------------------------------------------------------------
+    @property
+    def time_limit(self) -> float:
+        return float(self.settings["query_time_limit"])
+
+    def run(self, job: QueryJob) -> RawResult:
+        return self.runner.run(job, self.time_limit)
+
+    def select(self, sparql: str) -> list[dict[str, Node]]:
+        raw = self.run(QueryJob(sparql, result_format="json"))
+        document = json.loads(raw.body)
+        return [{name: _term(value) for name, value in row.items()}
+                for row in document["results"]["bindings"]]
+
+    def ask(self, sparql: str) -> bool:
+        return bool(json.loads(self.run(QueryJob(sparql, result_format="json")).body)["boolean"])
+
+    def construct(self, sparql: str) -> Graph:
+        raw = self.run(QueryJob(sparql, graph_format="ntriples"))
+        graph = Graph()
+        graph.parse(data=raw.body.decode("utf-8"), format="nt")
+        return graph
+
+    def state_key(self) -> str:
+        """Changes whenever the data may have changed (for caches such as dumps)."""
+        if self.directory is None:
+            return "remote"
+        generation, mtime = store_fingerprint(self.directory)
+        return f"{generation}-{mtime}"
+
+    # -- writing ---------------------------------------------------------------
+    @contextlib.contextmanager
+    def writable(self) -> Iterator[Store]:
+        """The store opened for writing, one writer at a time across web processes."""
+        if self.remote:
+            store = open_store(self.settings["store"])
+            try:
+                yield store
+            finally:
+                store.close()
+            return
+        assert self.directory is not None
+        with open(self.directory / WRITE_LOCK_FILE, "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            store = open_store(self.directory)
+            try:
+                yield store
+            finally:
+                store.close()
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def write(self, action: Callable[[Store], Any]) -> Any:
+        with self.writable() as store:
+            return action(store)
+
+    def close(self) -> None:
+        self.runner.close()
+
+
+def service() -> Service:
+    return current_app.extensions["ssgraph"]

@@ -1,0 +1,207 @@
+"""The SPARQL 1.1 Protocol query endpoint at /sparql, with its Service Description.
+
+Query by GET, POST form-encoded or POST ``application/sparql-query``; dataset from
+``default-graph-uri`` / ``named-graph-uri``; results by Accept or ``format``. Updates are
+refused here (they live at /update, behind the operator's token).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, redirect, request
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from ssgraph import messages
+from ssgraph.errors import QueryError, problem
+from ssgraph.web import negotiation
+from ssgraph.web.errors import HttpProblem
+from ssgraph.web.protection import check_federation
+from ssgraph.web.query_worker import QueryJob
+from ssgraph.web.service import service
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+
+messages.define(
+    "web.query_syntax",
+    sv="syntaxfel i SPARQL på rad {line}, kolumn {column}: {detail}",
+    en="SPARQL syntax error at line {line}, column {column}: {detail}",
+)
+messages.define(
+    "web.update_here",
+    sv="/sparql tar bara emot frågor; uppdateringar (och LOAD) görs via /update med operatörens nyckel",
+    en="/sparql only answers queries; updates (and LOAD) go to /update with the operator's token",
+)
+messages.define(
+    "web.one_query",
+    sv="ange exakt en fråga (parametern query); fick {count}",
+    en="give exactly one query (the query parameter); got {count}",
+)
+messages.define(
+    "web.bad_content_type",
+    sv="innehållstypen {content_type} stöds inte; använd application/x-www-form-urlencoded eller {direct}",
+    en="the content type {content_type} is not supported; use application/x-www-form-urlencoded or {direct}",
+)
+messages.define(
+    "web.not_utf8",
+    sv="begäran måste vara kodad i UTF-8",
+    en="the request must be encoded in UTF-8",
+)
+messages.define(
+    "web.not_acceptable",
+    sv="inget av formaten i Accept/format kan levereras: {requested}",
+    en="none of the formats in Accept/format can be delivered: {requested}",
+)
+
+bp = Blueprint("sparql", __name__)
+
+_POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
+_FORM = "application/x-www-form-urlencoded"
+
+
+def _charset_ok() -> bool:
+    charset = request.mimetype_params.get("charset")
+    return charset is None or charset.lower().replace("_", "-") in ("utf-8", "utf8")
+
+
+def body_text(direct_type: str) -> str:
+    """The body of a direct POST, refusing non-UTF-8."""
+    if not _charset_ok():
+        raise HttpProblem(400, "web.not_utf8")
+    try:
+        return request.get_data().decode("utf-8")
+    except UnicodeDecodeError:
+        raise HttpProblem(400, "web.not_utf8") from None
+
+
+def form_values(name: str) -> list[str]:
+    if not _charset_ok():
+        raise HttpProblem(400, "web.not_utf8")
+    try:
+        request.get_data().decode("utf-8")
+    except UnicodeDecodeError:
+        raise HttpProblem(400, "web.not_utf8") from None
+    return request.form.getlist(name)
+
+
+def protocol_dataset(prefix: str = "") -> tuple[list[str], list[str]]:
+    """default-graph-uri / named-graph-uri (or using-… for updates) from the query string and form."""
+    default = request.args.getlist(f"{prefix}default-graph-uri" if not prefix else f"{prefix}graph-uri")
+    named = request.args.getlist(f"{prefix}named-graph-uri")
+    if request.method == "POST" and request.mimetype == _FORM:
+        default += request.form.getlist(f"{prefix}default-graph-uri" if not prefix else f"{prefix}graph-uri")
+        named += request.form.getlist(f"{prefix}named-graph-uri")
+    return default, named
+
+
+def _read_query() -> tuple[list[str], bool]:
+    """The query texts of the request and whether it carried an update instead."""
+    if request.method in ("GET", "HEAD"):
+        return request.args.getlist("query"), bool(request.args.getlist("update"))
+    mimetype = request.mimetype
+    if mimetype == _FORM:
+        return form_values("query"), bool(request.form.getlist("update"))
+    if mimetype == "application/sparql-query":
+        return [body_text(mimetype)], False
+    if mimetype == "application/sparql-update":
+        return [], True
+    raise HttpProblem(415, "web.bad_content_type", content_type=mimetype or "-",
+                      direct="application/sparql-query")
+
+
+def syntax_problem(error: QueryError) -> QueryError:
+    """Restate Oxigraph's 'error at L:C: …' as a located message."""
+    first = error.problems[0]
+    if first.message_id != "store.query_syntax":
+        return error
+    match = _POSITION.search(str(first.params.get("detail", "")))
+    if not match:
+        return error
+    return QueryError(problem("web.query_syntax", line=match.group(1), column=match.group(2),
+                              detail=match.group(3).strip()))
+
+
+def answer(job_text: str, default_graphs: list[str], named_graphs: list[str]) -> Response:
+    """Run a query with the request's content negotiation and build the response."""
+    settings = service().settings
+    format_param = request.values.get("format") or request.values.get("output")
+    accept = request.headers.get("Accept")
+    result_fmt = negotiation.result_format(accept, format_param)
+    graph_fmt = negotiation.graph_format(accept, format_param)
+    if format_param and not (result_fmt or graph_fmt):
+        raise HttpProblem(406, "web.not_acceptable", requested=format_param)
+    check_federation(job_text, settings["service_allow_list"])
+    job = QueryJob(
+        job_text,
+        result_format=result_fmt or "json",
+        graph_format=graph_fmt or "turtle",
+        default_graph_uris=tuple(default_graphs),
+        named_graph_uris=tuple(named_graphs),
+        max_rows=int(settings["max_result_rows"]),
+    )
+    try:
+        raw = service().run(job)
+    except QueryError as error:
+        raise syntax_problem(error) from None
+    if raw.kind == "graph":
+        media_type = negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[job.graph_format]
+    else:
+        media_type = raw.media_type
+    response = Response(raw.body, content_type=media_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql_endpoint() -> Response:
+    queries, carries_update = _read_query()
+    if carries_update:
+        raise HttpProblem(403 if request.method == "POST" else 400, "web.update_here")
+    if not queries:
+        if request.method == "POST":
+            raise HttpProblem(400, "web.one_query", count=0)
+        if negotiation.wants_html(request.headers.get("Accept")):
+            return redirect("/", code=303)
+        return service_description()
+    if len(queries) != 1:
+        raise HttpProblem(400, "web.one_query", count=len(queries))
+    default_graphs, named_graphs = protocol_dataset()
+    return answer(queries[0], default_graphs, named_graphs)
+
+
+def service_description() -> Response:
+    base = request.url_root
+    endpoint = URIRef(base + "sparql")
+    graph = Graph()
+    graph.bind("sd", SD)
+    graph.bind("formats", FORMATS)
+    node = URIRef(base + "sparql#service")
+    graph.add((node, RDF.type, SD.Service))
+    graph.add((node, SD.endpoint, endpoint))
+    graph.add((node, SD.supportedLanguage, SD.SPARQL11Query))
+    if service().settings.get("update_token"):
+        graph.add((node, SD.supportedLanguage, SD.SPARQL11Update))
+    graph.add((node, SD.feature, SD.UnionDefaultGraph))
+    graph.add((node, SD.feature, SD.BasicFederatedQuery))
+    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads"):
+        graph.add((node, SD.resultFormat, FORMATS[fmt]))
+    dataset = BNode()
+    graph.add((node, SD.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, SD.Dataset))
+    default_graph = BNode()
+    graph.add((dataset, SD.defaultGraph, default_graph))
+    graph.add((default_graph, RDF.type, SD.Graph))
+    graph.add((node, URIRef("http://purl.org/dc/terms/description"),
+               Literal("ssgraph: hållbarhetsstyrning (SS 854000) som länkade data", lang="sv")))
+    graph.add((node, URIRef("http://purl.org/dc/terms/description"),
+               Literal("ssgraph: sustainability governance (SS 854000) as linked data", lang="en")))
+    fmt = negotiation.graph_format(request.headers.get("Accept"), request.args.get("format")) or "turtle"
+    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "json-ld": "json-ld", "rdfxml": "xml",
+                     "trig": "trig", "nquads": "nquads"}[fmt]
+    body = graph.serialize(format=rdflib_format, encoding="utf-8")
+    response = Response(body, content_type=negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt])
+    response.headers["Vary"] = "Accept"
+    return response
