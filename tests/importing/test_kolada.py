@@ -335,3 +335,148 @@ def test_merge_replaces_only_the_fetched_slice(client, mapped):
     kept = SSGID["kolada/observation/N00945/0480/2022/T"]
     assert merged.value(kept, SSG.value).toPython() == Decimal("56482.0")
     assert len(list(merged.objects(DATASET, rdfns.DCTERMS.modified))) == 1
+
+
+# -- into the store, and linked to goals ---------------------------------------------
+
+GOALS_1440 = """
+@prefix ssg: <https://w3id.org/ssgraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix org: <https://w3id.org/ssgraph/id/org/> .
+@prefix goal: <https://w3id.org/ssgraph/id/org/1440/goal/> .
+@prefix indicator: <https://w3id.org/ssgraph/id/org/1440/indicator/> .
+@prefix kpi: <https://w3id.org/ssgraph/id/kolada/kpi/> .
+org:1440 a ssg:Municipality ; ssg:organisationCode "1440" .
+goal:G1 a ssg:OverarchingGoal ; ssg:organisation org:1440 ;
+    rdfs:label "Ale minskar sina klimatutsläpp"@sv .
+indicator:I1 a ssg:Indicator ; ssg:organisation org:1440 ;
+    ssg:measures goal:G1 ;
+    ssg:koladaKPI kpi:N00401 .
+"""
+CURRENT = "https://w3id.org/ssgraph/graph/org/1440/mal-och-budget-2024"
+EARLIER = "https://w3id.org/ssgraph/graph/org/1440/mal-och-budget-2023"
+CATALOG = f"""
+@prefix ssg: <https://w3id.org/ssgraph/ontology#> .
+<https://w3id.org/ssgraph/id/org/1440/version/mal-och-budget-2024> a ssg:GoalStructureVersion ;
+    ssg:versionOf <https://w3id.org/ssgraph/id/org/1440> ;
+    ssg:graph <{CURRENT}> ; ssg:isCurrentVersion true .
+<https://w3id.org/ssgraph/id/org/1440/version/mal-och-budget-2023> a ssg:GoalStructureVersion ;
+    ssg:versionOf <https://w3id.org/ssgraph/id/org/1440> ;
+    ssg:graph <{EARLIER}> ; ssg:isCurrentVersion false .
+"""
+
+
+def load_goals(store) -> None:
+    from rdflib import Graph
+
+    goals = Graph().parse(data=GOALS_1440, format="turtle")
+    catalog = Graph().parse(data=CATALOG, format="turtle")
+    # the same goal in two versions of the structure: it must be counted once
+    store.replace_graphs(
+        {CURRENT: goals, EARLIER: goals, "https://w3id.org/ssgraph/graph/catalog": catalog}
+    )
+
+
+def kolada_observations(store) -> int:
+    rows = store.select(
+        "SELECT (COUNT(?o) AS ?n) WHERE { GRAPH <https://w3id.org/ssgraph/graph/kolada> "
+        "{ ?o a <https://w3id.org/ssgraph/ontology#Observation> } }"
+    )
+    return int(rows[0]["n"])
+
+
+def test_import_merges_into_the_kolada_graph_on_both_backends(any_store, kolada_http, tmp_path):
+    from ssgraph.importing.kolada_rdf import import_kolada
+
+    client = KoladaClient(base_url=kolada_http.base(), cache_dir=tmp_path / "cache")
+    first = import_kolada(any_store, client, KPIS, ORGS, YEARS)
+    assert (first.observations, first.nulls_skipped) == (14, 2)
+    assert kolada_observations(any_store) == 14
+    second = import_kolada(any_store, client, KPIS, ["1440"], YEARS)
+    assert second.observations == 8
+    assert kolada_observations(any_store) == 16
+    value = any_store.select(
+        "SELECT ?v WHERE { <https://w3id.org/ssgraph/id/kolada/observation/N00401/1440/2022/T> "
+        "<https://w3id.org/ssgraph/ontology#value> ?v }"
+    )
+    assert [row["v"].toPython() for row in value] == [Decimal("2.95")]
+
+
+def test_goal_reaches_the_kolada_values_of_its_organisation(kolada_http, tmp_path):
+    from ssgraph.importing.kolada_rdf import goal_kolada_values, import_kolada, linked_organisations
+    from ssgraph.store import open_store
+
+    with open_store(tmp_path / "store") as store:
+        load_goals(store)
+        assert linked_organisations(store) == ["1440"]
+        client = KoladaClient(base_url=kolada_http.base(), cache_dir=tmp_path / "cache")
+        import_kolada(store, client, KPIS, ORGS, YEARS)
+        rows = goal_kolada_values(store, "https://w3id.org/ssgraph/id/org/1440/goal/G1")
+    # N00401 for Ale: 2021 has a value, 2022 was null in this fetch
+    assert [(str(r["period"]), r["value"].toPython()) for r in rows] == [("2021", Decimal("3.02"))]
+    assert str(rows[0]["org"]) == "https://w3id.org/ssgraph/id/org/1440"
+    assert str(rows[0]["indicator"]) == "https://w3id.org/ssgraph/id/org/1440/indicator/I1"
+
+
+def run_cli(store_dir: Path, *args: str):
+    from click.testing import CliRunner
+
+    from ssgraph.cli import cli
+
+    return CliRunner().invoke(cli, ["--store", str(store_dir), "--lang", "en", "kolada", *args])
+
+
+def test_cli_stores_the_observations(kolada_http, tmp_path):
+    from ssgraph.store import open_store
+
+    result = run_cli(
+        tmp_path / "store",
+        "--kpi", "N00401,N00945", "--org", "0480,1440", "--years", "2021-2022",
+        "--cache-dir", str(tmp_path / "cache"), "--base-url", kolada_http.base(),
+    )
+    assert result.exit_code == 0, result.output
+    assert "14 observations (2 null values left out)" in result.output
+    assert "Källa: Kolada" in result.output
+    with open_store(tmp_path / "store") as store:
+        assert kolada_observations(store) == 14
+        assert store.ask(
+            "ASK { <https://w3id.org/ssgraph/id/kolada/kpi/N00945> a "
+            "<https://w3id.org/ssgraph/ontology#KoladaKPI> }"
+        )
+
+
+def test_cli_all_linked_fetches_the_organisations_of_imported_goals(kolada_http, tmp_path):
+    from ssgraph.importing.kolada_rdf import goal_kolada_values
+    from ssgraph.store import open_store
+
+    with open_store(tmp_path / "store") as store:
+        load_goals(store)
+    result = run_cli(
+        tmp_path / "store",
+        "--kpi", "N00401,N00945", "--org", "all-linked", "--years", "2021,2022",
+        "--cache-dir", str(tmp_path / "cache"), "--base-url", kolada_http.base(),
+    )
+    assert result.exit_code == 0, result.output
+    assert [r for r in kolada_http.requests if "/data/" in r] == [
+        "/v3/data/kpi/N00401,N00945/municipality/1440/year/2021,2022?per_page=5000"
+    ]
+    with open_store(tmp_path / "store") as store:
+        rows = goal_kolada_values(store)
+    assert [(str(r["period"]), r["value"].toPython()) for r in rows] == [
+        ("2021", Decimal("3.02")),
+        ("2022", Decimal("2.95")),
+    ]
+
+
+def test_cli_unknown_kpi_writes_nothing(kolada_http, tmp_path):
+    from ssgraph.store import open_store
+
+    args = ("--org", "1440", "--years", "2021", "--cache-dir", str(tmp_path / "cache"),
+            "--base-url", kolada_http.base())
+    result = run_cli(tmp_path / "store", "--kpi", "N99999", *args)
+    assert result.exit_code == 2
+    assert "Kolada does not know the KPIs N99999" in result.output
+    with open_store(tmp_path / "store") as store:
+        assert kolada_observations(store) == 0
+    bad = run_cli(tmp_path / "store", "--kpi", "N401", *args)
+    assert bad.exit_code == 2 and "'N401' is not a Kolada KPI id" in bad.output

@@ -22,11 +22,13 @@ ALL_LINKED = "all-linked"
 
 DONE = messages.define(
     "cli.kolada_done",
-    sv="Kolada: {kpis} nyckeltal × {orgs} organisationer × {years} år → {observations} observationer "
-    "({nulls} tomma värden utelämnade); Kolada-grafen har {triples} tripplar. "
+    sv="Kolada: {kpis} nyckeltal × {orgs} organisationer × {years} år → "
+    "{observations} observationer ({nulls} tomma värden utelämnade); "
+    "Kolada-grafen har {triples} tripplar. "
     "{sent} anrop, {cached} från cachen. Källa: Kolada",
-    en="Kolada: {kpis} KPIs × {orgs} organisations × {years} years → {observations} observations "
-    "({nulls} null values left out); the Kolada graph holds {triples} triples. "
+    en="Kolada: {kpis} KPIs × {orgs} organisations × {years} years → "
+    "{observations} observations ({nulls} null values left out); "
+    "the Kolada graph holds {triples} triples. "
     "{sent} requests, {cached} from the cache. Source: Kolada (Källa: Kolada)",
 )
 

@@ -371,7 +371,8 @@ def _decode(response: requests.Response, url: str) -> dict:
     try:
         body = response.json()
     except ValueError as exc:
-        raise KoladaResponseError(problem(BAD_RESPONSE, url=url, reason=f"not JSON ({exc})")) from exc
+        reason = f"not JSON ({exc})"
+        raise KoladaResponseError(problem(BAD_RESPONSE, url=url, reason=reason)) from exc
     if not isinstance(body, dict):
         raise KoladaResponseError(problem(BAD_RESPONSE, url=url, reason="not a JSON object"))
     return body

@@ -22,12 +22,8 @@ from datetime import datetime, timezone
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from ssgraph.importing.kolada import (
-    KoladaClient,
-    KoladaValue,
-    KpiMetadata,
-)
 from ssgraph import messages
+from ssgraph.importing.kolada import KoladaClient, KoladaValue, KpiMetadata
 from ssgraph.errors import InputError, problem
 from ssgraph.namespaces import KOLADA_GRAPH, QB, SSG, SSGID, SSGREF, sparql_prefixes
 
@@ -80,8 +76,11 @@ def add_dataset(graph: Graph, modified: datetime | None = None) -> None:
     graph.add((DATASET, RDF.type, SSG.IndicatorDataSet))
     graph.add((DATASET, RDF.type, QB.DataSet))
     graph.add((DATASET, QB.structure, SSG.indicatorStructure))
-    graph.add((DATASET, RDFS.label, Literal("Kolada: nyckeltal för kommuner och regioner", lang="sv")))
-    graph.add((DATASET, RDFS.label, Literal("Kolada: key figures of municipalities and regions", lang="en")))
+    for text, lang in (
+        ("Kolada: nyckeltal för kommuner och regioner", "sv"),
+        ("Kolada: key figures of municipalities and regions", "en"),
+    ):
+        graph.add((DATASET, RDFS.label, Literal(text, lang=lang)))
     graph.add((DATASET, DCTERMS.source, KOLADA_SITE))
     graph.add((DATASET, DCTERMS.bibliographicCitation, ATTRIBUTION))
     when = modified or datetime.now(timezone.utc).replace(microsecond=0)
