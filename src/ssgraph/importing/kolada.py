@@ -12,11 +12,8 @@ Mapping the records to RDF is :mod:`ssgraph.importing.kolada_rdf`'s job.
 from __future__ import annotations
 
 import email.utils
-import hashlib
-import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,11 +22,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from urllib.parse import urljoin
 
-import platformdirs
 import requests
 
 from ssgraph import __version__, messages
 from ssgraph.errors import InputError, SsgraphError, problem
+from ssgraph.importing.kolada_cache import ResponseCache, default_cache_dir
 
 DEFAULT_BASE_URL = "https://api.kolada.se/v3"
 BASE_URL_ENV = "SSGRAPH_KOLADA_URL"
@@ -171,49 +168,6 @@ def parse_years(text: str) -> list[int]:
 def chunks(items: Sequence, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
-
-
-# -- the response cache --------------------------------------------------------------
-
-
-def default_cache_dir() -> Path:
-    return Path(platformdirs.user_cache_dir("ssgraph")) / "kolada"
-
-
-class ResponseCache:
-    """Decoded JSON bodies of successful answers, one file per URL."""
-
-    def __init__(self, directory: Path):
-        self.directory = Path(directory)
-
-    def _path(self, url: str) -> Path:
-        return self.directory / (hashlib.sha256(url.encode("utf-8")).hexdigest() + ".json")
-
-    def get(self, url: str) -> dict | None:
-        path = self._path(url)
-        try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None  # missing or damaged entries are simply fetched again
-        if entry.get("url") != url:
-            return None
-        return entry.get("body")
-
-    def put(self, url: str, body: dict) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        entry = {
-            "url": url,
-            "fetched": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "body": body,
-        }
-        handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entry, out, ensure_ascii=False)
-            os.replace(temporary, self._path(url))
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
 
 
 # -- the client ----------------------------------------------------------------------
