@@ -160,7 +160,8 @@ def add_scheme(graph: Graph, meta: SchemeMetadata) -> None:
     graph.add((scheme, SKOS.prefLabel, Literal(meta.title_en, lang="en")))
     graph.add((scheme, DCTERMS.description, Literal(meta.description_en, lang="en")))
     for source in meta.sources:
-        graph.add((scheme, DCTERMS.source, source if isinstance(source, URIRef) else Literal(source)))
+        term = source if isinstance(source, URIRef) else Literal(source)
+        graph.add((scheme, DCTERMS.source, term))
     graph.add((scheme, DCTERMS.license, meta.licence))
     graph.add((scheme, DCTERMS.rights, Literal(meta.rights_en, lang="en")))
     for note in meta.notes:
@@ -170,7 +171,8 @@ def add_scheme(graph: Graph, meta: SchemeMetadata) -> None:
     graph.add((scheme, DCTERMS.publisher, Literal("ssgraph project")))
     graph.add((scheme, PROV.wasGeneratedBy, BUILD_ACTIVITY))
     graph.add((BUILD_ACTIVITY, RDF.type, PROV.Activity))
-    graph.add((BUILD_ACTIVITY, RDFS.label, Literal("Build of the ssgraph reference vocabularies", lang="en")))
+    graph.add((BUILD_ACTIVITY, RDFS.label,
+               Literal("Build of the ssgraph reference vocabularies", lang="en")))
     graph.add((BUILD_ACTIVITY, PROV.wasAssociatedWith, BUILD_SCRIPT))
     graph.add((BUILD_SCRIPT, RDF.type, PROV.SoftwareAgent))
     graph.add((BUILD_SCRIPT, RDFS.label, Literal("scripts/build_reference.py")))
@@ -203,7 +205,8 @@ def add_concept(
         graph.add((concept, SKOS.prefLabel, Literal(label_en, lang="en")))
 
 
-def add_texts(graph: Graph, subject: URIRef, predicate: URIRef, sv: str | None, en: str | None) -> None:
+def add_texts(graph: Graph, subject: URIRef, predicate: URIRef,
+              sv: str | None, en: str | None) -> None:
     if sv:
         graph.add((subject, predicate, Literal(sv, lang="sv")))
     if en:

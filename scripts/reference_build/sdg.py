@@ -32,7 +32,8 @@ from .common import (
 
 SCHEME = SSGREF["sdg"]
 
-# The official UN SDG colours (UN Department of Global Communications, SDG communication guidelines).
+# The official UN SDG colours (UN Department of Global Communications, SDG communication
+# guidelines).
 GOAL_COLOURS = {
     1: "#E5243B", 2: "#DDA63A", 3: "#4C9F38", 4: "#C5192D", 5: "#FF3A21", 6: "#26BDE2",
     7: "#FCC30B", 8: "#A21942", 9: "#FD6925", 10: "#DD1367", 11: "#FD9D24", 12: "#BF8B2E",

@@ -8,12 +8,12 @@ made the link and how, so users can tell a published link from a suggested one.
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from ssgraph.namespaces import SSGREF
 
-from .common import PAV, SEMAPV, SSSOM, VOCABULARY_CREATED
+from .common import LICENCE_CC_BY, PAV, SEMAPV, SSSOM, VOCABULARY_CREATED
 
 MAPPING_SET = SSGREF["miljomal/mappings/sdg"]
 
@@ -73,12 +73,13 @@ def add_environmental_sdg_links(graph: Graph) -> None:
     graph.add((MAPPING_SET, RDF.type, SSSOM.MappingSet))
     graph.add((MAPPING_SET, DCTERMS.title, Literal(
         "Sweden's environmental objectives to SDG goals", lang="en")))
-    graph.add((MAPPING_SET, DCTERMS.title, Literal("Sveriges miljömål till globala mål", lang="sv")))
+    graph.add((MAPPING_SET, DCTERMS.title,
+               Literal("Sveriges miljömål till globala mål", lang="sv")))
     graph.add((MAPPING_SET, DCTERMS.description, Literal(
         "Goal-level links. Records authored by Naturvårdsverket restate a published statement; "
         "records authored by 'ssgraph project (proposal)' are the project's suggestions.",
         lang="en")))
-    graph.add((MAPPING_SET, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")))
+    graph.add((MAPPING_SET, DCTERMS.license, LICENCE_CC_BY))
 
     # The EPA's statement concerns the objectives system as a whole; the generational goal
     # stands for that system here (placement by the ssgraph project).

@@ -261,9 +261,11 @@ FULFILMENT_STATUSES = TermGroup("FulfilmentStatus", "Måluppfyllelse", "Goal ful
 ))
 
 DIRECTIONS = TermGroup("Direction", "Önskad riktning", "Desired direction", (
-    Term("increase", "Öka", "Increase", "Ett högre värde är bättre.", "A higher value is better.",
+    Term("increase", "Öka", "Increase", "Ett högre värde är bättre.",
+         "A higher value is better.",
          notation="+"),
-    Term("decrease", "Minska", "Decrease", "Ett lägre värde är bättre.", "A lower value is better.",
+    Term("decrease", "Minska", "Decrease", "Ett lägre värde är bättre.",
+         "A lower value is better.",
          notation="-"),
     Term("maintain", "Bibehålla", "Maintain", "Värdet ska hållas på nuvarande nivå.",
          "The value is to be kept at its current level.", notation="="),
