@@ -98,7 +98,7 @@ def add_kpi(graph: Graph, kpi: KpiMetadata) -> None:
     if kpi.unit:
         graph.add((subject, SSG.unit, Literal(kpi.unit)))
     if kpi.operating_area:
-        graph.add((subject, SSG.operatingArea, Literal(kpi.operating_area, lang="sv")))
+        graph.add((subject, SSG.operatingArea, Literal(kpi.operating_area)))
     graph.add((subject, DCTERMS.source, KOLADA_SITE))
     graph.add((subject, DCTERMS.bibliographicCitation, ATTRIBUTION))
 
