@@ -37,15 +37,6 @@ RDF_UNREADABLE = messages.define(
 # stage name, done, total
 Progress = Callable[[str, int, int], None]
 
-EXAMPLE_FILES = (
-    "nykoping-2023.yaml",
-    "nykoping-2024.yaml",
-    "ale-2024.yaml",
-    "orebro-landsting-2014.yaml",
-    "orebro-regionforbundet-2014.yaml",
-    "region-orebro-2016.yaml",
-)
-
 
 class ImportRejected(InputError):
     """The file has errors; nothing was written. Warnings travel along for display."""
@@ -184,14 +175,3 @@ def import_sources(
     if dry_run:
         return [ImportResult(p, make_current, False) for p in prepared]
     return [write_import(store, p, make_current) for p in prepared]
-
-
-def example_paths() -> list[Path]:
-    from ssgraph.paths import EXAMPLES_DIR
-
-    return [EXAMPLES_DIR / name for name in EXAMPLE_FILES]
-
-
-def load_examples(store, base: str = DEFAULT_BASE) -> list[ImportResult]:
-    """Load the illustrative example data (the service calls this at start)."""
-    return import_sources(store, example_paths(), base=base)

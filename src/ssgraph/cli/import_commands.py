@@ -1,0 +1,205 @@
+"""Import commands: template, import, versions, diff."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from ssgraph import messages
+from ssgraph.cli.context import CliContext, guarded
+from ssgraph.importing.mapping import DEFAULT_BASE
+
+messages.define("cli.template_written", sv="Mallen är skriven: {path}", en="The template is written: {path}")
+messages.define(
+    "cli.imported",
+    sv="{file}: {org} ”{version}” → {graph}: {goals} mål, {indicators} indikatorer, {observations} utfall, "
+    "{triples} tripplar{current}",
+    en="{file}: {org} “{version}” → {graph}: {goals} goals, {indicators} indicators, {observations} observations, "
+    "{triples} triples{current}",
+)
+messages.define("cli.current_marker", sv=" (aktuell version)", en=" (current version)")
+messages.define("cli.dry_run", sv="Provkörning: ingenting skrevs.", en="Dry run: nothing was written.")
+messages.define(
+    "cli.import_rejected",
+    sv="{errors} fel och {warnings} varningar – ingenting skrevs till lagret.",
+    en="{errors} errors and {warnings} warnings – nothing was written to the store.",
+)
+messages.define("cli.no_versions", sv="Inga versioner inlästa för {org}.", en="No versions loaded for {org}.")
+messages.define(
+    "cli.diff_summary",
+    sv="{org}: {a} → {b}: {added} tillagda, {removed} borttagna, {reworded} omformulerade mål",
+    en="{org}: {a} → {b}: {added} added, {removed} removed, {reworded} reworded goals",
+)
+
+WORDS = {
+    "sv": {"error": "fel", "warning": "varning", "added": "Tillagda", "removed": "Borttagna",
+           "reworded": "Omformulerade", "current": "aktuell", "progress_read": "Läser",
+           "progress_map": "Översätter"},
+    "en": {"error": "error", "warning": "warning", "added": "Added", "removed": "Removed",
+           "reworded": "Reworded", "current": "current", "progress_read": "Reading",
+           "progress_map": "Mapping"},
+}
+
+
+def _state() -> CliContext:
+    return click.get_current_context().find_object(CliContext)
+
+
+def _words(lang: str) -> dict[str, str]:
+    return WORDS["en" if lang == "en" else "sv"]
+
+
+@click.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default=None,
+              help="xlsx (default for OUT.xlsx) or csv (a folder of CSV files).")
+@guarded
+def template(out: Path, fmt: str | None) -> None:
+    """Write the interchange template: OUT.xlsx, or a folder of CSV files."""
+    from ssgraph.importing.template import write_template
+
+    state = _state()
+    path = write_template(out, fmt, state.lang)
+    click.echo(messages.render("cli.template_written", state.lang, path=path))
+
+
+def _progress_reporter(console: Console):
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        console=console, transient=True, disable=not console.is_terminal)
+    tasks: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    return progress, report
+
+
+def _print_problems(problems, kind: str, lang: str) -> None:
+    word = _words(lang)[kind]
+    for p in problems:
+        click.echo(f"{word}: {p.render(lang)}", err=True)
+
+
+@click.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--org", metavar="CODE", help="Organisation code (default: from the sheet Organisation).")
+@click.option("--version", "version_label", metavar="LABEL",
+              help='Version of the goal structure, e.g. "Mål och budget 2024" (default: from the sheet Organisation).')
+@click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="IRI", help="Base of the instance IRIs.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), default=None, help="Language of the messages.")
+@click.option("--dry-run", is_flag=True, help="Check and map, but write nothing.")
+@click.option("--current/--not-current", default=True, show_default=True,
+              help="Make this version the organisation's current one.")
+@guarded
+def import_(paths: tuple[Path, ...], org: str | None, version_label: str | None, base: str, lang: str | None,
+            dry_run: bool, current: bool) -> None:
+    """Import workbooks (.xlsx), CSV folders, YAML files or RDF into the store.
+
+    Every problem of every file is reported at once with its position; when there is any
+    error, nothing is written. Each file is one version of one organisation's goal structure.
+    """
+    from ssgraph.importing.importer import ImportRejected, import_sources
+
+    state = _state()
+    if lang:
+        state.lang = lang
+    lang = state.lang
+    console = Console(stderr=True)
+    progress, report = _progress_reporter(console)
+    words = _words(lang)
+
+    def labelled(stage: str, done: int, total: int) -> None:
+        report(words.get(f"progress_{stage}", stage), done, total)
+
+    store = None if dry_run else state.open_store()
+    try:
+        with progress:
+            results = import_sources(store, list(paths), org, version_label, base, lang, current, dry_run,
+                                     progress=labelled)
+    except ImportRejected as rejected:
+        _print_problems(rejected.problems, "error", lang)
+        _print_problems(rejected.warnings, "warning", lang)
+        click.echo(messages.render("cli.import_rejected", lang, errors=len(rejected.problems),
+                                   warnings=len(rejected.warnings)), err=True)
+        sys.exit(rejected.exit_code)
+    for result in results:
+        prepared = result.prepared
+        _print_problems(prepared.warnings, "warning", lang)
+        click.echo(messages.render(
+            "cli.imported", lang, file=prepared.path.name, org=prepared.org_code, version=prepared.version_label,
+            graph=prepared.graph_iri, goals=prepared.counts.get("goals", 0),
+            indicators=prepared.counts.get("indicators", 0), observations=prepared.counts.get("observations", 0),
+            triples=result.triples,
+            current=messages.render("cli.current_marker", lang) if result.current else ""))
+    if dry_run:
+        click.echo(messages.render("cli.dry_run", lang))
+
+
+@click.command()
+@click.argument("org")
+@click.option("--set-current", metavar="LABEL", help="Make this version the current one.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@guarded
+def versions(org: str, set_current: str | None, as_json: bool) -> None:
+    """List the loaded versions of an organisation's goal structure."""
+    from ssgraph.importing.versions import list_versions, set_current_version
+
+    state = _state()
+    store = state.open_store()
+    if set_current:
+        set_current_version(store, org, set_current)
+    found = list_versions(store, org)
+    if as_json:
+        click.echo(json.dumps([v.__dict__ for v in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo(messages.render("cli.no_versions", state.lang, org=org))
+        return
+    marker = _words(state.lang)["current"]
+    for v in found:
+        flag = f"  [{marker}]" if v.current else ""
+        click.echo(f"{v.label}\t{v.graph}\t{v.generated or ''}{flag}")
+
+
+@click.command()
+@click.argument("org")
+@click.argument("version_a")
+@click.argument("version_b")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@guarded
+def diff(org: str, version_a: str, version_b: str, as_json: bool) -> None:
+    """List goals added, removed and reworded between two versions (by local goal id)."""
+    from ssgraph.importing.versions import diff_versions
+
+    state = _state()
+    result = diff_versions(state.open_store(), org, version_a, version_b)
+    if as_json:
+        click.echo(json.dumps({
+            "organisation": org, "version_a": result.version_a.label, "version_b": result.version_b.label,
+            "added": [c.__dict__ for c in result.added], "removed": [c.__dict__ for c in result.removed],
+            "reworded": [c.__dict__ for c in result.reworded],
+        }, ensure_ascii=False, indent=2))
+        return
+    words = _words(state.lang)
+    click.echo(messages.render("cli.diff_summary", state.lang, org=org, a=result.version_a.label,
+                               b=result.version_b.label, added=len(result.added), removed=len(result.removed),
+                               reworded=len(result.reworded)))
+    for title, changes in ((words["added"], result.added), (words["removed"], result.removed)):
+        if changes:
+            click.echo(f"\n{title}:")
+            for c in changes:
+                click.echo(f"  {c.identifier}: {c.text_b if c.text_b is not None else c.text_a}")
+    if result.reworded:
+        click.echo(f"\n{words['reworded']}:")
+        for c in result.reworded:
+            click.echo(f"  {c.identifier}:\n    - {c.text_a}\n    + {c.text_b}")
+
+
+COMMANDS = [template, import_, versions, diff]
