@@ -1,0 +1,142 @@
+"""Analysis commands: harmonise, consolidate, coverage, report, suggest, goal-graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ssgraph.cli.context import CliContext, guarded
+
+FORMATS = ("html", "csv", "json", "rdf")
+
+
+def _state() -> CliContext:
+    return click.get_current_context().find_object(CliContext)
+
+
+def _output_option(command):
+    return click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
+                        default=Path("."), show_default=True,
+                        help="Folder for the files written.")(command)
+
+
+def _format_option(default: tuple[str, ...]):
+    def decorate(command):
+        return click.option("--format", "-f", "formats", type=click.Choice(FORMATS), multiple=True,
+                            default=default, show_default=True,
+                            help="Output formats (repeat the option for several).")(command)
+    return decorate
+
+
+def _echo_written(paths: list[Path]) -> None:
+    for path in paths:
+        click.echo(str(path))
+
+
+@click.command("harmonise")
+@click.argument("org_a")
+@click.argument("org_b")
+@_output_option
+@_format_option(("html", "csv", "json", "rdf"))
+@click.option("--all-candidates", is_flag=True, help="Keep every candidate instead of a one-to-one assignment.")
+@click.option("--no-store", is_flag=True, help="Do not write the mapping graph into the store.")
+@guarded
+def harmonise_command(org_a: str, org_b: str, output: Path, formats: tuple[str, ...],
+                      all_candidates: bool, no_store: bool) -> None:
+    """Align the goals of ORG_A with those of ORG_B (codes, e.g. LL18 RF18)."""
+    from ssgraph.analysis import goal_graph, harmonise, outputs, rdf_output
+
+    state = _state()
+    store = state.open_store()
+    graph = goal_graph.build_goal_graph(store, [org_a, org_b])
+    result = harmonise.harmonise(graph, org_a, org_b, one_to_one=not all_candidates)
+    graph_iri, mapping = rdf_output.harmonisation_graph(result)
+    if not no_store:
+        store.replace_graphs({str(graph_iri): mapping})
+    written = outputs.write_outputs(
+        f"harmonise-{org_a}-{org_b}", result, set(formats), output, state.lang,
+        html=outputs.harmonise_html(result, state.lang), rdf=mapping)
+    _echo_written(written)
+    click.echo(f"{len(result.matches)} matches, {len(result.unmatched_a)} + {len(result.unmatched_b)} "
+               f"unmatched; mapping graph {graph_iri}" + (" (not stored)" if no_store else ""))
+
+
+@click.command("consolidate")
+@click.argument("org")
+@_output_option
+@_format_option(("html", "csv", "json", "rdf"))
+@click.option("--no-store", is_flag=True, help="Do not write the findings into the store.")
+@guarded
+def consolidate_command(org: str, output: Path, formats: tuple[str, ...], no_store: bool) -> None:
+    """Find duplicated goals, orphans, unmeasured goals and expired documents of ORG."""
+    from ssgraph.analysis import consolidate, goal_graph, outputs, rdf_output
+
+    state = _state()
+    store = state.open_store()
+    result = consolidate.consolidate(goal_graph.build_goal_graph(store, [org]), org)
+    graph_iri, findings = rdf_output.consolidation_graph(result)
+    if not no_store:
+        store.replace_graphs({str(graph_iri): findings})
+    written = outputs.write_outputs(f"consolidate-{org}", result, set(formats), output, state.lang,
+                                    html=outputs.consolidate_html(result, state.lang), rdf=findings)
+    _echo_written(written)
+    click.echo(f"{result.goals} goals in {result.documents} documents -> "
+               f"{result.goals_after} goals in {result.documents_after} documents")
+
+
+@click.command("coverage")
+@click.option("--org", "orgs", help="Comma-separated organisation codes (default: all).")
+@click.option("--region", help="A region code (e.g. 0018): the region and its municipalities.")
+@_output_option
+@_format_option(("html", "csv", "json"))
+@guarded
+def coverage_command(orgs: str | None, region: str | None, output: Path, formats: tuple[str, ...]) -> None:
+    """Organisation × SDG and × environmental objective matrices, with heat maps (PNG, SVG)."""
+    from ssgraph.analysis import charts, coverage, goal_graph, outputs
+
+    state = _state()
+    store = state.open_store()
+    codes = [c.strip() for c in orgs.split(",") if c.strip()] if orgs else None
+    if region:
+        wanted = set(coverage.region_members(store, region))
+        present = {v.code for v in goal_graph.structure_versions(store)}
+        codes = sorted(wanted & present, key=lambda c: (c != region, c))
+    graph = goal_graph.build_goal_graph(store, codes)
+    sdg_columns, objective_columns = coverage.reference_columns(store)
+    result = coverage.coverage(graph, sdg_columns, objective_columns, codes)
+    name = f"coverage-{region}" if region else "coverage"
+    written = outputs.write_outputs(name, result, set(formats), output, state.lang,
+                                    html=outputs.coverage_html(result, state.lang))
+    for scheme in ("sdg", "objective"):
+        for fmt in ("png", "svg"):
+            path = output / f"{name}-{scheme}.{fmt}"
+            path.write_bytes(charts.coverage_heatmap(result, scheme, fmt, state.lang))
+            written.append(path)
+    _echo_written(written)
+
+
+@click.command("goal-graph")
+@click.option("--org", "orgs", help="Comma-separated organisation codes (default: all).")
+@click.option("--all-versions", is_flag=True, help="Include non-current versions.")
+@_output_option
+@click.option("--format", "-f", "formats", type=click.Choice(("graphml", "json")), multiple=True,
+              default=("graphml", "json"), show_default=True)
+@guarded
+def goal_graph_command(orgs: str | None, all_versions: bool, output: Path, formats: tuple[str, ...]) -> None:
+    """Export the goal graph (organisation → vision → goals → indicators…) as GraphML and JSON."""
+    from ssgraph.analysis import goal_graph, outputs
+
+    codes = [c.strip() for c in orgs.split(",") if c.strip()] if orgs else None
+    graph = goal_graph.build_goal_graph(_state().open_store(), codes, current_only=not all_versions)
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
+    if "graphml" in formats:
+        written.append(goal_graph.to_graphml(graph, output / "goal-graph.graphml"))
+    if "json" in formats:
+        written.append(outputs.write_json(goal_graph.to_node_link(graph), output / "goal-graph.json"))
+    _echo_written(written)
+    click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+
+COMMANDS = [harmonise_command, consolidate_command, coverage_command, goal_graph_command]
