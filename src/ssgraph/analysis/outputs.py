@@ -86,3 +86,57 @@ def write_outputs(name: str, result, formats: set[str], output: Path, lang: str 
         rdf.serialize(path, format="turtle")
         written.append(path)
     return written
+
+
+STATUS_NAMES = {"fulfilled": ("Uppfyllt", "Fulfilled"), "partly-fulfilled": ("Delvis uppfyllt", "Partly fulfilled"),
+                "not-fulfilled": ("Ej uppfyllt", "Not fulfilled"), "not-assessed": ("Ej bedömt", "Not assessed")}
+DIMENSION_NAMES = {"economic": ("Ekonomisk hållbarhet", "Economic sustainability"),
+                   "social": ("Social hållbarhet", "Social sustainability"),
+                   "ecological": ("Ekologisk hållbarhet", "Ecological sustainability"),
+                   "other": ("Övriga mål", "Other goals")}
+ACTIVITY_NAMES = {"planned": ("planerad", "planned"), "ongoing": ("pågår", "ongoing"),
+                  "completed": ("genomförd", "completed"), "cancelled": ("avbruten", "cancelled")}
+
+
+def council_report_html(report, sdg_columns, objective_columns, lang: str = "sv") -> str:
+    chart_sets = {}
+    for dim, goals in report.dimensions.items():
+        chart_sets[dim] = []
+        for goal in goals:
+            for trend in goal.indicators:
+                if trend.observations:
+                    chart = charts.trend_chart(trend.label, trend.observations, trend.target,
+                                               trend.target_year, trend.unit, "svg", lang)
+                    chart_sets[dim].append({"svg": html_report.svg(chart), "on_track": trend.on_track})
+    return html_report.render(
+        "council_report.html", lang, r=report, charts=chart_sets,
+        statuses=list(STATUS_NAMES), colours=charts.STATUS_COLOURS,
+        status_names={k: _pick(v, lang) for k, v in STATUS_NAMES.items()},
+        dimension_names={k: _pick(v, lang) for k, v in DIMENSION_NAMES.items()},
+        activity_names={k: _pick(v, lang) for k, v in ACTIVITY_NAMES.items()},
+        sdg_colours={c.key: c.colour for c in sdg_columns}, sdg_names={c.key: c.label for c in sdg_columns},
+        objective_names={c.key: c.label for c in objective_columns}, generated=_stamp(),
+    )
+
+
+def find_chromium() -> str | None:
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def html_to_pdf(html_path: Path, pdf_path: Path) -> Path | None:
+    """Print an HTML file to PDF with headless Chromium; None when no Chromium is installed."""
+    import subprocess
+
+    browser = find_chromium()
+    if browser is None:
+        return None
+    subprocess.run([browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    return pdf_path

@@ -139,4 +139,31 @@ def goal_graph_command(orgs: str | None, all_versions: bool, output: Path, forma
     click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
 
 
-COMMANDS = [harmonise_command, consolidate_command, coverage_command, goal_graph_command]
+@click.command("report")
+@click.argument("org")
+@click.option("--period", required=True, help="The follow-up year, e.g. 2024.")
+@_output_option
+@_format_option(("html", "csv", "json"))
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Also print a PDF (needs Chromium).")
+@guarded
+def report_command(org: str, period: str, output: Path, formats: tuple[str, ...], pdf: bool) -> None:
+    """The council's follow-up report for ORG and a period: goals, trends, activities, SDGs."""
+    from ssgraph.analysis import council_report, coverage, goal_graph, outputs
+
+    state = _state()
+    store = state.open_store()
+    report = council_report.council_report(goal_graph.build_goal_graph(store, [org]), org, period)
+    sdg_columns, objective_columns = coverage.reference_columns(store)
+    html = outputs.council_report_html(report, sdg_columns, objective_columns, state.lang)
+    name = f"report-{org}-{period}"
+    written = outputs.write_outputs(name, report, set(formats) | {"html"} if pdf else set(formats),
+                                    output, state.lang, html=html)
+    _echo_written(written)
+    if pdf:
+        made = outputs.html_to_pdf(output / f"{name}.html", output / f"{name}.pdf")
+        click.echo(str(made) if made else (
+            "ingen PDF: Chromium saknas" if state.lang == "sv" else "no PDF: Chromium is not installed"))
+
+
+COMMANDS = [report_command, harmonise_command, consolidate_command, coverage_command, goal_graph_command]

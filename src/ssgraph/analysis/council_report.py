@@ -1,0 +1,139 @@
+"""The council's follow-up report for one organisation and period, across the three
+dimensions of sustainability: goals with their assessed status, indicator trends against
+target, activities and their status, and the SDGs and objectives the goals address."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import networkx as nx
+
+from ssgraph.analysis import goal_graph as gg
+
+DIMENSIONS = ("economic", "social", "ecological")
+STATUS_ORDER = ("fulfilled", "partly-fulfilled", "not-fulfilled", "not-assessed")
+
+
+@dataclass
+class IndicatorTrend:
+    iri: str
+    label: str
+    unit: str | None
+    observations: dict[str, float]
+    target: float | None
+    target_year: str | None
+    direction: str | None
+    on_track: bool | None  # latest value vs target in the indicator's direction
+
+
+@dataclass
+class GoalStatus:
+    iri: str
+    identifier: str
+    label: str
+    depth: int | None
+    status: str
+    comment: str
+    indicators: list[IndicatorTrend]
+    activities: list[dict]
+    links: list[str]
+
+
+@dataclass
+class CouncilReport:
+    org: str
+    org_label: str
+    period: str
+    vision: str | None
+    dimensions: dict[str, list[GoalStatus]] = field(default_factory=dict)
+    status_counts: dict[str, int] = field(default_factory=dict)
+    sdgs: list[str] = field(default_factory=list)
+    objectives: list[str] = field(default_factory=list)
+    public_health: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def csv_rows(self) -> list[dict]:
+        return [{"dimension": d, "goal": g.identifier, "label": g.label, "status": g.status,
+                 "indicators": len(g.indicators), "activities": len(g.activities)}
+                for d, goals in self.dimensions.items() for g in goals]
+
+
+def _on_track(latest: float | None, target: float | None, direction: str | None) -> bool | None:
+    if latest is None or target is None:
+        return None
+    if direction == "decrease":
+        return latest <= target
+    if direction == "maintain":
+        return abs(latest - target) <= abs(target) * 0.05
+    return latest >= target
+
+
+def _trend(graph: nx.DiGraph, indicator: str, period: str) -> IndicatorTrend:
+    data = graph.nodes[indicator]
+    observations = {y: v for y, v in sorted((data.get("observations") or {}).items()) if y <= period}
+    latest = observations[max(observations)] if observations else None
+    target = data.get("target_value")
+    return IndicatorTrend(indicator, data.get("label", indicator), data.get("unit"), observations,
+                          target, data.get("target_year"), data.get("direction"),
+                          _on_track(latest, target, data.get("direction")))
+
+
+def _dimension_of(graph: nx.DiGraph, goal: str) -> str:
+    """A goal's own dimension, else its nearest ancestor's, else 'other'."""
+    current = goal
+    while current is not None and graph.nodes[current].get("kind") == "goal":
+        dims = graph.nodes[current].get("dimension") or []
+        for dim in DIMENSIONS:
+            if dim in dims:
+                return dim
+        current = gg.parent_goal(graph, current)
+    return "other"
+
+
+def council_report(graph: nx.DiGraph, org: str, period: str | int) -> CouncilReport:
+    period = str(period)
+    org_node = next((d for _, d in graph.nodes(data=True)
+                     if d.get("kind") == "organisation" and d.get("org") == org), {})
+    visions = gg.nodes_of_kind(graph, "vision", org)
+    report = CouncilReport(org, org_node.get("label", org), period,
+                           graph.nodes[visions[0]].get("label") if visions else None)
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    sdgs, objectives, health = set(), set(), set()
+    goals = sorted(gg.nodes_of_kind(graph, "goal", org),
+                   key=lambda g: (graph.nodes[g].get("depth") or 99, graph.nodes[g].get("identifier", g)))
+    for goal in goals:
+        data = graph.nodes[goal]
+        assessment = (data.get("assessments") or {}).get(period, {})
+        status = assessment.get("status", "not-assessed")
+        counts[status] = counts.get(status, 0) + 1
+        activities = []
+        for node in gg.successors_by(graph, goal, "implemented-by"):
+            members = [node] + gg.successors_by(graph, node, "includes")
+            for member in members:
+                if graph.nodes[member].get("kind") == "activity" and all(a["iri"] != member for a in activities):
+                    activities.append({"iri": member, "label": graph.nodes[member].get("label", member),
+                                       "status": graph.nodes[member].get("status", "planned")})
+        links = []
+        for concept in gg.links(graph, goal):
+            kind, notation = graph.nodes[concept].get("kind"), graph.nodes[concept].get("notation", "")
+            links.append(notation if kind == "sdg" else f"{ {'objective': 'MM', 'public-health': 'FH'}.get(kind, kind)} {notation}")
+            if kind == "sdg" and gg.sdg_goal_number(graph, concept):
+                sdgs.add(gg.sdg_goal_number(graph, concept))
+            elif kind == "objective":
+                objectives.add(notation)
+            elif kind == "public-health":
+                health.add(notation)
+        item = GoalStatus(goal, data.get("identifier", ""), data.get("label", goal), data.get("depth"),
+                          status, assessment.get("comment", ""),
+                          [_trend(graph, i, period) for i in gg.goal_indicators(graph, goal)],
+                          activities, links)
+        report.dimensions.setdefault(_dimension_of(graph, goal), []).append(item)
+    ordered = {d: report.dimensions[d] for d in (*DIMENSIONS, "other") if d in report.dimensions}
+    report.dimensions = ordered
+    report.status_counts = counts
+    report.sdgs = [str(n) for n in sorted(sdgs)]
+    report.objectives = sorted(objectives, key=lambda x: int(x) if x.isdigit() else 99)
+    report.public_health = sorted(health)
+    return report
