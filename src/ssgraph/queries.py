@@ -1,0 +1,209 @@
+"""The query library: ``queries/*.rq`` read into ``NamedQuery`` objects.
+
+Each file starts with a header of ``# key: value`` lines::
+
+    # title-sv: Mål per globalt mål och organisation
+    # title-en: Goals per SDG per organisation
+    # question-sv: …
+    # question-en: …
+    # param: sdg iri https://w3id.org/ssgraph/ref/sdg/5 The SDG goal to look at
+
+A parameter is a variable of the query that has an inline ``VALUES ?name { default }``
+block, so the file runs as it is (in YASGUI, with ``ssgraph query -f``). :meth:`NamedQuery.bind`
+replaces that block with the caller's value after validating it as its type and writing
+it as a SPARQL term — user input is never pasted into the text unchecked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from ssgraph import messages, paths
+from ssgraph.errors import InputError, Location, problem
+
+messages.define(
+    "queries.bad_header",
+    sv="frågefilens huvud saknar {missing}",
+    en="the query file's header lacks {missing}",
+)
+messages.define(
+    "queries.bad_param_line",
+    sv="parameterraden ska vara '# param: namn typ standardvärde beskrivning'",
+    en="the parameter line must be '# param: name type default description'",
+)
+messages.define(
+    "queries.no_values_block",
+    sv="parametern {name} har inget 'VALUES ?{name} {{ … }}'-block i frågan",
+    en="the parameter {name} has no 'VALUES ?{name} {{ … }}' block in the query",
+)
+messages.define(
+    "queries.unknown_query",
+    sv="okänd fråga {name}; finns: {known}",
+    en="unknown query {name}; available: {known}",
+)
+messages.define(
+    "queries.unknown_param",
+    sv="frågan {query} har ingen parameter {name}; den har: {known}",
+    en="the query {query} has no parameter {name}; it has: {known}",
+)
+messages.define(
+    "queries.bad_value",
+    sv="värdet {value!r} för parametern {name} är inte av typen {type}",
+    en="the value {value!r} for the parameter {name} is not of type {type}",
+)
+
+PARAM_TYPES = ("iri", "string", "integer", "decimal", "year", "date", "boolean")
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+_HEADER = re.compile(r"^#\s*([a-z-]+)\s*:\s*(.*)$")
+REQUIRED_KEYS = ("title-sv", "title-en", "question-sv", "question-en")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    default: str
+    description: str
+
+    def term(self, value: str) -> str:
+        """The value as a SPARQL term, or InputError when it is not of this type."""
+        text = str(value).strip()
+
+        def bad() -> InputError:
+            return InputError(problem("queries.bad_value", value=value, name=self.name, type=self.type))
+
+        if self.type == "iri":
+            if not _IRI.match(text):
+                raise bad()
+            return URIRef(text).n3()
+        if self.type == "integer":
+            if not re.fullmatch(r"[+-]?\d+", text):
+                raise bad()
+            return Literal(int(text)).n3()
+        if self.type == "decimal":
+            try:
+                return Literal(Decimal(text), datatype=XSD.decimal).n3()
+            except InvalidOperation:
+                raise bad() from None
+        if self.type == "year":
+            if not re.fullmatch(r"\d{4}", text):
+                raise bad()
+            return Literal(text, datatype=XSD.gYear).n3()
+        if self.type == "date":
+            try:
+                dt.date.fromisoformat(text)
+            except ValueError:
+                raise bad() from None
+            return Literal(text, datatype=XSD.date).n3()
+        if self.type == "boolean":
+            if text.lower() not in ("true", "false"):
+                raise bad()
+            return Literal(text.lower() == "true").n3()
+        return Literal(text).n3()
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: dict[str, str]
+    question: dict[str, str]
+    params: tuple[Parameter, ...]
+    text: str
+    path: Path | None = field(default=None, compare=False)
+
+    def param(self, name: str) -> Parameter:
+        for parameter in self.params:
+            if parameter.name == name:
+                return parameter
+        raise InputError(problem("queries.unknown_param", query=self.name, name=name,
+                                 known=", ".join(p.name for p in self.params) or "-"))
+
+    def bind(self, params: dict[str, str] | None = None) -> str:
+        """The query text with the given parameter values in their VALUES blocks."""
+        text = self.text
+        for name, value in (params or {}).items():
+            parameter = self.param(name)
+            term = parameter.term(value)
+            text = _values_block(name).sub(lambda _m: f"VALUES ?{name} {{ {term} }}", text, count=1)
+        return text
+
+    def title_in(self, lang: str) -> str:
+        return self.title.get(lang) or self.title["sv"]
+
+    def question_in(self, lang: str) -> str:
+        return self.question.get(lang) or self.question["sv"]
+
+
+def _values_block(name: str) -> re.Pattern[str]:
+    return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{[^{}]*\}", re.I)
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    header: dict[str, str] = {}
+    params: list[Parameter] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        key, value = match.group(1), match.group(2).strip()
+        if key == "param":
+            pieces = value.split(None, 3)
+            if len(pieces) < 3 or pieces[1] not in PARAM_TYPES:
+                raise InputError(problem("queries.bad_param_line", Location(file=str(path), line=number)))
+            parameter = Parameter(pieces[0], pieces[1], pieces[2], pieces[3] if len(pieces) > 3 else "")
+            if not _values_block(parameter.name).search(text):
+                raise InputError(problem("queries.no_values_block", Location(file=str(path), line=number),
+                                         name=parameter.name))
+            params.append(parameter)
+        else:
+            header[key] = value
+    missing = [key for key in REQUIRED_KEYS if key not in header]
+    if missing:
+        raise InputError(problem("queries.bad_header", Location(file=str(path), line=1), missing=", ".join(missing)))
+    return NamedQuery(
+        name=path.stem,
+        title={"sv": header["title-sv"], "en": header["title-en"]},
+        question={"sv": header["question-sv"], "en": header["question-en"]},
+        params=tuple(params),
+        text=text,
+        path=path,
+    )
+
+
+class QueryLibrary:
+    """The named queries of a folder, by name (the file stem)."""
+
+    def __init__(self, queries: list[NamedQuery]):
+        self.queries = {q.name: q for q in sorted(queries, key=lambda q: q.name)}
+
+    def __iter__(self):
+        return iter(self.queries.values())
+
+    def __len__(self) -> int:
+        return len(self.queries)
+
+    def names(self) -> list[str]:
+        return list(self.queries)
+
+    def get(self, name: str) -> NamedQuery:
+        try:
+            return self.queries[name]
+        except KeyError:
+            raise InputError(problem("queries.unknown_query", name=name, known=", ".join(self.queries))) from None
+
+
+def load_library(folder: Path | None = None) -> QueryLibrary:
+    folder = Path(folder) if folder else paths.QUERIES_DIR
+    return QueryLibrary([parse_query_file(p) for p in sorted(folder.glob("*.rq"))])
