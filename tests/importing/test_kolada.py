@@ -222,6 +222,18 @@ def test_http_404_is_an_error_not_retried(client, kolada_http):
     assert len(kolada_http.requests) == 1
 
 
+def test_an_answer_of_the_wrong_shape_names_the_url_and_the_item(client, kolada_http):
+    with pytest.raises(KoladaResponseError) as caught:
+        client.data(["N00401"], ["1440"], [2021])
+    english = caught.value.render("en")
+    assert f"{kolada_http.base()}/data/kpi/N00401/municipality/1440/year/2021" in english
+    assert "gender 'X' of N00401/1440/2021 is not T, K or M" in english
+    assert not list(client.cache.directory.glob("*.json"))  # a bad answer is not kept
+    with pytest.raises(KoladaResponseError):
+        client.data(["N00401"], ["1440"], [2021])
+    assert len(kolada_http.requests) == 2  # asked again
+
+
 def test_base_url_comes_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("SSGRAPH_KOLADA_URL", "http://127.0.0.1:9/v2/")
     assert KoladaClient(cache_dir=tmp_path).base_url == "http://127.0.0.1:9/v2"
@@ -416,6 +428,15 @@ def test_goal_reaches_the_kolada_values_of_its_organisation(kolada_http, tmp_pat
     assert [(str(r["period"]), r["value"].toPython()) for r in rows] == [("2021", Decimal("3.02"))]
     assert str(rows[0]["org"]) == "https://w3id.org/ssgraph/id/org/1440"
     assert str(rows[0]["indicator"]) == "https://w3id.org/ssgraph/id/org/1440/indicator/I1"
+
+
+def test_goal_iri_is_checked_before_it_reaches_the_query(tmp_path):
+    from ssgraph.importing.kolada_rdf import goal_kolada_values
+    from ssgraph.store import open_store
+
+    with open_store(tmp_path / "store") as store:
+        with pytest.raises(InputError):
+            goal_kolada_values(store, "http://example.org/g> } DROP ALL #")
 
 
 def run_cli(store_dir: Path, *args: str):

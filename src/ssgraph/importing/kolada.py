@@ -15,11 +15,12 @@ import email.utils
 import os
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urljoin
 
 import requests
@@ -35,6 +36,7 @@ MAX_YEARS_PER_REQUEST = 25
 MAX_IDS_PER_REQUEST = 25  # KPIs or municipalities in one URL, to keep URLs short
 GENDERS = ("T", "K", "M")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+T = TypeVar("T")
 
 KPI_ID = re.compile(r"^[A-Z]\d{5}$")
 ORG_CODE = re.compile(r"^\d{4}$")
@@ -222,7 +224,7 @@ class KoladaClient:
         result: list[KpiMetadata] = []
         for group in chunks(list(ids), MAX_IDS_PER_REQUEST):
             url = self._url(f"/kpi/{','.join(group)}")
-            result.extend(_kpi_from_item(item, url) for item in self.values(url))
+            result.extend(self.records(url, lambda item, page: [_kpi_from_item(item, page)]))
         return result
 
     def data(
@@ -237,17 +239,18 @@ class KoladaClient:
                         f"/municipality/{','.join(org_group)}"
                         f"/year/{','.join(str(y) for y in year_group)}"
                     )
-                    for item in self.values(url):
-                        result.extend(_values_from_item(item, url))
+                    result.extend(self.records(url, _values_from_item))
         return result
 
-    def values(self, url: str) -> Iterator[dict]:
-        """The items of every page, starting at ``url`` and following ``next_page``."""
+    def records(self, url: str, parse: Callable[[dict, str], list[T]]) -> list[T]:
+        """Every page's items turned into records by ``parse(item, page_url)``, starting at
+        ``url`` and following ``next_page``. A page is cached only once it parsed cleanly."""
+        result: list[T] = []
         seen: set[str] = set()
         next_url: str | None = url
         while next_url and next_url not in seen:
             seen.add(next_url)
-            body = self.get_json(next_url)
+            body, fresh = self._page(next_url)
             items = body.get("values")
             if not isinstance(items, list):
                 raise KoladaResponseError(
@@ -258,19 +261,21 @@ class KoladaClient:
                     raise KoladaResponseError(
                         problem(BAD_RESPONSE, url=next_url, reason="an item is not an object")
                     )
-                yield item
+                result.extend(parse(item, next_url))
+            if fresh:
+                self.cache.put(next_url, body)
             following = body.get("next_page")
             next_url = urljoin(next_url, following) if following else None
+        return result
 
-    def get_json(self, url: str) -> dict:
+    def _page(self, url: str) -> tuple[dict, bool]:
+        """The decoded answer for ``url`` and whether it came from Kolada (not the cache)."""
         if not self.refresh:
             cached = self.cache.get(url)
             if cached is not None:
                 self.cache_hits += 1
-                return cached
-        body = self._fetch(url)
-        self.cache.put(url, body)
-        return body
+                return cached, False
+        return self._fetch(url), True
 
     # internals ---------------------------------------------------------------------
 

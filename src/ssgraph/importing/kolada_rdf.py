@@ -43,6 +43,13 @@ NOTHING_LINKED = messages.define(
 )
 
 
+BAD_IRI = messages.define(
+    "kolada.bad_iri",
+    sv="{value!r} är ingen IRI",
+    en="{value!r} is not an IRI",
+)
+
+
 def kpi_iri(kpi_id: str) -> URIRef:
     return SSGID[f"kolada/kpi/{kpi_id}"]
 
@@ -167,6 +174,7 @@ def merge(
 # -- the store side ------------------------------------------------------------------
 
 _CODE_IN_IRI = re.compile(r"/org/(\d{4})$")
+_PLAIN_IRI = re.compile(r'^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]*$', re.IGNORECASE)
 
 # Organisations with an imported goal structure: from the version catalogue, or the
 # organisation named on goals.
@@ -234,6 +242,8 @@ def linked_kpis(store) -> list[str]:
 def goal_kolada_values(store, goal: str | None = None) -> list[dict]:
     query = GOAL_KOLADA_VALUES
     if goal:
+        if not _PLAIN_IRI.match(goal):
+            raise InputError(problem(BAD_IRI, value=goal))
         query = query.replace("GRAPH ?g {", f"VALUES ?goal {{ <{goal}> }}\n  GRAPH ?g {{", 1)
     return store.select(sparql_prefixes() + query)
 
