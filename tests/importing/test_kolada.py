@@ -105,10 +105,10 @@ def client(kolada_http, tmp_path):
     return KoladaClient(base_url=kolada_http.base(), cache_dir=tmp_path / "cache", backoff=0.01)
 
 
-KPIS = ["N00401", "N00945"]
+KPIS = ["N00401", "N01951"]
 ORGS = ["0480", "1440"]
 YEARS = [2021, 2022]
-DATA_PATH = "/data/kpi/N00401,N00945/municipality/0480,1440/year/2021,2022"
+DATA_PATH = "/data/kpi/N00401,N01951/municipality/0480,1440/year/2021,2022"
 
 
 # -- client --------------------------------------------------------------------------
@@ -122,7 +122,7 @@ def test_metadata_is_read_and_unknown_fields_are_ignored(client):
     assert emissions.unit == "ton CO2-ekv/inv"
     assert emissions.operating_area == "Miljö och klimat"
     assert emissions.is_divided_by_gender is False
-    assert kpis["N00945"].is_divided_by_gender is True
+    assert kpis["N01951"].is_divided_by_gender is True
 
 
 def test_pagination_follows_next_page_with_full_pages(client, kolada_http):
@@ -132,7 +132,7 @@ def test_pagination_follows_next_page_with_full_pages(client, kolada_http):
     first, second = (parse_qs(urlsplit(r).query) for r in data_requests)
     assert first["per_page"] == ["5000"]
     assert second["page"] == ["2"]
-    # 4 items of N00401 with one value each, 4 items of N00945 with T, K and M
+    # 4 items of N00401 with one value each, 4 items of N01951 with T, K and M
     assert len(values) == 4 + 4 * 3
     assert {(v.kpi, v.municipality, v.period) for v in values} == {
         (k, m, y) for k in KPIS for m in ORGS for y in YEARS
@@ -140,7 +140,7 @@ def test_pagination_follows_next_page_with_full_pages(client, kolada_http):
     nulls = [v for v in values if v.value is None]
     assert {(v.kpi, v.municipality, v.period, v.gender, v.status) for v in nulls} == {
         ("N00401", "1440", 2022, "T", "Missing"),
-        ("N00945", "1440", 2022, "M", "Missing"),
+        ("N01951", "1440", 2022, "M", "Missing"),
     }
 
 
@@ -242,7 +242,7 @@ def test_base_url_comes_from_the_environment(monkeypatch, tmp_path):
 
 
 def test_option_lists_are_parsed_and_bad_ones_named():
-    assert parse_kpi_ids("N00401, N00945,N00401") == ["N00401", "N00945"]
+    assert parse_kpi_ids("N00401, N01951,N00401") == ["N00401", "N01951"]
     assert parse_org_codes("1440,0018") == ["1440", "0018"]
     assert parse_years("2015-2017,2020") == [2015, 2016, 2017, 2020]
     with pytest.raises(InputError) as caught:
@@ -301,7 +301,7 @@ def test_gender_breakdown(mapped):
     graph, _ = mapped
     by_gender = {
         str(graph.value(o, SSG.gender)).rsplit("-", 1)[1]: graph.value(o, SSG.value).toPython()
-        for o in graph.subjects(SSG.indicator, kpi_iri("N00945"))
+        for o in graph.subjects(SSG.indicator, kpi_iri("N01951"))
         if graph.value(o, SSG.refArea) == org_iri("0480")
         and str(graph.value(o, SSG.refPeriod)) == "2021"
     }
@@ -309,7 +309,7 @@ def test_gender_breakdown(mapped):
     # the region's 2022 male value was null: T and K only
     genders_1440 = {
         graph.value(o, SSG.gender)
-        for o in graph.subjects(SSG.indicator, kpi_iri("N00945"))
+        for o in graph.subjects(SSG.indicator, kpi_iri("N01951"))
         if graph.value(o, SSG.refArea) == org_iri("1440")
         and str(graph.value(o, SSG.refPeriod)) == "2022"
     }
@@ -342,9 +342,9 @@ def test_merge_replaces_only_the_fetched_slice(client, mapped):
     observations = set(merged.subjects(rdfns.RDF.type, SSG.Observation))
     # 0480: 2 + 6 kept; 1440: 2 + 6 fresh (the revised and completed values)
     assert len(observations) == 16
-    revised = SSGID["kolada/observation/N00945/1440/2022/T"]
+    revised = SSGID["kolada/observation/N01951/1440/2022/T"]
     assert list(merged.objects(revised, SSG.value)) == [Literal(Decimal("32613.0"))]
-    kept = SSGID["kolada/observation/N00945/0480/2022/T"]
+    kept = SSGID["kolada/observation/N01951/0480/2022/T"]
     assert merged.value(kept, SSG.value).toPython() == Decimal("56482.0")
     assert len(list(merged.objects(DATASET, rdfns.DCTERMS.modified))) == 1
 
@@ -452,7 +452,7 @@ def test_cli_stores_the_observations(kolada_http, tmp_path):
 
     result = run_cli(
         tmp_path / "store",
-        "--kpi", "N00401,N00945", "--org", "0480,1440", "--years", "2021-2022",
+        "--kpi", "N00401,N01951", "--org", "0480,1440", "--years", "2021-2022",
         "--cache-dir", str(tmp_path / "cache"), "--base-url", kolada_http.base(),
     )
     assert result.exit_code == 0, result.output
@@ -461,7 +461,7 @@ def test_cli_stores_the_observations(kolada_http, tmp_path):
     with open_store(tmp_path / "store") as store:
         assert kolada_observations(store) == 14
         assert store.ask(
-            "ASK { <https://w3id.org/ssgraph/id/kolada/kpi/N00945> a "
+            "ASK { <https://w3id.org/ssgraph/id/kolada/kpi/N01951> a "
             "<https://w3id.org/ssgraph/ontology#KoladaKPI> }"
         )
 
@@ -474,12 +474,12 @@ def test_cli_all_linked_fetches_the_organisations_of_imported_goals(kolada_http,
         load_goals(store)
     result = run_cli(
         tmp_path / "store",
-        "--kpi", "N00401,N00945", "--org", "all-linked", "--years", "2021,2022",
+        "--kpi", "N00401,N01951", "--org", "all-linked", "--years", "2021,2022",
         "--cache-dir", str(tmp_path / "cache"), "--base-url", kolada_http.base(),
     )
     assert result.exit_code == 0, result.output
     assert [r for r in kolada_http.requests if "/data/" in r] == [
-        "/v3/data/kpi/N00401,N00945/municipality/1440/year/2021,2022?per_page=5000"
+        "/v3/data/kpi/N00401,N01951/municipality/1440/year/2021,2022?per_page=5000"
     ]
     with open_store(tmp_path / "store") as store:
         rows = goal_kolada_values(store)

@@ -39,7 +39,7 @@ DONE = messages.define(
     "kpi_text",
     required=True,
     metavar="ID[,ID…]|all-linked",
-    help="Kolada KPI ids, e.g. N00401,N00945; 'all-linked': the KPIs named by imported indicators.",
+    help="Kolada KPI ids, e.g. N00401,N01951; 'all-linked': the KPIs named by imported indicators.",
 )
 @click.option(
     "--org",
