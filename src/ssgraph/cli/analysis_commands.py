@@ -166,4 +166,49 @@ def report_command(org: str, period: str, output: Path, formats: tuple[str, ...]
             "ingen PDF: Chromium saknas" if state.lang == "sv" else "no PDF: Chromium is not installed"))
 
 
-COMMANDS = [report_command, harmonise_command, consolidate_command, coverage_command, goal_graph_command]
+@click.command("suggest")
+@click.argument("org")
+@click.option("--accept", "accept_ids", multiple=True, metavar="ID",
+              help="Write the suggestion with this id into the store (repeatable).")
+@click.option("--method", type=click.Choice(("manual", "lexical", "model")), default="lexical",
+              show_default=True, help="How the accepted links were made (recorded as provenance).")
+@click.option("--minimum", type=float, default=0.3, show_default=True, help="Lowest score shown.")
+@click.option("--all", "include_linked", is_flag=True,
+              help="Also suggest for resources that already have links of that kind.")
+@_output_option
+@_format_option(("csv", "json"))
+@guarded
+def suggest_command(org: str, accept_ids: tuple[str, ...], method: str, minimum: float,
+                    include_linked: bool, output: Path, formats: tuple[str, ...]) -> None:
+    """Suggest SDG-target, environmental-objective and public-health links for ORG's goals and
+    indicators from their Swedish text; classify steering documents by kind."""
+    from ssgraph.analysis import goal_graph, outputs, suggest
+
+    state = _state()
+    store = state.open_store()
+    graph = goal_graph.build_goal_graph(store, [org])
+    found = suggest.suggest(graph, org, suggest.un_iris(store), minimum, not include_linked)
+    if accept_ids:
+        count = suggest.accept(store, org, found, list(accept_ids), method)
+        click.echo(f"{count} links written" if state.lang == "en" else f"{count} kopplingar sparade")
+        return
+    documents = suggest.classify_documents(graph, org)
+    for s in found:
+        click.echo(f"{s.id}  {s.score:.2f}  {s.subject_label[:60]:60}  -> {s.concept_kind} {s.notation}"
+                   f"  [{', '.join(s.triggers)}]")
+    for d in documents:
+        click.echo(f"doc  {d['title']}: {d['kind'] or '?'} ({d['reason']})")
+    written = []
+    output.mkdir(parents=True, exist_ok=True)
+    rows = suggest.as_dicts(found)
+    for row in rows:
+        row["triggers"] = " ".join(row["triggers"])
+    if "csv" in formats:
+        written.append(outputs.write_csv(rows, output / f"suggest-{org}.csv"))
+    if "json" in formats:
+        written.append(outputs.write_json({"suggestions": suggest.as_dicts(found), "documents": documents},
+                                          output / f"suggest-{org}.json"))
+    _echo_written(written)
+
+
+COMMANDS = [suggest_command, report_command, harmonise_command, consolidate_command, coverage_command, goal_graph_command]
