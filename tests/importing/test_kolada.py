@@ -49,7 +49,7 @@ class KoladaServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 server.requests.append(self.path)
                 status, headers, body = server.answer(self.path)
                 self.send_response(status)
@@ -290,9 +290,7 @@ def test_one_observation_carries_all_its_dimensions(mapped):
     assert graph.value(obs, SSG.indicator) == kpi_iri("N00401")
     assert graph.value(obs, SSG.refArea) == URIRef("https://w3id.org/ssgraph/id/org/0480")
     assert graph.value(obs, SSG.refPeriod) == Literal("2021", datatype=rdfns.XSD.gYear)
-    assert graph.value(obs, SSG.gender) == URIRef(
-        "https://w3id.org/ssgraph/ref/ss854000/gender-T"
-    )
+    assert graph.value(obs, SSG.gender) == URIRef("https://w3id.org/ssgraph/ref/ss854000/gender-T")
     value = graph.value(obs, SSG.value)
     assert value.datatype == rdfns.XSD.decimal and value.toPython() == Decimal("4.71")
 
@@ -434,27 +432,25 @@ def test_goal_iri_is_checked_before_it_reaches_the_query(tmp_path):
     from ssgraph.importing.kolada_rdf import goal_kolada_values
     from ssgraph.store import open_store
 
-    with open_store(tmp_path / "store") as store:
-        with pytest.raises(InputError):
-            goal_kolada_values(store, "http://example.org/g> } DROP ALL #")
+    with open_store(tmp_path / "store") as store, pytest.raises(InputError):
+        goal_kolada_values(store, "http://example.org/g> } DROP ALL #")
 
 
-def run_cli(store_dir: Path, *args: str):
+def run_cli(kolada_http, tmp_path: Path, kpi: str, org: str, years: str):
     from click.testing import CliRunner
 
     from ssgraph.cli import cli
 
-    return CliRunner().invoke(cli, ["--store", str(store_dir), "--lang", "en", "kolada", *args])
+    store, cache = str(tmp_path / "store"), str(tmp_path / "cache")
+    options = ["--kpi", kpi, "--org", org, "--years", years, "--cache-dir", cache]
+    options += ["--base-url", kolada_http.base()]
+    return CliRunner().invoke(cli, ["--store", store, "--lang", "en", "kolada", *options])
 
 
 def test_cli_stores_the_observations(kolada_http, tmp_path):
     from ssgraph.store import open_store
 
-    result = run_cli(
-        tmp_path / "store",
-        "--kpi", "N00401,N01951", "--org", "0480,1440", "--years", "2021-2022",
-        "--cache-dir", str(tmp_path / "cache"), "--base-url", kolada_http.base(),
-    )
+    result = run_cli(kolada_http, tmp_path, "N00401,N01951", "0480,1440", "2021-2022")
     assert result.exit_code == 0, result.output
     assert "14 observations (2 null values left out)" in result.output
     assert "Källa: Kolada" in result.output
@@ -472,11 +468,7 @@ def test_cli_all_linked_fetches_the_organisations_of_imported_goals(kolada_http,
 
     with open_store(tmp_path / "store") as store:
         load_goals(store)
-    result = run_cli(
-        tmp_path / "store",
-        "--kpi", "N00401,N01951", "--org", "all-linked", "--years", "2021,2022",
-        "--cache-dir", str(tmp_path / "cache"), "--base-url", kolada_http.base(),
-    )
+    result = run_cli(kolada_http, tmp_path, "N00401,N01951", "all-linked", "2021,2022")
     assert result.exit_code == 0, result.output
     assert [r for r in kolada_http.requests if "/data/" in r] == [
         "/v3/data/kpi/N00401,N01951/municipality/1440/year/2021,2022?per_page=5000"
@@ -492,12 +484,10 @@ def test_cli_all_linked_fetches_the_organisations_of_imported_goals(kolada_http,
 def test_cli_unknown_kpi_writes_nothing(kolada_http, tmp_path):
     from ssgraph.store import open_store
 
-    args = ("--org", "1440", "--years", "2021", "--cache-dir", str(tmp_path / "cache"),
-            "--base-url", kolada_http.base())
-    result = run_cli(tmp_path / "store", "--kpi", "N99999", *args)
+    result = run_cli(kolada_http, tmp_path, "N99999", "1440", "2021")
     assert result.exit_code == 2
     assert "Kolada does not know the KPIs N99999" in result.output
     with open_store(tmp_path / "store") as store:
         assert kolada_observations(store) == 0
-    bad = run_cli(tmp_path / "store", "--kpi", "N401", *args)
+    bad = run_cli(kolada_http, tmp_path, "N401", "1440", "2021")
     assert bad.exit_code == 2 and "'N401' is not a Kolada KPI id" in bad.output

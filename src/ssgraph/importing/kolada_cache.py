@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -42,7 +42,7 @@ class ResponseCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         entry = {
             "url": url,
-            "fetched": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "fetched": datetime.now(UTC).isoformat(timespec="seconds"),
             "body": body,
         }
         handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from ssgraph import messages
-from ssgraph.importing.kolada import KoladaClient, KoladaValue, KpiMetadata
 from ssgraph.errors import InputError, problem
+from ssgraph.importing.kolada import KoladaClient, KoladaValue, KpiMetadata
 from ssgraph.namespaces import KOLADA_GRAPH, QB, SSG, SSGID, SSGREF, sparql_prefixes
 
 KOLADA_SITE = URIRef("https://www.kolada.se/")
@@ -90,7 +90,7 @@ def add_dataset(graph: Graph, modified: datetime | None = None) -> None:
         graph.add((DATASET, RDFS.label, Literal(text, lang=lang)))
     graph.add((DATASET, DCTERMS.source, KOLADA_SITE))
     graph.add((DATASET, DCTERMS.bibliographicCitation, ATTRIBUTION))
-    when = modified or datetime.now(timezone.utc).replace(microsecond=0)
+    when = modified or datetime.now(UTC).replace(microsecond=0)
     graph.add((DATASET, DCTERMS.modified, Literal(when.isoformat(), datatype=XSD.dateTime)))
 
 
