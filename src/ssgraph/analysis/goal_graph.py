@@ -149,7 +149,8 @@ SELECT ?org ?graph ?current ?code ?label WHERE {
             graph=graph,
             current=current,
         )
-    for info in store.graphs():
+    listed = store.graphs() if hasattr(store, "graphs") else []  # read-only views may not list
+    for info in listed:
         if info.iri.startswith(str(SSGGRAPH) + "org/") and info.iri not in versions:
             code = info.iri[len(str(SSGGRAPH) + "org/"):].split("/", 1)[0]
             versions[info.iri] = StructureVersion(str(SSGID[f"org/{code}"]), code, "", info.iri, True)

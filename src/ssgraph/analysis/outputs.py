@@ -140,3 +140,17 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> Path | None:
                     f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()],
                    check=True, capture_output=True, timeout=120)
     return pdf_path
+
+
+KIND_NAMES = {"sdg": ("Agenda 2030", "SDG"), "objective": ("Miljömål", "Env. objective"),
+              "public-health": ("Folkhälsa", "Public health")}
+DOCUMENT_KIND_NAMES = {"organising": ("organiserande", "organising"), "normative": ("normerande", "normative"),
+                       "activating": ("aktiverande", "activating"), "regulating": ("reglerande", "regulating")}
+
+
+def suggest_html(org: str, suggestions, documents, lang: str = "sv") -> str:
+    return html_report.render(
+        "suggest.html", lang, org=org, suggestions=suggestions, documents=documents,
+        kinds={k: _pick(v, lang) for k, v in KIND_NAMES.items()},
+        document_kinds={k: _pick(v, lang) for k, v in DOCUMENT_KIND_NAMES.items()}, generated=_stamp(),
+    )

@@ -29,6 +29,11 @@ from ssgraph.errors import InputError, problem
 from ssgraph.messages import define
 from ssgraph.namespaces import SSG, SSGID, SSGREF, sparql_prefixes
 
+UNKNOWN_METHOD = define(
+    "analysis.unknown_method",
+    sv="Okänd metod {method} (tillåtna: {known}).",
+    en="Unknown method {method} (allowed: {known}).",
+)
 LEXICON_FILE = Path(__file__).resolve().parent / "lexicon_sv.yaml"
 SCHEME_KINDS = {"sdg": "sdg", "miljomal": "objective", "folkhalsa": "public-health"}
 KIND_PROPERTY = {"sdg": SSG.addressesSDG, "objective": SSG.addressesEnvironmentalObjective,
@@ -150,7 +155,7 @@ def accept(store, org: str, suggestions: list[Suggestion], ids: list[str],
         if wanted not in chosen:
             raise InputError(problem(UNKNOWN_SUGGESTION, id=wanted, org=org))
     if method not in METHODS:
-        raise ValueError(method)
+        raise InputError(problem(UNKNOWN_METHOD, method=method, known=", ".join(METHODS)))
     version = gg.select_versions(store, [org])[0]
     now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     additions = Graph()
