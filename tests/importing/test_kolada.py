@@ -491,3 +491,35 @@ def test_cli_unknown_kpi_writes_nothing(kolada_http, tmp_path):
         assert kolada_observations(store) == 0
     bad = run_cli(kolada_http, tmp_path, "N401", "1440", "2021")
     assert bad.exit_code == 2 and "'N401' is not a Kolada KPI id" in bad.output
+
+
+def test_example_goals_reach_their_kolada_values_end_to_end(kolada_http, tmp_path):
+    """Import the Nyköping example (two versions) with `ssgraph import`, then
+    `ssgraph kolada --kpi all-linked --org all-linked`, then follow goal → values."""
+    from click.testing import CliRunner
+
+    from ssgraph.cli import cli
+    from ssgraph.importing.kolada_rdf import goal_kolada_values
+    from ssgraph.paths import EXAMPLES_DIR
+    from ssgraph.store import open_store
+
+    examples = [EXAMPLES_DIR / "nykoping-2023.yaml", EXAMPLES_DIR / "nykoping-2024.yaml"]
+    store = str(tmp_path / "store")
+    imported = CliRunner().invoke(cli, ["--store", store, "import", *map(str, examples)])
+    assert imported.exit_code == 0, imported.output
+    result = run_cli(kolada_http, tmp_path, "all-linked", "all-linked", "2021-2022")
+    assert result.exit_code == 0, result.output
+    assert "/v3/data/kpi/N00401/municipality/0480/year/2021,2022?per_page=5000" in (
+        kolada_http.requests
+    )
+    with open_store(store) as opened:
+        rows = goal_kolada_values(opened)
+    assert rows, "no goal reached a Kolada value"
+    keys = [(str(r["goal"]), str(r["period"]), str(r["gender"])) for r in rows]
+    assert len(keys) == len(set(keys))  # the earlier version's copy of a goal is not counted
+    assert {str(r["org"]) for r in rows} == {"https://w3id.org/ssgraph/id/org/0480"}
+    assert {str(r["kpi"]) for r in rows} == {"https://w3id.org/ssgraph/id/kolada/kpi/N00401"}
+    per_goal = {}
+    for row in rows:
+        per_goal.setdefault(str(row["goal"]), {})[str(row["period"])] = row["value"].toPython()
+    assert all(v == {"2021": Decimal("4.71"), "2022": Decimal("4.38")} for v in per_goal.values())
