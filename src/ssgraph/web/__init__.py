@@ -13,7 +13,7 @@ __all__ = ["create_app"]
 
 READ_ONLY_PATH_PREFIXES = ("/sparql", "/id/", "/ontology", "/shapes", "/void", "/datasets/", "/dumps/",
                            "/queries")
-BLUEPRINT_MODULES = ("sparql", "update", "linked_data", "library", "ui")
+BLUEPRINT_MODULES = ("sparql", "update", "linked_data", "publication", "library", "ui")
 
 
 def _add_cors(response: Response) -> Response:
@@ -43,12 +43,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["ssgraph"] = state
     atexit.register(state.close)
     for name in BLUEPRINT_MODULES:
-        try:
-            module = importlib.import_module(f"ssgraph.web.{name}")
-        except ModuleNotFoundError as exc:  # TEMPORARY while building
-            if exc.name == f"ssgraph.web.{name}":
-                continue
-            raise
+        module = importlib.import_module(f"ssgraph.web.{name}")
         app.register_blueprint(module.bp)
     register_error_handlers(app)
     app.after_request(_add_cors)

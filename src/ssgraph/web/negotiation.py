@@ -139,12 +139,12 @@ def result_format(accept: str | None, format_param: str | None = None) -> str | 
     return RESULT_MEDIA_TYPE_TO_FORMAT.get(media_type) if media_type else None
 
 
-def graph_format(accept: str | None, format_param: str | None = None) -> str | None:
-    """RDF graph format from ``format`` (name or media type) or Accept."""
+def graph_format(accept: str | None, format_param: str | None = None, prefer: str = "text/turtle") -> str | None:
+    """RDF graph format from ``format`` (name or media type) or Accept (``prefer`` for */*)."""
     if format_param:
         key = format_param.strip().lower()
         return GRAPH_FORMAT_NAMES.get(key) or GRAPH_MEDIA_TYPE_TO_FORMAT.get(key.split(";")[0])
-    media_type = choose(accept, GRAPH_OFFERS)
+    media_type = choose(accept, [prefer] + [o for o in GRAPH_OFFERS if o != prefer])
     return GRAPH_MEDIA_TYPE_TO_FORMAT.get(media_type) if media_type else None
 
 

@@ -80,6 +80,15 @@ class Service:
         generation, mtime = store_fingerprint(self.directory)
         return f"{generation}-{mtime}"
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Store]:
+        """A read-only handle for bulk reads without a time limit (dumps)."""
+        store = open_store(self.settings["store"]) if self.remote else open_store(self.directory, read_only=True)
+        try:
+            yield store
+        finally:
+            store.close()
+
     # -- writing ---------------------------------------------------------------
     @contextlib.contextmanager
     def writable(self) -> Iterator[Store]:

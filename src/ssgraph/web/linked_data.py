@@ -1,0 +1,214 @@
+"""Dereferenceable IRIs: /id/… (instance base) and /ref/… (reference concepts).
+
+A resource answers as an HTML page for browsers (labels in the configured language order,
+types, outgoing and incoming links, SDG numbers in their official colours, provenance) and
+as Turtle, JSON-LD, RDF/XML or N-Triples for machines, chosen by Accept or ``?format=``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from flask import Blueprint, Response, request
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ssgraph import messages
+from ssgraph.namespaces import PREFIXES, SSGREF
+from ssgraph.web import negotiation
+from ssgraph.web.errors import HttpProblem
+from ssgraph.web.pages import render_page
+from ssgraph.web.query_worker import QueryJob
+from ssgraph.web.service import service
+
+messages.define("web.no_resource", sv="det finns inget om {iri}", en="there is nothing about {iri}")
+
+bp = Blueprint("linked_data", __name__)
+
+REF_BASE = str(SSGREF)
+LABEL_PROPERTIES = (
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://purl.org/dc/terms/title",
+    "http://xmlns.com/foaf/0.1/name",
+)
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+INCOMING_LIMIT = 500
+
+
+@dataclass
+class Link:
+    label: str
+    href: str | None = None
+    note: str | None = None
+    sdg: dict[str, str] | None = None
+
+
+@dataclass
+class ResourceView:
+    iri: str
+    label: str
+    types: list[Link] = field(default_factory=list)
+    outgoing: list[dict[str, Link]] = field(default_factory=list)
+    incoming: list[dict[str, Link]] = field(default_factory=list)
+    graphs: list[str] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
+    sdg: dict[str, str] | None = None
+
+
+def local_href(iri: str) -> str:
+    """Where the service shows an IRI: its own page for instance and reference IRIs."""
+    base = service().settings["instance_base"]
+    if iri.startswith(base):
+        return "/id/" + iri[len(base):]
+    if iri.startswith(REF_BASE):
+        return "/ref/" + iri[len(REF_BASE):]
+    return iri
+
+
+def short_name(iri: str) -> str:
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def _values(iris: set[str]) -> str:
+    return " ".join(URIRef(i).n3() for i in sorted(iris))
+
+
+class Labeller:
+    """Labels, SDG numbers and colours of a set of IRIs, fetched in two queries."""
+
+    def __init__(self, iris: set[str], languages: tuple[str, ...]):
+        self.languages = languages
+        self.labels: dict[str, dict[str, str]] = {}
+        self.sdg: dict[str, dict[str, str]] = {}
+        if not iris:
+            return
+        values = _values(iris)
+        label_props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+        rows = service().select(
+            f"SELECT ?x ?p ?label WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {label_props} }} ?x ?p ?label }}"
+        )
+        ranked: dict[str, tuple[int, str]] = {}
+        for row in rows:
+            iri, label = str(row["x"]), row["label"]
+            lang = label.language if isinstance(label, Literal) else None
+            rank = (LABEL_PROPERTIES.index(str(row["p"])) +
+                    10 * (languages.index(lang) if lang in languages else (len(languages) if lang is None else len(languages) + 1)))
+            if iri not in ranked or rank < ranked[iri][0]:
+                ranked[iri] = (rank, str(label))
+        self.best = {iri: label for iri, (_, label) in ranked.items()}
+        for row in service().select(
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+            "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> "
+            f"SELECT ?x ?notation ?colour WHERE {{ VALUES ?x {{ {values} }} ?x skos:notation ?notation ; "
+            "skos:broader* ?goal . ?goal a ssg:SDGGoal ; ssg:colour ?colour . }"
+        ):
+            self.sdg[str(row["x"])] = {"notation": str(row["notation"]), "colour": str(row["colour"])}
+
+    def label(self, iri: str) -> str:
+        return getattr(self, "best", {}).get(iri) or short_name(iri)
+
+    def link(self, node: Node) -> Link:
+        if isinstance(node, URIRef):
+            iri = str(node)
+            return Link(self.label(iri), local_href(iri), sdg=self.sdg.get(iri))
+        if isinstance(node, Literal):
+            note = f"@{node.language}" if node.language else (short_name(str(node.datatype)) if node.datatype else None)
+            return Link(str(node), note=note)
+        return Link(f"_:{node}")
+
+
+def build_view(iri: str) -> ResourceView | None:
+    subject = URIRef(iri).n3()
+    outgoing = service().select(
+        f"SELECT ?p ?o ?g WHERE {{ {{ GRAPH ?g {{ {subject} ?p ?o }} }} UNION {{ {subject} ?p ?o }} }}"
+    )
+    incoming = service().select(
+        f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {subject} FILTER(isIRI(?s)) }} LIMIT {INCOMING_LIMIT}"
+    )
+    if not outgoing and not incoming:
+        return None
+    seen: set[tuple[str, str]] = set()
+    pairs = []
+    graphs: set[str] = set()
+    for row in outgoing:
+        if "g" in row:
+            graphs.add(str(row["g"]))
+        key = (str(row["p"]), row["o"].n3())
+        if key not in seen:
+            seen.add(key)
+            pairs.append((row["p"], row["o"]))
+    iris = {iri} | {str(p) for p, _ in pairs} | {str(o) for _, o in pairs if isinstance(o, URIRef)}
+    iris |= {str(r["s"]) for r in incoming} | {str(r["p"]) for r in incoming}
+    labeller = Labeller(iris, tuple(service().settings["label_languages"]))
+    view = ResourceView(iri=iri, label=labeller.label(iri), sdg=labeller.sdg.get(iri))
+    view.graphs = sorted(graphs)
+    for predicate, value in sorted(pairs, key=lambda pv: (short_name(str(pv[0])), str(pv[1]))):
+        if str(predicate) == RDF_TYPE:
+            view.types.append(labeller.link(value))
+            continue
+        view.outgoing.append({"property": labeller.link(predicate), "value": labeller.link(value)})
+    view.incoming = [{"subject": labeller.link(r["s"]), "property": labeller.link(r["p"])} for r in incoming]
+    sources = [str(o) for p, o in pairs if str(p) == PROV_DERIVED and isinstance(o, URIRef)]
+    if sources:
+        for row in service().select(
+            "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> "
+            f"SELECT ?file ?sheet ?row WHERE {{ VALUES ?x {{ {_values(set(sources))} }} "
+            "?x ssg:sourceFile ?file OPTIONAL { ?x ssg:sheet ?sheet } OPTIONAL { ?x ssg:row ?row } }"
+        ):
+            view.sources.append({k: str(v) for k, v in row.items()})
+    return view
+
+
+def _format_links(path: str) -> list[dict[str, str]]:
+    return [
+        {"name": name, "media_type": negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt].split(";")[0],
+         "href": f"{path}?format={fmt}"}
+        for name, fmt in (("Turtle", "turtle"), ("JSON-LD", "json-ld"), ("RDF/XML", "rdfxml"),
+                          ("N-Triples", "ntriples"))
+    ]
+
+
+def describe(iri: str, fmt: str) -> Response:
+    subject = URIRef(iri).n3()
+    raw = service().run(QueryJob(
+        f"CONSTRUCT {{ {subject} ?p ?o . ?s ?q {subject} }} WHERE {{ {{ {subject} ?p ?o }} UNION "
+        f"{{ SELECT ?s ?q WHERE {{ ?s ?q {subject} }} LIMIT {INCOMING_LIMIT} }} }}",
+        graph_format=fmt,
+    ))
+    if not raw.body.strip() and fmt in ("ntriples", "turtle"):
+        raise HttpProblem(404, "web.no_resource", iri=iri)
+    response = Response(raw.body, content_type=negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt])
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def dereference(iri: str) -> Response:
+    choice = negotiation.page_graph_format(request.headers.get("Accept"), request.args.get("format"))
+    if choice in ("trig", "nquads"):
+        choice = "turtle"
+    if choice != "html":
+        return describe(iri, choice)
+    view = build_view(iri)
+    if view is None:
+        raise HttpProblem(404, "web.no_resource", iri=iri)
+    html = render_page("resource.html", resource=view, formats=_format_links(request.path),
+                       label_languages=service().settings["label_languages"])
+    response = Response(html, content_type="text/html; charset=utf-8")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.route("/id/<path:rest>", methods=["GET"])
+def instance_resource(rest: str) -> Response:
+    return dereference(service().settings["instance_base"] + quote(rest, safe="/:@!$&'()*+,;=%-._~"))
+
+
+@bp.route("/ref/<path:rest>", methods=["GET"])
+def reference_resource(rest: str) -> Response:
+    return dereference(REF_BASE + quote(rest, safe="/:@!$&'()*+,;=%-._~"))
