@@ -1,0 +1,104 @@
+"""``ssgraph serve``: the web service in a production WSGI server (gunicorn; waitress as fallback)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+
+import click
+
+from ssgraph import messages
+from ssgraph.cli.context import CliContext, guarded
+from ssgraph.settings import describe, load_settings
+
+messages.define(
+    "cli.serve_initialising",
+    sv="Lagret är tomt: läser in ontologi, referensvokabulär och exempeldata …",
+    en="The store is empty: loading the ontology, reference vocabularies and example data …",
+)
+messages.define(
+    "cli.serve_no_examples",
+    sv="varning: exempeldata kunde inte läsas in ({detail}); tjänsten startar med referensdata",
+    en="warning: the example data could not be loaded ({detail}); the service starts with the reference data",
+)
+messages.define(
+    "cli.serve_address",
+    sv="ssgraph svarar på {url} (SPARQL: {url}sparql) med {server}, {workers} processer",
+    en="ssgraph is answering at {url} (SPARQL: {url}sparql) with {server}, {workers} processes",
+)
+
+
+def _initialise_if_empty(location: str | None, lang: str) -> None:
+    if location and str(location).startswith(("http://", "https://")):
+        return
+    from ssgraph.store import open_store
+
+    store = open_store(location)
+    try:
+        if store.count() == 0:
+            click.echo(messages.render("cli.serve_initialising", lang), err=True)
+            from ssgraph import setup
+            from ssgraph.errors import SsgraphError
+
+            try:
+                setup.initialise(store, with_examples=True)
+            except SsgraphError as error:
+                # serve the reference data even when the example data cannot be loaded
+                click.echo(messages.render("cli.serve_no_examples", lang, detail=error.render(lang)), err=True)
+                setup.initialise(store, with_examples=False)
+    finally:
+        store.close()
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--workers", default=2, show_default=True, type=int, help="Web processes.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Threads per web process.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (TOML); overrides the global --config.")
+@click.option("--server", type=click.Choice(["auto", "gunicorn", "waitress"]), default="auto",
+              show_default=True, help="WSGI server.")
+@click.option("--no-init", is_flag=True, help="Do not fill an empty store with the reference data.")
+@click.option("--help-settings", is_flag=True, help="List every setting with its variable and default, then exit.")
+@guarded
+def serve(host: str, port: int, workers: int, threads: int, config_file: str | None, server: str,
+          no_init: bool, help_settings: bool) -> None:
+    """Run the web service: SPARQL endpoint, query UI, linked-data pages."""
+    if help_settings:
+        click.echo(describe())
+        return
+    state = click.get_current_context().find_object(CliContext) or CliContext()
+    config_file = config_file or state.config_file
+    if config_file:
+        os.environ["SSGRAPH_CONFIG"] = str(os.path.abspath(config_file))
+    if state.store_location:
+        os.environ["SSGRAPH_STORE"] = str(state.store_location)
+    settings = load_settings()  # fail early on a bad setting
+    if not no_init:
+        _initialise_if_empty(settings["store"], state.lang)
+    state.close()
+    url = f"http://{host}:{port}/"
+    use_gunicorn = server == "gunicorn" or (
+        server == "auto" and sys.platform != "win32" and importlib.util.find_spec("gunicorn") is not None
+    )
+    name = "gunicorn" if use_gunicorn else "waitress"
+    click.echo(messages.render("cli.serve_address", state.lang, url=url, server=name, workers=workers))
+    if use_gunicorn:
+        timeout = int(float(settings["query_time_limit"])) + 30
+        arguments = [
+            sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
+            "--worker-class", "gthread", "--threads", str(threads), "--timeout", str(timeout),
+            "--graceful-timeout", "10", "--access-logfile", "-", "ssgraph.web:create_app()",
+        ]
+        sys.stdout.flush()
+        os.execv(sys.executable, arguments)
+    import waitress
+
+    from ssgraph.web import create_app
+
+    waitress.serve(create_app(), host=host, port=port, threads=max(1, workers * threads))
+
+
+COMMANDS = [serve]
