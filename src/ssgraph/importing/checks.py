@@ -177,7 +177,8 @@ def _type_cells(workbook: SourceWorkbook, problems: list[Problem]) -> dict[str, 
             for column in table.sheet.columns:
                 raw = row.get(column.key)
                 if raw is None:
-                    if column.required:
+                    # a missing header is reported once, by the reader, not once per row
+                    if column.required and column.key in row.column_labels:
                         problems.append(_problem(row, column.key, REQUIRED))
                     values[column.key] = [] if column.multi else None
                     continue
