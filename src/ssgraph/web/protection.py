@@ -225,6 +225,8 @@ class QueryPool:
             while self._idle:
                 worker = self._idle.pop()
                 if worker.alive():
+                    if not self._idle and len(self._all) < self.size:
+                        self.warm()  # keep a spare ready, so a slow query does not delay the next
                     return worker
                 self._all.remove(worker)
         return self._start()
