@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import re
 import uuid
+from urllib.parse import quote
 
 from flask import Blueprint, Response, request
 from rdflib import Graph
@@ -228,7 +229,7 @@ def graph_store() -> Response:
         payload = _payload()
         service().write(lambda store: (store.update(f"CREATE SILENT GRAPH <{iri}>"), _insert(store, iri, payload)))
         response = Response(status=201)
-        response.headers["Location"] = request.base_url + "?graph=" + iri
+        response.headers["Location"] = request.base_url + "?graph=" + quote(iri, safe="")
         return response
     iri = _target()
     if request.method in ("GET", "HEAD"):
