@@ -10,7 +10,7 @@ from rdflib import URIRef
 
 from ssgraph.queries import QueryLibrary, load_library
 from ssgraph.web import negotiation
-from ssgraph.web.errors import request_language
+from ssgraph.web.errors import HttpProblem, request_language
 from ssgraph.web.linked_data import local_href, short_name
 from ssgraph.web.pages import render_page
 from ssgraph.web.protection import check_federation
@@ -49,6 +49,8 @@ def list_queries() -> Response:
 
 @bp.route("/queries/<name>", methods=["GET", "POST"])
 def run_query(name: str) -> Response:
+    if name not in library().names():
+        raise HttpProblem(404, "queries.unknown_query", name=name, known=", ".join(library().names()))
     query = library().get(name)
     values = {p.name: request.values[p.name] for p in query.params
               if p.name in request.values and request.values[p.name] != ""}

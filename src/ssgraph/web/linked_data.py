@@ -17,7 +17,7 @@ from rdflib.term import Node
 from ssgraph import messages
 from ssgraph.namespaces import PREFIXES, SSGREF
 from ssgraph.web import negotiation
-from ssgraph.web.errors import HttpProblem
+from ssgraph.web.errors import HttpProblem, request_language
 from ssgraph.web.pages import render_page
 from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
@@ -123,6 +123,12 @@ class Labeller:
         return Link(f"_:{node}")
 
 
+def label_languages() -> tuple[str, ...]:
+    """The page's language first, then the configured fallback order."""
+    lang = request_language()
+    return (lang, *[code for code in service().settings["label_languages"] if code != lang])
+
+
 def build_view(iri: str) -> ResourceView | None:
     subject = URIRef(iri).n3()
     outgoing = service().select(
@@ -145,7 +151,7 @@ def build_view(iri: str) -> ResourceView | None:
             pairs.append((row["p"], row["o"]))
     iris = {iri} | {str(p) for p, _ in pairs} | {str(o) for _, o in pairs if isinstance(o, URIRef)}
     iris |= {str(r["s"]) for r in incoming} | {str(r["p"]) for r in incoming}
-    labeller = Labeller(iris, tuple(service().settings["label_languages"]))
+    labeller = Labeller(iris, label_languages())
     view = ResourceView(iri=iri, label=labeller.label(iri), sdg=labeller.sdg.get(iri))
     view.graphs = sorted(graphs)
     for predicate, value in sorted(pairs, key=lambda pv: (short_name(str(pv[0])), str(pv[1]))):
@@ -198,7 +204,7 @@ def dereference(iri: str) -> Response:
     if view is None:
         raise HttpProblem(404, "web.no_resource", iri=iri)
     html = render_page("resource.html", resource=view, formats=_format_links(request.path),
-                       label_languages=service().settings["label_languages"])
+                       label_languages=label_languages())
     response = Response(html, content_type="text/html; charset=utf-8")
     response.headers["Vary"] = "Accept"
     return response

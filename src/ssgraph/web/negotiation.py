@@ -154,7 +154,8 @@ def wants_html(accept: str | None, format_param: str | None = None) -> bool:
         return format_param.strip().lower() in ("html", "text/html")
     if not accept:
         return False
-    chosen = choose(accept, ["text/html", *GRAPH_OFFERS])
+    # RDF first: a bare */* (curl) gets Turtle; browsers name text/html explicitly
+    chosen = choose(accept, [*GRAPH_OFFERS, "text/html"])
     return chosen in HTML_MEDIA_TYPES
 
 
