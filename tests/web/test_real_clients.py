@@ -1,0 +1,139 @@
+"""Real clients against `ssgraph serve` (gunicorn, 2 workers) on 127.0.0.1: SPARQLWrapper,
+rdflib's SPARQLStore and curl with each Accept header."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import threading
+import time
+
+import pytest
+import requests
+from rdflib import Graph, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+
+GOALS = "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> SELECT ?goal WHERE { ?goal a ssg:Goal } ORDER BY ?goal"
+G1 = "https://w3id.org/ssgraph/id/org/0480/goal/G1"
+EXPECTED_GOALS = [
+    "https://w3id.org/ssgraph/id/org/0480/goal/G1",
+    "https://w3id.org/ssgraph/id/org/0480/goal/G2",
+    "https://w3id.org/ssgraph/id/org/0480/goal/G3",
+    "https://w3id.org/ssgraph/id/org/1440/goal/A1",
+]
+
+
+def wrapper(live_server: str, query: str, fmt: str) -> SPARQLWrapper:
+    client = SPARQLWrapper(live_server + "sparql")
+    client.setQuery(query)
+    client.setReturnFormat(fmt)
+    return client
+
+
+def test_sparqlwrapper_json(live_server):
+    result = wrapper(live_server, GOALS, JSON).query().convert()
+    assert [b["goal"]["value"] for b in result["results"]["bindings"]] == EXPECTED_GOALS
+
+
+def test_sparqlwrapper_xml(live_server):
+    document = wrapper(live_server, GOALS, XML).query().convert()
+    uris = [node.firstChild.data for node in document.getElementsByTagName("uri")]
+    assert uris == EXPECTED_GOALS
+
+
+def test_sparqlwrapper_csv(live_server):
+    body = wrapper(live_server, GOALS, CSV).query().convert()
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    assert rows == [["goal"]] + [[g] for g in EXPECTED_GOALS]
+
+
+def test_sparqlwrapper_post(live_server):
+    client = wrapper(live_server, GOALS, JSON)
+    client.setMethod("POST")
+    assert len(client.query().convert()["results"]["bindings"]) == 4
+
+
+@pytest.mark.parametrize("fmt", [TURTLE, XML])
+def test_sparqlwrapper_construct(live_server, fmt):
+    graph = wrapper(live_server, f"CONSTRUCT WHERE {{ <{G1}> ?p ?o }}", fmt).query().convert()
+    if isinstance(graph, bytes):
+        graph = Graph().parse(data=graph, format="turtle")
+    assert (URIRef(G1), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None) in graph
+    assert len(graph) >= 10
+
+
+def test_rdflib_sparqlstore(live_server):
+    graph = Graph(store=SPARQLStore(live_server + "sparql"))
+    rows = list(graph.query(GOALS))
+    assert [str(r.goal) for r in rows] == EXPECTED_GOALS
+    assert graph.query(f"ASK {{ <{G1}> ?p ?o }}").askAnswer
+    described = graph.query(f"CONSTRUCT WHERE {{ <{G1}> ?p ?o }}").graph
+    assert len(described) >= 10
+
+
+CURL = shutil.which("curl")
+
+
+@pytest.mark.skipif(CURL is None, reason="curl is not installed")
+@pytest.mark.parametrize(
+    "accept, media_type",
+    [("application/sparql-results+json", "application/sparql-results+json"),
+     ("application/sparql-results+xml", "application/sparql-results+xml"),
+     ("text/csv", "text/csv"), ("text/tab-separated-values", "text/tab-separated-values"),
+     ("*/*", "application/sparql-results+json")],
+)
+def test_curl_select(live_server, accept, media_type):
+    out = subprocess.run([CURL, "-s", "-D", "-", "-H", f"Accept: {accept}", "--data-urlencode", f"query={GOALS}",
+                          live_server + "sparql"], capture_output=True, check=True, timeout=30).stdout.decode()
+    headers, _, body = out.partition("\r\n\r\n")
+    assert f"content-type: {media_type}" in headers.lower()
+    for goal in EXPECTED_GOALS:
+        assert goal in body
+
+
+@pytest.mark.skipif(CURL is None, reason="curl is not installed")
+@pytest.mark.parametrize("accept, rdflib_format", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                                                   ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml"),
+                                                   ("application/trig", "trig"), ("application/n-quads", "nquads")])
+def test_curl_construct(live_server, accept, rdflib_format):
+    body = subprocess.run([CURL, "-s", "-H", f"Accept: {accept}", "--data-urlencode",
+                           f"query=DESCRIBE <{G1}>", live_server + "sparql"],
+                          capture_output=True, check=True, timeout=30).stdout
+    graph = Graph().parse(data=body, format=rdflib_format)
+    assert len(graph) >= 10
+
+
+@pytest.mark.skipif(CURL is None, reason="curl is not installed")
+def test_goal_iri_with_curl_as_turtle_and_in_a_browser(live_server):
+    url = live_server + "id/org/0480/goal/G1"
+    turtle = subprocess.run([CURL, "-s", "-H", "Accept: text/turtle", url], capture_output=True, check=True).stdout
+    graph = Graph().parse(data=turtle, format="turtle")
+    assert (URIRef(G1), None, None) in graph
+    html = requests.get(url, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}).text
+    assert "<h1>Ett jämställt Nyköping</h1>" in html
+
+
+def test_long_query_is_cut_while_the_server_keeps_answering(live_server):
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    outcome = {}
+
+    def run() -> None:
+        started = time.monotonic()
+        response = requests.get(live_server + "sparql", params={"query": endless}, timeout=60)
+        outcome["status"], outcome["seconds"] = response.status_code, time.monotonic() - started
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    time.sleep(0.8)
+    answered = 0
+    while thread.is_alive():
+        response = requests.get(live_server + "sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=5)
+        assert response.status_code == 200 and json.loads(response.text)["boolean"] is True
+        answered += 1
+    thread.join()
+    assert outcome["status"] == 504 and outcome["seconds"] < 5
+    assert answered >= 5
