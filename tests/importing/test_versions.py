@@ -118,3 +118,14 @@ def test_base_iri_is_configurable(store, small_rows, workbook_of):
     import_sources(store, [workbook_of(small_rows)], base="https://data.example.se/id", now=NOW)
     assert store.ask("ASK { <https://data.example.se/id/org/0480/goal/G1.1> ?p ?o }")
     assert list_versions(store, "0480")[0].iri == "https://data.example.se/id/org/0480/version/mal-och-budget-2024"
+
+
+def test_rdf_is_passed_through_into_the_version_graph(store, tmp_path):
+    data = tmp_path / "goals.ttl"
+    data.write_text(
+        "@prefix ssg: <https://w3id.org/ssgraph/ontology#> .\n"
+        "<https://w3id.org/ssgraph/id/org/1440/goal/X> a ssg:Goal .\n", encoding="utf-8")
+    import_sources(store, [data], org="1440", version="Från RDF", now=NOW)
+    graph = "https://w3id.org/ssgraph/graph/org/1440/fran-rdf"
+    assert store.ask(f"ASK {{ GRAPH <{graph}> {{ <https://w3id.org/ssgraph/id/org/1440/goal/X> a ?c }} }}")
+    assert [v.graph for v in list_versions(store, "1440")] == [graph]

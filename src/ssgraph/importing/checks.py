@@ -103,9 +103,6 @@ EXPIRED_IN_FORCE = messages.define(
     en="the steering document “{document}” was valid until {until} but has status in force",
 )
 
-TYPED = object  # a parsed cell value: str, int, Decimal, date, Choice or a list of these
-
-
 @dataclass
 class CheckedRow:
     source: SourceRow
