@@ -1,0 +1,77 @@
+"""HermiT through ssgraph.reasoning: it finds inconsistencies and unsatisfiable classes, reads
+Turtle and TriG, and reports unreadable input with its location."""
+
+from __future__ import annotations
+
+import pytest
+
+from ssgraph import paths
+from ssgraph.errors import InputError
+from ssgraph.reasoning import check_consistency
+
+PREFIXES = """\
+@prefix ssg: <https://w3id.org/ssgraph/ontology#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/> .
+"""
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_class_under_two_disjoint_classes_is_unsatisfiable(tmp_path):
+    extra = write(
+        tmp_path,
+        "extra.ttl",
+        PREFIXES
+        + "ex:RegionalMunicipality a owl:Class ; rdfs:subClassOf ssg:Municipality , ssg:Region .\n"
+        + "ex:goal a ssg:OverarchingGoal ; ssg:hasParent ex:vision ; ssg:periodStart \"2024\"^^xsd:gYear .\n"
+        + "ex:vision a ssg:Vision .\n",
+    )
+    report = check_consistency([paths.ONTOLOGY_FILE, extra])
+    assert report.consistent
+    assert report.unsatisfiable_classes == ["https://example.org/RegionalMunicipality"]
+    assert not report.ok
+
+
+def test_data_breaking_the_ontology_is_inconsistent(tmp_path):
+    # An indicator used as the parent of a goal must be a goal or the vision, and goals and
+    # indicators are disjoint; the data comes as TriG to cover dataset formats too.
+    data = write(
+        tmp_path,
+        "data.trig",
+        PREFIXES
+        + "ex:graph { ex:indicator a ssg:Indicator . ex:goal ssg:hasParent ex:indicator . }\n",
+    )
+    report = check_consistency([paths.ONTOLOGY_FILE, data])
+    assert not report.consistent
+
+
+def test_reference_vocabularies_are_consistent_with_the_ontology():
+    reference = sorted(paths.REFERENCE_DIR.glob("*.ttl"))
+    if not reference:
+        pytest.skip("no reference vocabularies generated yet")
+    report = check_consistency([paths.ONTOLOGY_FILE, *reference])
+    assert report.consistent and report.unsatisfiable_classes == []
+
+
+def test_bad_turtle_is_reported_with_file_and_line(tmp_path):
+    bad = write(tmp_path, "bad.ttl", PREFIXES + "ex:a a ssg:Goal .\nex:b ssg:hasParent ex:a\nex:c a ssg:Goal .\n")
+    with pytest.raises(InputError) as caught:
+        check_consistency([bad])
+    location = caught.value.problems[0].location
+    assert location.file == str(bad)
+    assert location.line is not None and location.line >= 7
+    assert "bad.ttl" in caught.value.render("en")
+
+
+def test_unknown_file_type_is_an_input_error(tmp_path):
+    odd = write(tmp_path, "goals.xlsx.txt", "not rdf")
+    with pytest.raises(InputError) as caught:
+        check_consistency([odd])
+    assert caught.value.problems[0].message_id == "reasoning.unknown-format"
