@@ -18,7 +18,6 @@ from ssgraph.setup import load_reference
 from ssgraph.store import open_store
 
 FIXTURE = Path(__file__).parents[1] / "queries" / "fixture.trig"
-TOKEN = "test-token-4f1c"
 
 
 def free_port() -> int:
@@ -65,13 +64,13 @@ def client(app):
 
 
 @pytest.fixture(scope="module")
-def writable_app(tmp_path_factory, web_store_dir):
-    """An app on its own copy of the store, with an update token."""
+def writable_app(request, tmp_path_factory, web_store_dir):
+    """An app on its own copy of the store, with the test module's TOKEN as update token."""
     from ssgraph.web import create_app
 
     directory = tmp_path_factory.mktemp("writable") / "store"
     shutil.copytree(web_store_dir, directory)
-    application = create_app({"store": str(directory), "update_token": TOKEN, "query_workers": 2})
+    application = create_app({"store": str(directory), "update_token": request.module.TOKEN, "query_workers": 2})
     yield application
     application.extensions["ssgraph"].close()
 

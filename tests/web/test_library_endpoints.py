@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from test_negotiation import FIREFOX
+FIREFOX = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 
 
 def test_list_as_json(client):

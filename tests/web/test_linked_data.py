@@ -12,7 +12,7 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
 
-from test_negotiation import FIREFOX
+FIREFOX = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 
 G1 = "https://w3id.org/ssgraph/id/org/0480/goal/G1"
 

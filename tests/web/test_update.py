@@ -11,8 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from rdflib import Graph, URIRef
 
-from conftest import TOKEN
-
+TOKEN = "test-token-4f1c"  # the writable_app fixture reads it
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 FORM = "application/x-www-form-urlencoded"
 PERSON_1 = """@prefix foaf: <http://xmlns.com/foaf/0.1/> .
