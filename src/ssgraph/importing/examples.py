@@ -17,7 +17,7 @@ EXAMPLE_FILES = (
     "ale-2024.yaml",
     "orebro-landsting-2014.yaml",
     "orebro-regionforbundet-2014.yaml",
-    "region-orebro-2016.yaml",
+    "region-orebro-2018.yaml",
 )
 
 

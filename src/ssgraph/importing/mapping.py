@@ -176,6 +176,7 @@ class GraphBuilder:
             doc = self.mint("document", row.get("id"))
             self.common(doc, row, URIRef(row.get("type").iri), row.get("id"))
             self.add(doc, DCTERMS.title, self.text(row.get("title")))
+            self.add(doc, RDFS.label, self.text(row.get("title")))
             self.add(doc, SSG.documentKind, self.iri_of(row.get("kind")))
             if row.get("decided_by"):
                 self.add(doc, SSG.decidedBy, self.mint("body", row.get("decided_by")))
@@ -338,6 +339,7 @@ class GraphBuilder:
             dialogue = self.mint("dialogue", row.get("id"))
             self.common(dialogue, row, SSG.Dialogue, row.get("id"))
             self.add(dialogue, DCTERMS.title, self.text(row.get("title")))
+            self.add(dialogue, RDFS.label, self.text(row.get("title")))
             if row.get("date") is not None:
                 self.add(dialogue, DCTERMS.date, date_literal(row.get("date")))
             for participant in row.get("participants", []):
@@ -356,6 +358,7 @@ class GraphBuilder:
 
     def plan_like(self, subject: URIRef, row: CheckedRow) -> None:
         self.add(subject, DCTERMS.title, self.text(row.get("title")))
+        self.add(subject, RDFS.label, self.text(row.get("title")))
         for goal in row.get("goal", []):
             self.add(subject, SSG.implementsGoal, self.mint("goal", goal))
         if row.get("owner"):
