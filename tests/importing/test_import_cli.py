@@ -67,3 +67,32 @@ def test_versions_and_diff(tmp_path, small_rows, workbook_of):
     assert "0 added, 0 removed, 1 reworded goals" in diff
     assert "- Fossilfria fordon\n    + Fossilfria fordon överallt" in diff
     assert "[aktuell]" in run(store, "versions", "0480", "--set-current", "Mål och budget 2025").output.splitlines()[1]
+
+
+def test_acceptance_fill_the_template_by_hand_import_and_query_sdg_links(tmp_path):
+    """As a new user: write the template, type a small structure into it, import, query."""
+    from openpyxl import load_workbook
+
+    store = tmp_path / "store"
+    assert run(store, "template", str(tmp_path / "t.xlsx")).exit_code == 0
+    book = load_workbook(tmp_path / "t.xlsx")
+    book["Organisation"].append(["1440", "Ale kommun", "kommun", "Mål och budget 2025"])
+    book["Vision"].append(["vision", "Ale – där människor växer"])
+    goals = book["Mål"]
+    goals.append(["A1", None, "övergripande", "Goda och jämlika livsvillkor", None, None, 2025, 2027, "social",
+                  None, None, None, "10.2; 1.2"])
+    goals.append(["A1.1", "A1", "nämnd", "Fler i arbete", None, None, 2025, 2027, "social; ekonomisk",
+                  None, None, None, "8.5"])
+    book["Indikatorer"].append(["I1", "A1.1", "Andel med ekonomiskt bistånd", "%", "minska"])
+    book["Utfall"].append(["I1", 2024, 4.1])
+    book.save(tmp_path / "t.xlsx")
+
+    result = run(store, "import", str(tmp_path / "t.xlsx"))
+    assert result.exit_code == 0, result.output
+    query = ("PREFIX ssg: <https://w3id.org/ssgraph/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+             "SELECT ?goal ?sdg WHERE { ?g a ssg:Goal ; ssg:addressesSDG ?t . ?g <http://purl.org/dc/terms/identifier> ?goal ."
+             " BIND(STRAFTER(STR(?t), 'sdg/') AS ?sdg) } ORDER BY ?goal ?sdg")
+    answer = run(store, "query", "--format", "csv", query)
+    assert answer.exit_code == 0, answer.output
+    assert answer.output.replace("\r", "").splitlines() == ["goal,sdg", "A1,1.2", "A1,10.2", "A1.1,8.5"]
+    assert "Mål och budget 2025" in run(store, "versions", "1440").output

@@ -193,3 +193,15 @@ def test_csv_template_has_one_file_per_sheet(tmp_path):
     assert {p.stem for p in folder.glob("*.csv")} == {s.key for s in SHEETS}
     header = (folder / "goals.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.split(",")[:3] == ["Id", "Överordnat mål", "Nivå"]
+
+
+def test_csv_exported_by_swedish_excel_with_semicolons(tmp_path, small_graph):
+    folder = write_csv_folder(tmp_path / "csv", "sv", SMALL)
+    import csv
+
+    for path in folder.glob("*.csv"):
+        rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            csv.writer(out, delimiter=";").writerows(rows)
+    graph = prepare_import(folder, now=NOW, validate=False).graph
+    assert isomorphic(_without_provenance(graph), _without_provenance(small_graph))

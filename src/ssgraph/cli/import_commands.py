@@ -149,8 +149,10 @@ def import_(paths: tuple[Path, ...], org: str | None, version_label: str | None,
 @guarded
 def versions(org: str, set_current: str | None, as_json: bool) -> None:
     """List the loaded versions of an organisation's goal structure."""
+    from ssgraph.importing.cells import organisation_code_text
     from ssgraph.importing.versions import list_versions, set_current_version
 
+    org = organisation_code_text(org)
     state = _state()
     store = state.open_store()
     if set_current:
@@ -176,8 +178,10 @@ def versions(org: str, set_current: str | None, as_json: bool) -> None:
 @guarded
 def diff(org: str, version_a: str, version_b: str, as_json: bool) -> None:
     """List goals added, removed and reworded between two versions (by local goal id)."""
+    from ssgraph.importing.cells import organisation_code_text
     from ssgraph.importing.versions import diff_versions
 
+    org = organisation_code_text(org)
     state = _state()
     result = diff_versions(state.open_store(), org, version_a, version_b)
     if as_json:

@@ -141,7 +141,8 @@ def organisation_code_text(value: object) -> str:
     """Codes typed as numbers lose their leading zero in Excel: 480 -> "0480", 18 -> "0018"."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
         return f"{int(value):04d}"
-    return text_of(value)
+    text = text_of(value)
+    return text.zfill(4) if text.isdigit() and len(text) < 4 else text
 
 
 def parse_cell(value: object, column: Column) -> object | CellProblem | list:
