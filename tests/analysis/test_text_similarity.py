@@ -12,7 +12,7 @@ def test_compounds_and_inflections_match_unrelated_texts_do_not():
         "c": "Alla elever når kunskapsmålen i skolan",
         "d": "Fler elever når kunskapsmålen",
     })
-    assert index.similarity("a", "b") > 0.4
+    assert index.similarity("a", "b") > 0.3
     assert index.similarity("a", "c") < 0.05
     assert index.similarity("c", "d") > index.similarity("c", "b")
     assert "växthusgaser" in index.shared_words("a", "b")

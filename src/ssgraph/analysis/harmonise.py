@@ -32,13 +32,13 @@ class Settings:
     """Weights of the evidence and the thresholds that type a candidate."""
 
     text_weight: float = 0.55
-    links_weight: float = 0.2
+    links_weight: float = 0.3
     kpi_weight: float = 0.15
     hierarchy_weight: float = 0.1
     exact_threshold: float = 0.7
     close_threshold: float = 0.45
-    related_threshold: float = 0.3
-    assign_threshold: float = 0.3
+    related_threshold: float = 0.25
+    assign_threshold: float = 0.25
     min_text: float = 0.08  # below this, a pair is a candidate only on shared KPI or target
 
 
@@ -274,7 +274,8 @@ def _covered(graph: nx.DiGraph, org: str) -> dict[str, set[str]]:
 
 
 def _sort_key(code: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else 0 for p in code.split(".")) + (code,)
+    numbers = [int(p) if p.isdigit() else 99 for p in code.split(".")][:3]
+    return tuple(numbers + [0] * (3 - len(numbers))) + (code,)
 
 
 def coverage_gaps(graph: nx.DiGraph, org_a: str, org_b: str) -> dict[str, dict[str, list[str]]]:

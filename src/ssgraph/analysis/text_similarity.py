@@ -28,6 +28,17 @@ STOP_WORDS = frozenset(
     samt genom hos inom mellan över utan vilka vilket vilken där här mer mest än både
     ny nya vårt vår våra vi oss alla samtliga genom bland kommunen kommunens regionen
     regionens region kommun verksamheten verksamheter verksamheternas ska
+    län länet länets landsting landstinget landstingets regionförbundet kommunerna
+    """.split()
+)
+# Words that give a goal its direction or size rather than its topic ("ska öka", "fler",
+# "andelen"): nearly every goal has one, so they say nothing about which goals correspond.
+DIRECTION_WORDS = frozenset(
+    """
+    öka ökar ökad ökade ökat minska minskar minskad minskade minskat stärka stärks stärkas
+    stärkt förbättra förbättras förbättrad förbättrade utveckla utvecklas höja höjas sänka
+    fler flera färre andel andelen antal antalet hög högre låg lägre god goda bra bättre
+    mer mindre samtliga
     """.split()
 )
 
@@ -46,7 +57,8 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The content words of a text, lower-cased, in order (stop words removed)."""
-    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1]
+    return [w for w in _WORD.findall(text.lower())
+            if w not in STOP_WORDS and w not in DIRECTION_WORDS and len(w) > 1]
 
 
 def stems(text: str) -> list[str]:
