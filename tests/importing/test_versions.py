@@ -129,3 +129,11 @@ def test_rdf_is_passed_through_into_the_version_graph(store, tmp_path):
     graph = "https://w3id.org/ssgraph/graph/org/1440/fran-rdf"
     assert store.ask(f"ASK {{ GRAPH <{graph}> {{ <https://w3id.org/ssgraph/id/org/1440/goal/X> a ?c }} }}")
     assert [v.graph for v in list_versions(store, "1440")] == [graph]
+
+
+def test_a_unique_part_of_the_label_names_a_version(store, small_rows, workbook_of):
+    import_sources(store, [workbook_of(small_rows, "v2024.xlsx")], now=NOW)
+    import_sources(store, [workbook_of(next_version(small_rows), "v2025.xlsx")], now=NOW)
+    assert diff_versions(store, "0480", "2024", "2025").added[0].identifier == "G1.2"
+    with pytest.raises(InputError):
+        diff_versions(store, "0480", "Mål och budget", "2025")  # ambiguous

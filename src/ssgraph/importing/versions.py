@@ -133,6 +133,10 @@ def find_version(catalog: Graph, org_code: str, wanted: str) -> VersionInfo:
     for version in versions:
         if wanted.casefold() in {version.label.casefold(), version.slug} or version_slug(wanted) == version.slug:
             return version
+    # a unique part of a label is enough: "2023" for "Mål och budget 2023"
+    partial = [v for v in versions if wanted.casefold() in v.label.casefold()]
+    if len(partial) == 1:
+        return partial[0]
     raise InputError(Problem(UNKNOWN_VERSION, Location(), {
         "org": org_code, "version": wanted, "known": ", ".join(v.label for v in versions) or "–"}))
 
