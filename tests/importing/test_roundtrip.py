@@ -205,3 +205,15 @@ def test_csv_exported_by_swedish_excel_with_semicolons(tmp_path, small_graph):
             csv.writer(out, delimiter=";").writerows(rows)
     graph = prepare_import(folder, now=NOW, validate=False).graph
     assert isomorphic(_without_provenance(graph), _without_provenance(small_graph))
+
+
+def test_progress_is_reported_for_reading_and_mapping(tmp_path):
+    rows = {key: [dict(r) for r in values] for key, values in SMALL.items()}
+    rows["observations"] = [{"indicator": "I1", "period": str(year), "value": str(year % 97), "gender": gender}
+                            for year in range(1900, 2100) for gender in ("T", "K", "M")]
+    path = write_workbook(tmp_path / "big.xlsx", "sv", rows)
+    seen: dict[str, tuple[int, int]] = {}
+    prepare_import(path, now=NOW, validate=False, progress=lambda stage, done, total: seen.__setitem__(stage, (done, total)))
+    assert set(seen) == {"read", "map"}
+    assert all(done == total > 0 for done, total in seen.values())
+    assert seen["map"][1] == 3 + 600
