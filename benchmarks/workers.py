@@ -7,7 +7,7 @@ out a runaway query by killing the worker, and take the worker's peak memory fro
     python benchmarks/workers.py ssgraph-load DATA STORE_DIR
     python benchmarks/workers.py ssgraph-queries STORE_DIR QUERIES_JSON RUNS
     python benchmarks/workers.py memory QUERIES_JSON RUNS DATA
-    python benchmarks/workers.py rdflib DATA       (then one query per stdin line)
+    python benchmarks/workers.py rdflib DATA CAP   (then one query per stdin line)
 """
 
 from __future__ import annotations
@@ -69,13 +69,15 @@ def run_pyoxigraph_query(store, text: str) -> int:
 
 
 def timed_runs(run, store, queries: dict[str, str], runs: int) -> None:
+    """Wall-clock and CPU seconds of each run (CPU time is what a busy machine distorts least)."""
     for name, text in queries.items():
-        times, rows = [], 0
+        times, cpu, rows = [], [], 0
         for _ in range(runs):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             rows = run(store, text)
             times.append(time.perf_counter() - started)
-        emit({"query": name, "times": times, "rows": rows})
+            cpu.append(time.process_time() - started_cpu)
+        emit({"query": name, "times": times, "cpu": cpu, "rows": rows})
 
 
 READY_QUERY = """PREFIX ssg: <https://w3id.org/ssgraph/ontology#>
@@ -111,8 +113,18 @@ def memory(queries_file: str, runs: int, data: str) -> None:
 
 
 # -- rdflib in memory ------------------------------------------------------------------
-def rdflib_worker(data: str) -> None:
+class QueryTimeout(Exception):
+    pass
+
+
+def _interrupt(signum, frame):
+    raise QueryTimeout()
+
+
+def rdflib_worker(data: str, cap: float) -> None:
+    """rdflib is pure Python, so an alarm can interrupt a runaway query without a reload."""
     import gzip
+    import signal
 
     from rdflib import Dataset
 
@@ -122,12 +134,21 @@ def rdflib_worker(data: str) -> None:
     with opener(data, "rb") as handle:
         dataset.parse(handle, format="nquads")
     emit({"load_seconds": time.perf_counter() - started, "quads": len(dataset)})
+    signal.signal(signal.SIGALRM, _interrupt)
     for line in sys.stdin:
         text = json.loads(line)["text"]
-        started = time.perf_counter()
-        result = dataset.query(text)
-        rows = len(result.graph) if result.type == "CONSTRUCT" else sum(1 for _ in result)
-        emit({"seconds": time.perf_counter() - started, "rows": rows})
+        started, started_cpu = time.perf_counter(), time.process_time()
+        signal.setitimer(signal.ITIMER_REAL, cap)
+        try:
+            result = dataset.query(text)
+            rows = len(result.graph) if result.type == "CONSTRUCT" else sum(1 for _ in result)
+        except QueryTimeout:
+            emit({"seconds": cap, "cpu": cap, "rows": None})
+            continue
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        emit({"seconds": time.perf_counter() - started, "cpu": time.process_time() - started_cpu,
+              "rows": rows})
 
 
 def main(argv: list[str]) -> None:
@@ -139,7 +160,7 @@ def main(argv: list[str]) -> None:
     elif command == "memory":
         memory(args[0], int(args[1]), args[2])
     elif command == "rdflib":
-        rdflib_worker(args[0])
+        rdflib_worker(args[0], float(args[1]))
     else:
         raise SystemExit(f"unknown worker {command}")
 
