@@ -22,7 +22,8 @@ RETIRED_STATUSES = {"repealed", "superseded"}
 @dataclass(frozen=True)
 class Settings:
     duplicate_text: float = 0.55  # text similarity that alone makes two goals duplicates
-    overlap_text: float = 0.35  # enough when the goals address the same targets
+    overlap_text: float = 0.35  # enough when the goals address mostly the same targets
+    target_overlap: float = 0.5  # Jaccard overlap of the targets that counts as "the same"
 
 
 @dataclass
@@ -72,21 +73,62 @@ def _item(graph: nx.DiGraph, node: str, **extra: object) -> dict:
             **extra}
 
 
-def duplicate_clusters(graph: nx.DiGraph, goals: list[str], settings: Settings) -> list[list[tuple]]:
-    """Connected groups of goals that say the same thing; each edge is (a, b, similarity, reason)."""
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _lineage(graph: nx.DiGraph, goal: str) -> set[str]:
+    """The goal's ancestors among goals (a sub-goal refines its parent; it does not duplicate it)."""
+    seen: set[str] = set()
+    current = gg.parent_goal(graph, goal)
+    while current is not None and current not in seen and graph.nodes[current].get("kind") == "goal":
+        seen.add(current)
+        current = gg.parent_goal(graph, current)
+    return seen
+
+
+def duplicate_clusters(graph: nx.DiGraph, goals: list[str], settings: Settings) -> list[tuple]:
+    """Connected groups of goals that say the same thing, with the evidence for each pair.
+
+    Two goals (neither the ancestor of the other) overlap when their texts are near
+    identical and their targets do not conflict; when their texts are similar and they
+    address mostly the same targets; or when the same indicator measures both and they
+    address mostly the same targets.
+    """
     index = TextIndex({g: graph.nodes[g].get("label", "") for g in goals})
     targets = {g: set(gg.links(graph, g)) for g in goals}
-    similar = nx.Graph()
+    lineage = {g: _lineage(graph, g) for g in goals}
+    shared_indicator: dict[tuple[str, str], list[str]] = {}
+    goal_set = set(goals)
+    for indicator in {i for g in goals for i in gg.goal_indicators(graph, g)}:
+        measured = sorted(g for g in gg.predecessors_by(graph, indicator, "measured-by") if g in goal_set)
+        for i, a in enumerate(measured):
+            for b in measured[i + 1:]:
+                shared_indicator.setdefault((a, b), []).append(indicator)
+    pairs: dict[tuple[str, str], float] = {}
     for goal in goals:
         for other, sim in index.neighbours(goal, minimum=settings.overlap_text).items():
-            if other <= goal:
-                continue
-            shared = targets[goal] & targets[other]
-            conflicting = targets[goal] and targets[other] and not shared
-            if sim >= settings.duplicate_text and not conflicting:
-                similar.add_edge(goal, other, similarity=sim, reason="text", shared=sorted(shared))
-            elif sim >= settings.overlap_text and shared:
-                similar.add_edge(goal, other, similarity=sim, reason="text+targets", shared=sorted(shared))
+            pairs[tuple(sorted((goal, other)))] = sim
+    for pair in shared_indicator:
+        pairs.setdefault(pair, index.similarity(*pair))
+
+    similar = nx.Graph()
+    for (a, b), sim in pairs.items():
+        if a in lineage[b] or b in lineage[a]:
+            continue
+        overlap = _jaccard(targets[a], targets[b])
+        conflicting = bool(targets[a] and targets[b] and not targets[a] & targets[b])
+        reason = None
+        if sim >= settings.duplicate_text and not conflicting:
+            reason = "text"
+        elif sim >= settings.overlap_text and overlap >= settings.target_overlap:
+            reason = "text+targets"
+        elif (a, b) in shared_indicator and overlap >= settings.target_overlap:
+            reason = "indicator+targets"
+        if reason:
+            similar.add_edge(a, b, similarity=sim, reason=reason,
+                             shared=sorted(targets[a] & targets[b]),
+                             indicators=shared_indicator.get((a, b), []))
     clusters = []
     for component in nx.connected_components(similar):
         edges = [(a, b, d) for a, b, d in similar.subgraph(component).edges(data=True)]
@@ -129,12 +171,15 @@ def consolidate(
                                                     gg.successors_by(graph, g, "stated-in")])
                         for g in members],
             "pairs": [{"a": a, "b": b, "similarity": round(d["similarity"], 3),
-                       "reason": d["reason"], "shared_links": [s.rsplit("/", 1)[-1] for s in d["shared"]]}
+                       "reason": d["reason"], "shared_links": [s.rsplit("/", 1)[-1] for s in d["shared"]],
+                       "shared_indicators": [i.rsplit("/", 1)[-1] for i in d["indicators"]]}
                       for a, b, d in edges],
         })
 
     orphans = [_item(graph, g) for g in goals if graph.nodes[g].get("depth") is None]
-    without_indicators = [_item(graph, g) for g in goals if not gg.goal_indicators(graph, g)]
+    # goals with sub-goals are followed up through them; only leaf goals need their own indicator
+    without_indicators = [_item(graph, g) for g in goals
+                          if not gg.goal_indicators(graph, g) and not gg.successors_by(graph, g, "has-subgoal")]
     indicators = gg.nodes_of_kind(graph, "indicator", org)
     without_data = [_item(graph, i) for i in indicators if not graph.nodes[i].get("observations")]
 
