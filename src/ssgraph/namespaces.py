@@ -2,10 +2,169 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD
+from rdflib.namespace import DefinedNamespace
 
-SSG = Namespace("https://w3id.org/ssgraph/ontology#")
+
+class SSG(DefinedNamespace):
+    """The ssgraph ontology's terms; a term missing from ontology/ssgraph.ttl fails loudly.
+
+    Generated from the ontology by scripts/generate_namespaces.py.
+    """
+
+    _NS = Namespace("https://w3id.org/ssgraph/ontology#")
+    _fail = True
+
+    # --- generated terms: begin ---
+    ActionPlan: URIRef
+    Activity: URIRef
+    ActivityStatus: URIRef
+    Administration: URIRef
+    Assessment: URIRef
+    Budget: URIRef
+    BudgetAllocation: URIRef
+    Committee: URIRef
+    CommitteeGoal: URIRef
+    Council: URIRef
+    County: URIRef
+    CurrentStateAnalysis: URIRef
+    Dialogue: URIRef
+    Direction: URIRef
+    DocumentKind: URIRef
+    DocumentStatus: URIRef
+    EnvironmentalManagementSystem: URIRef
+    EnvironmentalObjective: URIRef
+    ExecutiveBoard: URIRef
+    FulfilmentStatus: URIRef
+    Gender: URIRef
+    GenerationalGoal: URIRef
+    Goal: URIRef
+    GoalLevel: URIRef
+    GoalStructureVersion: URIRef
+    GreenKeyIndicator: URIRef
+    Guideline: URIRef
+    Indicator: URIRef
+    IndicatorDataSet: URIRef
+    KoladaKPI: URIRef
+    LinkJustification: URIRef
+    MunicipalCompany: URIRef
+    Municipality: URIRef
+    Observation: URIRef
+    OperationalGoal: URIRef
+    Organisation: URIRef
+    OrganisationalBody: URIRef
+    OverarchingGoal: URIRef
+    PDCAPhase: URIRef
+    Plan: URIRef
+    Policy: URIRef
+    ProcessStep: URIRef
+    ProcurementCriterion: URIRef
+    Programme: URIRef
+    PublicHealthArea: URIRef
+    Recommendation: URIRef
+    Region: URIRef
+    RegionalAssociation: URIRef
+    Rule: URIRef
+    SDGGoal: URIRef
+    SDGIndicator: URIRef
+    SDGTarget: URIRef
+    SourceLocation: URIRef
+    Stakeholder: URIRef
+    SteeringDocument: URIRef
+    Strategy: URIRef
+    SupportingTool: URIRef
+    SustainabilityAspect: URIRef
+    SustainabilityDimension: URIRef
+    ValueBase: URIRef
+    Vision: URIRef
+    activityStatus: URIRef
+    addresses: URIRef
+    addressesEnvironmentalObjective: URIRef
+    addressesGreenKeyIndicator: URIRef
+    addressesPublicHealthArea: URIRef
+    addressesSDG: URIRef
+    amount: URIRef
+    aspect: URIRef
+    assessedGoal: URIRef
+    assessmentPeriod: URIRef
+    baselineValue: URIRef
+    baselineYear: URIRef
+    budget: URIRef
+    budgetYear: URIRef
+    colour: URIRef
+    concerns: URIRef
+    confidence: URIRef
+    containsGoal: URIRef
+    correspondsToPDCA: URIRef
+    decidedBy: URIRef
+    decisionDate: URIRef
+    decisionReference: URIRef
+    dimension: URIRef
+    direction: URIRef
+    dissolvedOn: URIRef
+    documentKind: URIRef
+    documentStatus: URIRef
+    endDate: URIRef
+    fixHint: URIRef
+    fulfilmentStatus: URIRef
+    gender: URIRef
+    goalLevel: URIRef
+    graph: URIRef
+    hasBudgetAllocation: URIRef
+    hasParent: URIRef
+    hasRegion: URIRef
+    hasStakeholder: URIRef
+    hasValueBase: URIRef
+    hasVision: URIRef
+    implementsGoal: URIRef
+    inCounty: URIRef
+    inProcessStep: URIRef
+    indicator: URIRef
+    indicatorStructure: URIRef
+    isCurrentVersion: URIRef
+    koladaKPI: URIRef
+    leadsUpTo: URIRef
+    linkProperty: URIRef
+    linkSource: URIRef
+    linkTarget: URIRef
+    measures: URIRef
+    method: URIRef
+    nextStep: URIRef
+    operatingArea: URIRef
+    organisation: URIRef
+    organisationCode: URIRef
+    owner: URIRef
+    partOfActionPlan: URIRef
+    participant: URIRef
+    periodEnd: URIRef
+    periodStart: URIRef
+    planningPeriod: URIRef
+    rank: URIRef
+    recommendedAction: URIRef
+    refArea: URIRef
+    refPeriod: URIRef
+    referenceDate: URIRef
+    region: URIRef
+    responsibleBody: URIRef
+    revisionDate: URIRef
+    row: URIRef
+    sheet: URIRef
+    sourceFile: URIRef
+    stakeholderCategory: URIRef
+    startDate: URIRef
+    statedIn: URIRef
+    targetValue: URIRef
+    targetYear: URIRef
+    unit: URIRef
+    usesSupportingTool: URIRef
+    validFrom: URIRef
+    validUntil: URIRef
+    value: URIRef
+    versionOf: URIRef
+    # --- generated terms: end ---
+
+
 SSGREF = Namespace("https://w3id.org/ssgraph/ref/")
 SSGID = Namespace("https://w3id.org/ssgraph/id/")
 SSGGRAPH = Namespace("https://w3id.org/ssgraph/graph/")
