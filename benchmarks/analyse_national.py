@@ -59,8 +59,8 @@ def main(argv: list[str] | None = None) -> None:
         with timed("load dataset and reference vocabularies"):
             store.load([data, *sorted(REFERENCE_DIR.glob("*.ttl"))])
 
-    with timed("goal graph of every organisation"):
-        graph = goal_graph.build_goal_graph(store)
+    with timed("goal graph of every organisation (indicator data: presence)"):
+        graph = goal_graph.build_goal_graph(store, observations="presence")
     orgs = sorted({d["org"] for _, d in graph.nodes(data=True) if d.get("kind") == "organisation"})
     goals = sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == "goal")
     print(f"  {len(orgs)} organisations, {goals} goals, {graph.number_of_nodes()} nodes, "

@@ -181,7 +181,7 @@ def consolidate(
     without_indicators = [_item(graph, g) for g in goals
                           if not gg.goal_indicators(graph, g) and not gg.successors_by(graph, g, "has-subgoal")]
     indicators = gg.nodes_of_kind(graph, "indicator", org)
-    without_data = [_item(graph, i) for i in indicators if not graph.nodes[i].get("observations")]
+    without_data = [_item(graph, i) for i in indicators if not graph.nodes[i].get("has_data")]
 
     recommendations = _rank(graph, clusters, orphans, without_indicators, without_data, expired)
     goals_saved = sum(r.saves_goals for r in recommendations)

@@ -13,6 +13,8 @@ indicator observations are folded into node attributes (``assessments``,
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Literal, URIRef
 
 from ssgraph.errors import InputError, problem
 from ssgraph.messages import define
@@ -118,36 +119,46 @@ def _code_of(org_iri: str, notation: object | None) -> str:
     return org_iri.rstrip("/").rsplit("/", 1)[-1]
 
 
+def rows(store, sparql: str) -> list[dict[str, str]]:
+    """SELECT rows as plain strings (IRIs and lexical forms; unbound variables left out).
+
+    Reads the backend's own CSV serialisation when it offers one: building rdflib terms
+    for hundreds of thousands of values is what makes a national graph slow.
+    """
+    query = sparql_prefixes() + sparql
+    if hasattr(store, "query_raw"):
+        body = store.query_raw(query, result_format="csv").body.decode("utf-8")
+        return [{k: v for k, v in row.items() if v != ""}
+                for row in csv.DictReader(io.StringIO(body, newline=""))]
+    return [{k: str(v) for k, v in row.items() if v is not None} for row in store.select(query)]
+
+
 def structure_versions(store, current_only: bool = True) -> list[StructureVersion]:
     """The goal-structure graphs in the store, from the version catalogue.
 
     Organisation graphs (``ssggraph:org/…``) that the catalogue does not list are
     treated as current, so data loaded by hand still shows up.
     """
-    rows = store.select(
-        sparql_prefixes()
-        + """
-SELECT ?org ?graph ?current ?code ?label WHERE {
+    found_rows = rows(store, """
+SELECT ?org ?graph ?current ?code ?notation ?label WHERE {
   ?v ssg:versionOf ?org ; ssg:graph ?graph .
   OPTIONAL { ?v ssg:isCurrentVersion ?current }
   OPTIONAL { ?org ssg:organisationCode ?code }
   OPTIONAL { ?org skos:notation ?notation }
   OPTIONAL { ?org skos:prefLabel|rdfs:label ?label }
-}"""
-    )
+}""")
     versions: dict[str, StructureVersion] = {}
-    for row in rows:
-        graph = str(row["graph"])
-        current = row.get("current") is not None and row["current"].toPython() is True
+    for row in found_rows:
+        graph = row["graph"]
         if graph in versions and versions[graph].label:
             continue
-        org = str(row["org"])
+        org = row["org"]
         versions[graph] = StructureVersion(
             org_iri=org,
             code=_code_of(org, row.get("code") or row.get("notation")),
-            label=str(row.get("label") or ""),
+            label=row.get("label", ""),
             graph=graph,
-            current=current,
+            current=row.get("current", "").lower() in ("true", "1"),
         )
     listed = store.graphs() if hasattr(store, "graphs") else []  # read-only views may not list
     for info in listed:
@@ -177,23 +188,22 @@ def _values(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
 
 
-def _python(term: object) -> object:
-    if isinstance(term, Literal):
-        value = term.toPython()
-        if isinstance(value, Literal):  # rdflib could not convert (e.g. gYear)
-            return str(value)
-        if hasattr(value, "isoformat"):
-            return value.isoformat()
-        if hasattr(value, "as_integer_ratio") and not isinstance(value, (int, float)):
-            return float(value)  # Decimal
-        return value
-    return str(term)
+def _slug(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+OBSERVATION_MODES = ("values", "presence", "none")
 
 
 def build_goal_graph(
-    store, codes: Iterable[str] | None = None, current_only: bool = True
+    store, codes: Iterable[str] | None = None, current_only: bool = True,
+    observations: str = "values",
 ) -> nx.DiGraph:
-    """Build the goal graph of the given organisations (all when ``codes`` is None)."""
+    """Build the goal graph of the given organisations (all when ``codes`` is None).
+
+    ``observations``: "values" reads indicator values (``observations`` attribute),
+    "presence" only whether an indicator has any (``has_data``), "none" skips them.
+    """
     versions = select_versions(store, codes, current_only)
     graph = nx.DiGraph()
     graph.graph["versions"] = [v.__dict__ for v in versions]
@@ -201,7 +211,6 @@ def build_goal_graph(
         return graph
     graphs = _values("g", [v.graph for v in versions])
     org_of_graph = {v.graph: v for v in versions}
-    prefixes = sparql_prefixes()
 
     for v in versions:
         graph.add_node(v.org_iri, kind="organisation", label=v.label or v.code, org=v.code,
@@ -209,9 +218,7 @@ def build_goal_graph(
 
     # typed resources with their labels
     class_values = " ".join(f"ssg:{c}" for c in CLASS_TO_KIND)
-    rows = store.select(
-        prefixes
-        + f"""
+    for row in rows(store, f"""
 SELECT ?g ?s ?type ?label ?id ?description WHERE {{
   {graphs}
   VALUES ?type {{ {class_values} }}
@@ -221,13 +228,11 @@ SELECT ?g ?s ?type ?label ?id ?description WHERE {{
     OPTIONAL {{ ?s dcterms:identifier ?id }}
     OPTIONAL {{ ?s dcterms:description ?description }}
   }}
-}}"""
-    )
-    for row in rows:
-        iri = str(row["s"])
-        type_name = str(row["type"]).rsplit("#", 1)[-1]
+}}"""):
+        iri = row["s"]
+        type_name = row["type"].rsplit("#", 1)[-1]
         kind = CLASS_TO_KIND[type_name]
-        version = org_of_graph[str(row["g"])]
+        version = org_of_graph[row["g"]]
         attrs = graph.nodes[iri] if iri in graph else {}
         if attrs.get("kind") == kind and attrs.get("type") not in (None, "Goal", "SteeringDocument"):
             type_name = attrs["type"]  # keep the most specific class seen
@@ -236,28 +241,23 @@ SELECT ?g ?s ?type ?label ?id ?description WHERE {{
             kind=kind,
             type=type_name,
             org=version.code,
-            label=str(row.get("label") or attrs.get("label") or row.get("id") or iri.rsplit("/", 1)[-1]),
-            identifier=str(row.get("id") or attrs.get("identifier") or iri.rsplit("/", 1)[-1]),
-            description=str(row.get("description") or attrs.get("description") or ""),
+            label=row.get("label") or attrs.get("label") or row.get("id") or _slug(iri),
+            identifier=row.get("id") or attrs.get("identifier") or _slug(iri),
+            description=row.get("description") or attrs.get("description") or "",
         )
 
     # organisation → vision
-    for row in store.select(
-        prefixes + f"SELECT ?org ?vision WHERE {{ {graphs} GRAPH ?g {{ ?org ssg:hasVision ?vision }} }}"
-    ):
-        if str(row["vision"]) in graph:
-            graph.add_edge(str(row["org"]), str(row["vision"]), relation="has-vision")
+    for row in rows(store, f"SELECT ?org ?vision WHERE {{ {graphs} GRAPH ?g {{ ?org ssg:hasVision ?vision }} }}"):
+        if row["vision"] in graph and row["org"] in graph:
+            graph.add_edge(row["org"], row["vision"], relation="has-vision")
 
     # edges between resources and out to reference concepts
     edge_values = " ".join(f"ssg:{p}" for p, _, _ in EDGE_PROPERTIES)
     relation_of = {str(SSG[p]): (p, rel, rev) for p, rel, rev in EDGE_PROPERTIES}
     targets_outside: dict[str, str] = {}
-    for row in store.select(
-        prefixes
-        + f"SELECT ?s ?p ?o WHERE {{ {graphs} VALUES ?p {{ {edge_values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-    ):
-        s, o = str(row["s"]), str(row["o"])
-        local, relation, reverse = relation_of[str(row["p"])]
+    for row in rows(store, f"SELECT ?s ?p ?o WHERE {{ {graphs} VALUES ?p {{ {edge_values} }} GRAPH ?g {{ ?s ?p ?o }} }}"):
+        s, o = row["s"], row["o"]
+        local, relation, reverse = relation_of[row["p"]]
         if s not in graph:
             continue
         if o not in graph:
@@ -276,29 +276,37 @@ SELECT ?g ?s ?type ?label ?id ?description WHERE {{
     _add_attributes(store, graph, graphs)
     _add_reference_labels(store, graph, targets_outside)
     _add_assessments(store, graph, graphs)
-    _add_observations(store, graph, graphs)
+    if observations != "none":
+        _add_observations(store, graph, graphs, values=observations == "values")
     _mark_depths(graph)
     return graph
 
 
+NUMERIC_ATTRIBUTES = {"baselineValue", "targetValue", "budget"}
+
+
 def _add_attributes(store, graph: nx.DiGraph, graphs: str) -> None:
     attr_values = " ".join(f"ssg:{p}" for p in ATTRIBUTES) + " dcterms:isReplacedBy"
-    for row in store.select(
-        sparql_prefixes()
-        + f"SELECT ?s ?p ?o WHERE {{ {graphs} VALUES ?p {{ {attr_values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-    ):
-        s = str(row["s"])
+    concept_valued = {"goalLevel", "dimension", "direction", "documentStatus", "documentKind",
+                      "activityStatus"}
+    for row in rows(store, f"SELECT ?s ?p ?o WHERE {{ {graphs} VALUES ?p {{ {attr_values} }} GRAPH ?g {{ ?s ?p ?o }} }}"):
+        s = row["s"]
         if s not in graph:
             continue
-        prop = str(row["p"])
+        prop = row["p"]
         if prop.endswith("isReplacedBy"):
-            graph.nodes[s]["replaced_by"] = str(row["o"])
+            graph.nodes[s]["replaced_by"] = row["o"]
             continue
         local = prop.rsplit("#", 1)[-1]
         name = ATTRIBUTES[local]
-        value = _python(row["o"])
-        if isinstance(row["o"], URIRef):
-            value = str(row["o"]).rsplit("/", 1)[-1]  # concept slug, e.g. "in-force", "increase"
+        value: object = row["o"]
+        if local in concept_valued:
+            value = _slug(row["o"])  # concept slug, e.g. "in-force", "increase"
+        elif local in NUMERIC_ATTRIBUTES:
+            try:
+                value = float(row["o"])
+            except ValueError:
+                continue  # malformed number; validation reports it
         if local in MULTI_VALUED:
             graph.nodes[s].setdefault(name, [])
             if value not in graph.nodes[s][name]:
@@ -310,9 +318,7 @@ def _add_attributes(store, graph: nx.DiGraph, graphs: str) -> None:
 def _add_reference_labels(store, graph: nx.DiGraph, concepts: dict[str, str]) -> None:
     if not concepts:
         return
-    rows = store.select(
-        sparql_prefixes()
-        + f"""
+    for row in rows(store, f"""
 SELECT ?c ?notation ?label ?broader ?match ?colour WHERE {{
   {_values("c", concepts)}
   OPTIONAL {{ ?c skos:notation ?notation }}
@@ -320,81 +326,76 @@ SELECT ?c ?notation ?label ?broader ?match ?colour WHERE {{
   OPTIONAL {{ ?c skos:broader ?broader }}
   OPTIONAL {{ ?c skos:exactMatch ?match }}
   OPTIONAL {{ ?c ssg:colour ?colour }}
-}}"""
-    )
-    for row in rows:
-        node = graph.nodes[str(row["c"])]
+}}"""):
+        node = graph.nodes[row["c"]]
         for key in ("notation", "label", "broader", "match", "colour"):
-            if row.get(key) is not None and key not in node:
-                node[key] = str(row[key])
-    for iri, kind in concepts.items():
+            if key in row and key not in node:
+                node[key] = row[key]
+    for iri in concepts:
         node = graph.nodes[iri]
-        node.setdefault("notation", iri.rstrip("/").rsplit("/", 1)[-1])
+        node.setdefault("notation", _slug(iri))
         node.setdefault("label", node["notation"])
 
 
 def _add_assessments(store, graph: nx.DiGraph, graphs: str) -> None:
-    for row in store.select(
-        sparql_prefixes()
-        + f"""
+    for row in rows(store, f"""
 SELECT ?goal ?period ?status ?comment WHERE {{
   {graphs}
   GRAPH ?g {{ ?a ssg:assessedGoal ?goal ; ssg:assessmentPeriod ?period .
              OPTIONAL {{ ?a ssg:fulfilmentStatus ?status }} OPTIONAL {{ ?a rdfs:comment ?comment }} }}
-}}"""
-    ):
-        goal = str(row["goal"])
+}}"""):
+        goal = row["goal"]
         if goal not in graph:
             continue
-        status = str(row["status"]).rsplit("/", 1)[-1] if row.get("status") is not None else "not-assessed"
-        graph.nodes[goal].setdefault("assessments", {})[str(row["period"])] = {
-            "status": status,
-            "comment": str(row.get("comment") or ""),
+        graph.nodes[goal].setdefault("assessments", {})[row["period"][:4]] = {
+            "status": _slug(row["status"]) if "status" in row else "not-assessed",
+            "comment": row.get("comment", ""),
         }
 
 
-def _add_observations(store, graph: nx.DiGraph, graphs: str) -> None:
-    """Indicator values: the organisation's own observations, else its Kolada KPI's values."""
-    for row in store.select(
-        sparql_prefixes()
-        + f"""
-SELECT ?indicator ?period ?gender ?value WHERE {{
-  {graphs}
-  GRAPH ?g {{ ?o ssg:indicator ?indicator ; ssg:refPeriod ?period ; ssg:value ?value .
-             OPTIONAL {{ ?o ssg:gender ?gender }} }}
-}}"""
-    ):
-        _record_observation(graph, str(row["indicator"]), row)
+def _add_observations(store, graph: nx.DiGraph, graphs: str, values: bool = True) -> None:
+    """Indicator values: the organisation's own observations, else its Kolada KPI's values.
+
+    Without ``values`` only ``has_data`` is set (one row per indicator instead of per value).
+    """
+    total = f"FILTER(!BOUND(?gender) || STRENDS(STR(?gender), \"gender-T\"))"
+    own = (f"SELECT ?indicator ?period ?value WHERE {{ {graphs} GRAPH ?g {{ ?o ssg:indicator ?indicator ; "
+           f"ssg:refPeriod ?period ; ssg:value ?value . OPTIONAL {{ ?o ssg:gender ?gender }} }} {total} }}")
+    if not values:
+        own = (f"SELECT DISTINCT ?indicator WHERE {{ {graphs} GRAPH ?g {{ ?o ssg:indicator ?indicator ; "
+               f"ssg:value ?value }} }}")
+    for row in rows(store, own):
+        _record_observation(graph, row["indicator"], row, "own")
     kpi_of: dict[str, list[str]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
-        if data.get("relation") == "kolada-kpi" and not graph.nodes[source].get("observations"):
+        if data.get("relation") == "kolada-kpi" and not graph.nodes[source].get("has_data"):
             kpi_of[target].append(source)
     if not kpi_of:
         return
     org_iris = {d["org"]: n for n, d in graph.nodes(data=True) if d.get("kind") == "organisation"}
-    for row in store.select(
-        sparql_prefixes()
-        + f"""
-SELECT ?kpi ?area ?period ?gender ?value WHERE {{
+    select = "?kpi ?area ?period ?value" if values else "DISTINCT ?kpi ?area"
+    for row in rows(store, f"""
+SELECT {select} WHERE {{
   {_values("kpi", kpi_of)}
   ?o ssg:indicator ?kpi ; ssg:refArea ?area ; ssg:refPeriod ?period ; ssg:value ?value .
-  OPTIONAL {{ ?o ssg:gender ?gender }}
-}}"""
-    ):
-        for indicator in kpi_of[str(row["kpi"])]:
-            if org_iris.get(graph.nodes[indicator].get("org")) == str(row["area"]):
-                _record_observation(graph, indicator, row, source="kolada")
+  OPTIONAL {{ ?o ssg:gender ?gender }} {total}
+}}"""):
+        for indicator in kpi_of[row["kpi"]]:
+            if org_iris.get(graph.nodes[indicator].get("org")) == row["area"]:
+                _record_observation(graph, indicator, row, "kolada")
 
 
-def _record_observation(graph: nx.DiGraph, indicator: str, row: dict, source: str = "own") -> None:
+def _record_observation(graph: nx.DiGraph, indicator: str, row: dict, source: str) -> None:
     if indicator not in graph:
         return
-    gender = str(row["gender"]).rsplit("-", 1)[-1] if row.get("gender") is not None else "T"
-    if gender != "T":
-        return  # trends are drawn for the total; gender splits stay in the store
     node = graph.nodes[indicator]
-    node.setdefault("observations", {})[str(row["period"])[:4]] = float(row["value"].toPython())
-    node["data_source"] = source
+    node["has_data"] = True
+    node["data_source"] = node.get("data_source") or source
+    if "value" in row:
+        try:
+            node.setdefault("observations", {})[row["period"][:4]] = float(row["value"])
+        except ValueError:
+            pass  # malformed value; validation reports it
 
 
 def _mark_depths(graph: nx.DiGraph) -> None:
@@ -421,10 +422,16 @@ def _mark_depths(graph: nx.DiGraph) -> None:
 # -- queries over the built graph ----------------------------------------------------------
 
 def nodes_of_kind(graph: nx.DiGraph, kind: str, org: str | None = None) -> list[str]:
-    return sorted(
-        n for n, d in graph.nodes(data=True)
-        if d.get("kind") == kind and (org is None or d.get("org") == org)
-    )
+    """Sorted nodes of one kind (and organisation), from an index kept on the graph."""
+    index = graph.graph.get("_kind_index")
+    if index is None or index[0] != graph.number_of_nodes():
+        by_key: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        for n, d in graph.nodes(data=True):
+            by_key[(d.get("kind"), None)].append(n)
+            by_key[(d.get("kind"), d.get("org"))].append(n)
+        index = (graph.number_of_nodes(), {k: sorted(v) for k, v in by_key.items()})
+        graph.graph["_kind_index"] = index
+    return list(index[1].get((kind, org), []))
 
 
 def successors_by(graph: nx.DiGraph, node: str, relation: str) -> list[str]:
@@ -488,5 +495,5 @@ def to_graphml(graph: nx.DiGraph, path: Path) -> Path:
 def to_node_link(graph: nx.DiGraph) -> dict:
     """The graph as node-link JSON data (``nodes``/``edges``)."""
     data = nx.node_link_data(graph, edges="edges")
-    data["graph"] = dict(graph.graph)
+    data["graph"] = {k: v for k, v in graph.graph.items() if not k.startswith("_")}
     return data

@@ -17,6 +17,7 @@ is the maximum-weight matching (networkx) over candidates above ``assign_thresho
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
@@ -39,6 +40,8 @@ class Settings:
     close_threshold: float = 0.45
     related_threshold: float = 0.25
     assign_threshold: float = 0.25
+    assign_top_k: int = 5  # candidates per goal considered by the one-to-one assignment
+    max_matching_edges: int = 3000  # larger components are assigned greedily (see _assign)
     min_text: float = 0.08  # below this, a pair is a candidate only on shared KPI or target
 
 
@@ -236,14 +239,35 @@ def harmonise(
 
 
 def _assign(candidates: list[Candidate], settings: Settings) -> None:
+    """Maximum-weight matching over each goal's best few candidates.
+
+    Pruning to the ``assign_top_k`` best partners of either goal keeps the blossom
+    algorithm fast on national-size structures; a pair outside both goals' top few is
+    practically never part of the best assignment.
+    """
+    eligible = [c for c in candidates if c.score >= settings.assign_threshold]  # sorted by score
+    rank_a: dict[str, int] = defaultdict(int)
+    rank_b: dict[str, int] = defaultdict(int)
     matching_graph = nx.Graph()
-    for c in candidates:
-        if c.score >= settings.assign_threshold:
+    for c in eligible:
+        rank_a[c.a] += 1
+        rank_b[c.b] += 1
+        if rank_a[c.a] <= settings.assign_top_k or rank_b[c.b] <= settings.assign_top_k:
             matching_graph.add_edge(("a", c.a), ("b", c.b), weight=c.score)
     pairs = set()
-    for u, v in nx.max_weight_matching(matching_graph):
-        (side_u, goal_u), (_, goal_v) = u, v
-        pairs.add((goal_u, goal_v) if side_u == "a" else (goal_v, goal_u))
+    for component in nx.connected_components(matching_graph):
+        part = matching_graph.subgraph(component)
+        if part.number_of_edges() <= settings.max_matching_edges:
+            matched = nx.max_weight_matching(part)
+        else:  # greedy by score: a 1/2-approximation, near-optimal in practice, linear time
+            matched, used = [], set()
+            for u, v, _ in sorted(part.edges(data="weight"), key=lambda e: (-e[2], e[0], e[1])):
+                if u not in used and v not in used:
+                    used.update((u, v))
+                    matched.append((u, v))
+        for u, v in matched:
+            (side_u, goal_u), (_, goal_v) = u, v
+            pairs.add((goal_u, goal_v) if side_u == "a" else (goal_v, goal_u))
     for c in candidates:
         c.assigned = (c.a, c.b) in pairs
 

@@ -104,6 +104,7 @@ class TextIndex:
             for f, v in vector.items():
                 self.postings[f].append((key, v))
         self.texts = dict(texts)
+        self._word_cache: dict[Hashable, list[tuple[str, str]]] = {}
 
     def similarity(self, a: Hashable, b: Hashable) -> float:
         va, vb = self.vectors[a], self.vectors[b]
@@ -123,14 +124,18 @@ class TextIndex:
                     scores[other] += v * w
         return {k: s for k, s in scores.items() if s >= minimum}
 
+    def _words(self, key: Hashable) -> list[tuple[str, str]]:
+        cached = self._word_cache.get(key)
+        if cached is None:
+            cached = self._word_cache[key] = [(w, stem(w)) for w in words(self.texts[key])]
+        return cached
+
     def shared_words(self, a: Hashable, b: Hashable) -> list[str]:
         """The words of ``a`` whose stem also occurs in ``b``, or that share a long part with it."""
-        stems_b = set(stems(self.texts[b]))
-        words_b = words(self.texts[b])
+        stems_b = [s for _, s in self._words(b)]
         shared: list[str] = []
-        for word in words(self.texts[a]):
-            s = stem(word)
-            if s in stems_b or any(_shares_part(s, stem(w)) for w in words_b):
+        for word, s in self._words(a):
+            if s in stems_b or any(_shares_part(s, other) for other in stems_b):
                 if word not in shared:
                     shared.append(word)
         return shared

@@ -49,7 +49,7 @@ def harmonise_command(org_a: str, org_b: str, output: Path, formats: tuple[str, 
 
     state = _state()
     store = state.open_store()
-    graph = goal_graph.build_goal_graph(store, [org_a, org_b])
+    graph = goal_graph.build_goal_graph(store, [org_a, org_b], observations="none")
     result = harmonise.harmonise(graph, org_a, org_b, one_to_one=not all_candidates)
     graph_iri, mapping = rdf_output.harmonisation_graph(result)
     if not no_store:
@@ -74,7 +74,8 @@ def consolidate_command(org: str, output: Path, formats: tuple[str, ...], no_sto
 
     state = _state()
     store = state.open_store()
-    result = consolidate.consolidate(goal_graph.build_goal_graph(store, [org]), org)
+    result = consolidate.consolidate(
+        goal_graph.build_goal_graph(store, [org], observations="presence"), org)
     graph_iri, findings = rdf_output.consolidation_graph(result)
     if not no_store:
         store.replace_graphs({str(graph_iri): findings})
@@ -102,7 +103,7 @@ def coverage_command(orgs: str | None, region: str | None, output: Path, formats
         wanted = set(coverage.region_members(store, region))
         present = {v.code for v in goal_graph.structure_versions(store)}
         codes = sorted(wanted & present, key=lambda c: (c != region, c))
-    graph = goal_graph.build_goal_graph(store, codes)
+    graph = goal_graph.build_goal_graph(store, codes, observations="none")
     sdg_columns, objective_columns = coverage.reference_columns(store)
     result = coverage.coverage(graph, sdg_columns, objective_columns, codes)
     name = f"coverage-{region}" if region else "coverage"
@@ -186,7 +187,7 @@ def suggest_command(org: str, accept_ids: tuple[str, ...], method: str, minimum:
 
     state = _state()
     store = state.open_store()
-    graph = goal_graph.build_goal_graph(store, [org])
+    graph = goal_graph.build_goal_graph(store, [org], observations="none")
     found = suggest.suggest(graph, org, suggest.un_iris(store), minimum, not include_linked)
     if accept_ids:
         count = suggest.accept(store, org, found, list(accept_ids), method)

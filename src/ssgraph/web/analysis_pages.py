@@ -32,10 +32,15 @@ MISSING_PARAMETER = define("web.analysis.missing_parameter",
 
 
 class _ReadView:
-    """What the analyses need of a store (select), served by the web's query runner."""
+    """What the analyses need of a store (select, query_raw), served by the web's query runner."""
 
     def select(self, sparql: str):
         return service().select(sparql)
+
+    def query_raw(self, sparql: str, result_format: str = "json", **_: object):
+        from ssgraph.web.query_worker import QueryJob
+
+        return service().run(QueryJob(sparql, result_format=result_format))
 
 
 def _arg(name: str) -> str:
@@ -51,7 +56,7 @@ def _html(text: str) -> Response:
 
 def _harmonise():
     a, b = _arg("a"), _arg("b")
-    graph = goal_graph.build_goal_graph(_ReadView(), [a, b])
+    graph = goal_graph.build_goal_graph(_ReadView(), [a, b], observations="none")
     return harmonise.harmonise(graph, a, b, one_to_one=request.args.get("all") is None)
 
 
@@ -66,7 +71,8 @@ def harmonise_page() -> Response:
 
 
 def _consolidate(org: str):
-    return consolidate.consolidate(goal_graph.build_goal_graph(_ReadView(), [org]), org)
+    return consolidate.consolidate(
+        goal_graph.build_goal_graph(_ReadView(), [org], observations="presence"), org)
 
 
 @bp.get("/api/consolidate/<org>")
@@ -88,7 +94,7 @@ def _coverage():
         region = request.args["region"].strip()
         present = {v.code for v in goal_graph.structure_versions(view)}
         codes = [c for c in coverage.region_members(view, region) if c in present]
-    graph = goal_graph.build_goal_graph(view, codes)
+    graph = goal_graph.build_goal_graph(view, codes, observations="none")
     sdg_columns, objective_columns = coverage.reference_columns(view)
     return coverage.coverage(graph, sdg_columns, objective_columns, codes)
 
@@ -133,7 +139,7 @@ def report_page(org: str) -> Response:
 
 def _suggestions(org: str):
     view = _ReadView()
-    graph = goal_graph.build_goal_graph(view, [org])
+    graph = goal_graph.build_goal_graph(view, [org], observations="none")
     minimum = float(request.args.get("minimum", 0.3))
     found = suggest.suggest(graph, org, suggest.un_iris(view), minimum,
                             only_missing=request.args.get("all") is None)
