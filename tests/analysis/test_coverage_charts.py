@@ -13,7 +13,8 @@ def test_matrices_count_goals_and_indicators_per_sdg_and_objective(small_store, 
     result = cv.coverage(small_graph, sdg_columns, objective_columns)
     assert result.matrices["sdg_goals"]["9001"]["13"] == 3
     assert result.matrices["sdg_goals"]["9002"]["3"] == 1
-    assert result.matrices["sdg_indicators"]["9001"]["13"] == 0
+    assert result.matrices["sdg_indicators"]["9001"]["13"] == 1  # co2, through goal 1
+    assert result.matrices["sdg_indicators"]["9001"]["4"] == 1
     assert result.matrices["objective_goals"]["9001"]["1"] == 1
     assert len(result.csv_rows()) == 2 * (17 + 16)
 

@@ -2,7 +2,8 @@
 each Swedish environmental objective (16).
 
 A goal counts once per SDG however many of that SDG's targets it names. Links are the
-ones stated on the goal or indicator itself (``ssg:addresses…``).
+ones stated on the goal or indicator itself (``ssg:addresses…``); an indicator without
+links of its own counts for what the goals it measures address.
 """
 
 from __future__ import annotations
@@ -95,7 +96,10 @@ def _count(graph: nx.DiGraph, org: str, kind: str, scheme: str) -> dict[str, int
     counts: dict[str, int] = {}
     for node in gg.nodes_of_kind(graph, kind, org):
         keys = set()
-        for concept in gg.links(graph, node):
+        concepts = gg.links(graph, node)
+        if kind == "indicator" and not concepts:  # an indicator covers what the goals it measures address
+            concepts = [c for goal in gg.predecessors_by(graph, node, "measured-by") for c in gg.links(graph, goal)]
+        for concept in concepts:
             data = graph.nodes[concept]
             if scheme == "sdg" and data.get("kind") == "sdg":
                 number = gg.sdg_goal_number(graph, concept)
