@@ -144,21 +144,21 @@ def alignment_diagram(result, fmt: str = "svg", limit: int = 45) -> bytes:
     order_a = {iri: i for i, (iri, _) in enumerate(left)}
     matches.sort(key=lambda c: order_a[c.a])
     rows = max(len(matches), 1)
-    fig, ax = plt.subplots(figsize=(11, 0.9 + 0.36 * rows))
+    fig, ax = plt.subplots(figsize=(10, 0.9 + 0.42 * rows))
     for i, c in enumerate(matches):
         colour, width = RELATION_STYLE[c.relation]
-        ax.text(0.0, i, textwrap.shorten(c.a_label, 52, placeholder="…"), ha="right", va="center",
-                fontsize=8)
-        ax.text(1.0, i, textwrap.shorten(c.b_label, 52, placeholder="…"), ha="left", va="center",
-                fontsize=8)
+        ax.text(0.0, i, textwrap.shorten(c.a_label, 48, placeholder="…"), ha="right", va="center",
+                fontsize=10)
+        ax.text(1.0, i, textwrap.shorten(c.b_label, 48, placeholder="…"), ha="left", va="center",
+                fontsize=10)
         ax.plot([0.02, 0.98], [i, i], color=colour, linewidth=width * max(c.score, 0.3))
-        ax.text(0.5, i - 0.12, f"{i + 1}: {c.score:.2f}", ha="center", va="bottom", fontsize=7,
+        ax.text(0.5, i - 0.12, f"{i + 1}: {c.score:.2f}", ha="center", va="bottom", fontsize=9,
                 color=colour)
-    ax.text(0.0, -1, result.org_a, ha="right", fontsize=11, fontweight="bold")
-    ax.text(1.0, -1, result.org_b, ha="left", fontsize=11, fontweight="bold")
+    ax.text(0.0, -1, result.org_a, ha="right", fontsize=12, fontweight="bold")
+    ax.text(1.0, -1, result.org_b, ha="left", fontsize=12, fontweight="bold")
     for relation, (colour, width) in RELATION_STYLE.items():
         ax.plot([], [], color=colour, linewidth=width, label=f"skos:{relation}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), ncol=3, fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), ncol=3, fontsize=10, frameon=False)
     ax.set_xlim(-0.05, 1.05)
     ax.set_ylim(rows - 0.4, -1.6)
     ax.axis("off")
