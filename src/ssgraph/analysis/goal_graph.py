@@ -216,35 +216,33 @@ def build_goal_graph(
         graph.add_node(v.org_iri, kind="organisation", label=v.label or v.code, org=v.code,
                        graph=v.graph)
 
-    # typed resources with their labels
+    # typed resources, then their texts (plain patterns: OPTIONALs are slow on big graphs)
     class_values = " ".join(f"ssg:{c}" for c in CLASS_TO_KIND)
-    for row in rows(store, f"""
-SELECT ?g ?s ?type ?label ?id ?description WHERE {{
-  {graphs}
-  VALUES ?type {{ {class_values} }}
-  GRAPH ?g {{
-    ?s a ?type .
-    OPTIONAL {{ ?s rdfs:label|dcterms:title ?label FILTER(lang(?label) = "" || langMatches(lang(?label), "sv")) }}
-    OPTIONAL {{ ?s dcterms:identifier ?id }}
-    OPTIONAL {{ ?s dcterms:description ?description }}
-  }}
-}}"""):
+    for row in rows(store, f"SELECT ?g ?s ?type WHERE {{ {graphs} VALUES ?type {{ {class_values} }} "
+                           f"GRAPH ?g {{ ?s a ?type }} }}"):
         iri = row["s"]
         type_name = row["type"].rsplit("#", 1)[-1]
         kind = CLASS_TO_KIND[type_name]
-        version = org_of_graph[row["g"]]
         attrs = graph.nodes[iri] if iri in graph else {}
         if attrs.get("kind") == kind and attrs.get("type") not in (None, "Goal", "SteeringDocument"):
             type_name = attrs["type"]  # keep the most specific class seen
-        graph.add_node(
-            iri,
-            kind=kind,
-            type=type_name,
-            org=version.code,
-            label=row.get("label") or attrs.get("label") or row.get("id") or _slug(iri),
-            identifier=row.get("id") or attrs.get("identifier") or _slug(iri),
-            description=row.get("description") or attrs.get("description") or "",
-        )
+        graph.add_node(iri, kind=kind, type=type_name, org=org_of_graph[row["g"]].code)
+    texts: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in rows(store, f"""
+SELECT ?s ?p ?text WHERE {{
+  {graphs} VALUES ?p {{ rdfs:label dcterms:title dcterms:identifier dcterms:description }}
+  GRAPH ?g {{ ?s ?p ?text }}
+  FILTER(lang(?text) = "" || langMatches(lang(?text), "sv"))
+}}"""):
+        local = row["p"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        texts[row["s"]].setdefault("label" if local in ("label", "title") else local, row["text"])
+    for iri, data in graph.nodes(data=True):
+        if data.get("kind") == "organisation":
+            continue
+        found = texts.get(iri, {})
+        data["identifier"] = found.get("identifier") or _slug(iri)
+        data["label"] = found.get("label") or data["identifier"]
+        data["description"] = found.get("description", "")
 
     # organisation → vision
     for row in rows(store, f"SELECT ?org ?vision WHERE {{ {graphs} GRAPH ?g {{ ?org ssg:hasVision ?vision }} }}"):
