@@ -23,9 +23,9 @@ STATUS_COLOURS = {
 }
 
 
-def _save(fig, fmt: str) -> bytes:
+def _save(fig, fmt: str, dpi: int = 150) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, bbox_inches="tight", dpi=150 if fmt == "png" else None,
+    fig.savefig(buffer, format=fmt, bbox_inches="tight", dpi=dpi if fmt == "png" else None,
                 metadata={"Date": None} if fmt == "svg" else None)
     plt.close(fig)
     return buffer.getvalue()
@@ -99,7 +99,7 @@ def coverage_heatmap(result, scheme: str, fmt: str = "png", lang: str = "sv") ->
         note = "siffra = antal mål, (n) = antal indikatorer; färgstyrka = antal mål"
     ax.set_title(title, fontsize=13, pad=34, loc="left")
     ax.text(0, -1.35, note, fontsize=8, color="#444444", clip_on=False)
-    return _save(fig, fmt)
+    return _save(fig, fmt, dpi=150 if annotate else 90)
 
 
 def trend_chart(label: str, observations: dict[str, float], target: float | None = None,

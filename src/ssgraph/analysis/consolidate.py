@@ -17,6 +17,7 @@ from ssgraph.analysis import goal_graph as gg
 from ssgraph.analysis.text_similarity import TextIndex
 
 RETIRED_STATUSES = {"repealed", "superseded"}
+RETIRED_SV = {"expired": "har gått ut", "superseded": "är ersatt", "repealed": "är upphävt"}
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,13 @@ class Recommendation:
     reason: str
     saves_goals: int = 0
     saves_documents: int = 0
+    reason_sv: str = ""
 
 
 @dataclass
 class ConsolidationResult:
     org: str
+    org_label: str
     reference_date: str
     goals: int
     documents: int
@@ -186,8 +189,10 @@ def consolidate(
     recommendations = _rank(graph, clusters, orphans, without_indicators, without_data, expired)
     goals_saved = sum(r.saves_goals for r in recommendations)
     documents_saved = sum(r.saves_documents for r in recommendations)
+    org_label = next((d.get("label", org) for _, d in graph.nodes(data=True)
+                      if d.get("kind") == "organisation" and d.get("org") == org), org)
     return ConsolidationResult(
-        org, reference, len(goals), len(documents), clusters, orphans, without_indicators,
+        org, org_label, reference, len(goals), len(documents), clusters, orphans, without_indicators,
         without_data, expired, recommendations, len(goals) - goals_saved,
         len(documents) - documents_saved,
     )
@@ -213,7 +218,8 @@ def _rank(graph, clusters, orphans, without_indicators, without_data, expired) -
         merged_away.update(others)
         items.append((10 + len(others), Recommendation(
             0, "merge", [cluster["keep"], *others], [graph.nodes[m].get("label", m) for m in [cluster["keep"], *others]],
-            f"{len(members)} goals say the same thing; keep one", saves_goals=len(others))))
+            f"{len(members)} goals say the same thing; keep one", saves_goals=len(others),
+            reason_sv=f"{len(members)} mål säger samma sak; behåll ett")))
     for doc in expired:
         # goals stated only in the retired document go with it
         only_here = [g for g in doc["goals"]
@@ -222,18 +228,21 @@ def _rank(graph, clusters, orphans, without_indicators, without_data, expired) -
         items.append((8 + len(only_here), Recommendation(
             0, "retire-document", [doc["iri"], *only_here], [doc["label"]],
             f"document {doc['reason']}" + (f"; {len(only_here)} goals stated only there" if only_here else ""),
-            saves_goals=len(only_here), saves_documents=1)))
+            saves_goals=len(only_here), saves_documents=1,
+            reason_sv=f"dokumentet {RETIRED_SV[doc['reason']]}"
+            + (f"; {len(only_here)} mål står bara där" if only_here else ""))))
     for goal in orphans:
         if goal["iri"] not in merged_away:
             items.append((5, Recommendation(0, "link-to-vision", [goal["iri"]], [goal["label"]],
-                                            "goal does not lead up to the vision")))
+                                            "goal does not lead up to the vision",
+                                            reason_sv="målet leder inte upp till visionen")))
     for goal in without_indicators:
         if goal["iri"] not in merged_away:
             items.append((3, Recommendation(0, "add-indicator", [goal["iri"]], [goal["label"]],
-                                            "goal has no indicator")))
+                                            "goal has no indicator", reason_sv="målet saknar indikator")))
     for indicator in without_data:
         items.append((2, Recommendation(0, "collect-data", [indicator["iri"]], [indicator["label"]],
-                                        "indicator has no values")))
+                                        "indicator has no values", reason_sv="indikatorn saknar värden")))
     items.sort(key=lambda pair: (-pair[0], pair[1].subjects))
     for rank, (_, rec) in enumerate(items, start=1):
         rec.rank = rank
