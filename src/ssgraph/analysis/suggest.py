@@ -21,7 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 import yaml
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from ssgraph.analysis import goal_graph as gg
 from ssgraph.analysis.text_similarity import stem, words
