@@ -521,23 +521,29 @@ def type_words(column: Column, lang: str) -> str:
 
 
 def column_reference_markdown(lang: str = "en") -> str:
-    """The column reference of docs/import.md, generated from the model."""
+    """The column reference of docs/import.md (and of the CSV template's read-me), from the model.
+
+    Both the Swedish and the English sheet and column names are shown; descriptions and
+    list words are in ``lang``.
+    """
+    words = {
+        "en": ("column (sv)", "column (en)", "key", "type", "required", "description", "example", "yes"),
+        "sv": ("kolumn (sv)", "kolumn (en)", "nyckel", "typ", "krävs", "beskrivning", "exempel", "ja"),
+    }["sv" if lang == "sv" else "en"]
     lines: list[str] = []
     for sheet in SHEETS:
-        lines.append(f"### {sheet.name(lang)} (`{sheet.key}`)\n")
+        lines.append(f"### {sheet.sv} / {sheet.en} (`{sheet.key}`)\n")
         lines.append(f"{sheet.description(lang)}\n")
-        lines.append("| column | key | type | required | description | example |")
-        lines.append("| --- | --- | --- | --- | --- | --- |")
+        lines.append("| " + " | ".join(words[:7]) + " |")
+        lines.append("| --- " * 7 + "|")
         for column in sheet.columns:
             description = column.description(lang)
             if column.choices:
                 values = ", ".join(c.sv if lang == "sv" else c.en for c in column.choices)
                 description += f" ({values})"
-            required = "yes" if column.required else ""
-            if lang == "sv":
-                required = "ja" if column.required else ""
+            required = words[7] if column.required else ""
             lines.append(
-                f"| {column.header(lang)} | `{column.key}` | {type_words(column, lang)} | {required} "
+                f"| {column.sv} | {column.en} | `{column.key}` | {type_words(column, lang)} | {required} "
                 f"| {description} | {column.example} |"
             )
         lines.append("")
