@@ -213,8 +213,8 @@ def _c(key, sv, en, type_, dsv, den, example="", required=False, choices=(), ref
     return Column(key, sv, en, type_, dsv, den, example, required, tuple(choices), refers_to)
 
 
-ID_SV = "Er egen kortkod för raden, unik på bladet (bokstäver, siffror, - och _)."
-ID_EN = "Your own short code for the row, unique in the sheet (letters, digits, - and _)."
+ID_SV = "Er egen kortkod för raden, unik på bladet (bokstäver, siffror, punkt, - och _)."
+ID_EN = "Your own short code for the row, unique in the sheet (letters, digits, dot, - and _)."
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
