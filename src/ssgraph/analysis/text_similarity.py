@@ -18,7 +18,8 @@ from functools import lru_cache
 import snowballstemmer
 
 NGRAM = 4
-NGRAM_WEIGHT = 0.5  # a word's n-grams together weigh about as much as the word itself
+NGRAM_WEIGHT = 0.5
+DENSE_LIMIT = 40_000_000  # texts × features up to which similarities come from one matrix product  # a word's n-grams together weigh about as much as the word itself
 
 STOP_WORDS = frozenset(
     """
@@ -104,6 +105,7 @@ class TextIndex:
             for f, v in vector.items():
                 self.postings[f].append((key, v))
         self.texts = dict(texts)
+        self._matrix = None
         self._word_cache: dict[Hashable, list[tuple[str, str]]] = {}
 
     def similarity(self, a: Hashable, b: Hashable) -> float:
@@ -112,11 +114,35 @@ class TextIndex:
             va, vb = vb, va
         return sum(v * vb.get(f, 0.0) for f, v in va.items())
 
+    def _similarity_matrix(self):
+        """All pairwise similarities as one dense product, when that fits in memory."""
+        if self._matrix is None and len(self.vectors) * len(self.postings) <= DENSE_LIMIT:
+            import numpy as np
+
+            keys = list(self.vectors)
+            column = {f: i for i, f in enumerate(self.postings)}
+            dense = np.zeros((len(keys), len(column)), dtype=np.float32)
+            for row, key in enumerate(keys):
+                for f, v in self.vectors[key].items():
+                    dense[row, column[f]] = v
+            self._matrix = ({k: i for i, k in enumerate(keys)}, keys, dense @ dense.T)
+        return self._matrix
+
     def neighbours(
         self, key: Hashable, candidates: Iterable[Hashable] | None = None, minimum: float = 0.0
     ) -> dict[Hashable, float]:
         """Similarity of ``key`` to every text sharing a feature with it (optionally restricted)."""
         allowed = set(candidates) if candidates is not None else None
+        matrix = self._similarity_matrix()
+        if matrix is not None:
+            position, keys, products = matrix
+            row = products[position[key]]
+            found = {}
+            for i in (row > max(minimum, 1e-9)).nonzero()[0]:
+                other = keys[i]
+                if other != key and (allowed is None or other in allowed):
+                    found[other] = float(row[i])
+            return found
         scores: dict[Hashable, float] = defaultdict(float)
         for f, v in self.vectors[key].items():
             for other, w in self.postings[f]:
