@@ -95,6 +95,17 @@ def time_query(url: str, query: str, runs: int, cap: float = 120.0) -> tuple[flo
     return statistics.median(times), status
 
 
+def time_in_process(store, query: str, runs: int) -> float:
+    """The same query straight through the ssgraph store, no web layer (JSON serialised)."""
+    store.query_raw(query, result_format="json")
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        store.query_raw(query, result_format="json")
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def wrk(url: str, seconds: int, connections: int) -> float | None:
     executable = shutil.which("wrk")
     if executable is None:
@@ -166,6 +177,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         wait_for(ssgraph_url, servers[0])
         wait_for(oxigraph_url, servers[1])
+        from ssgraph.store import open_store
+
+        direct = open_store(ssgraph_dir, read_only=True)
         rows = []
         for query in load_library():
             text = query.bind()
@@ -173,8 +187,11 @@ def main(argv: list[str] | None = None) -> None:
             time_query(oxigraph_url, text, 1)
             ours, our_status = time_query(ssgraph_url, text, args.runs)
             theirs, their_status = time_query(oxigraph_url, text, args.runs)
-            rows.append((query.name, ours, theirs, our_status, their_status))
-            print(f"  {query.name}: ssgraph {ours * 1000:.1f} ms, oxigraph {theirs * 1000:.1f} ms", file=sys.stderr)
+            in_process = time_in_process(direct, text, args.runs)
+            rows.append((query.name, ours, in_process, theirs, our_status, their_status))
+            print(f"  {query.name}: ssgraph {ours * 1000:.1f} ms, store {in_process * 1000:.1f} ms, "
+                  f"oxigraph {theirs * 1000:.1f} ms", file=sys.stderr)
+        direct.close()
         tool = "wrk" if shutil.which("wrk") else "python threads"
         measure = wrk if shutil.which("wrk") else python_load
         ours_rps = measure(ssgraph_url, args.seconds, args.connections)
@@ -189,19 +206,21 @@ def main(argv: list[str] | None = None) -> None:
                 server.kill()
 
     total_ours = sum(r[1] for r in rows)
-    total_theirs = sum(r[2] for r in rows)
+    total_store = sum(r[2] for r in rows)
+    total_theirs = sum(r[3] for r in rows)
     print(f"\n## Web service under load (benchmarks/web_load.py)\n")
     print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{quads:,} quads ({'--municipalities ' + str(args.municipalities) if args.municipalities else 'all organisations'}); "
           f"`ssgraph serve --workers {args.workers}` (gunicorn gthread) vs `oxigraph serve --union-default-graph`; "
           f"median of {args.runs} sequential POSTs per query, JSON results.\n")
-    print("| query | ssgraph ms | oxigraph ms | ratio |")
-    print("| --- | ---: | ---: | ---: |")
-    for name, ours, theirs, our_status, their_status in rows:
+    print("| query | ssgraph serve ms | ssgraph store in-process ms | oxigraph serve ms | serve / store | serve / oxigraph |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, ours, in_process, theirs, our_status, their_status in rows:
         note = "" if our_status == their_status == 200 else f" (HTTP {our_status}/{their_status})"
-        print(f"| {name}{note} | {ours * 1000:.1f} | {theirs * 1000:.1f} | {ours / theirs:.2f} |")
-    print(f"| **all queries** | **{total_ours * 1000:.0f}** | **{total_theirs * 1000:.0f}** | "
-          f"**{total_ours / total_theirs:.2f}** |")
+        print(f"| {name}{note} | {ours * 1000:.1f} | {in_process * 1000:.1f} | {theirs * 1000:.1f} | "
+              f"{ours / in_process:.2f} | {ours / theirs:.2f} |")
+    print(f"| **all queries** | **{total_ours * 1000:.0f}** | **{total_store * 1000:.0f}** | "
+          f"**{total_theirs * 1000:.0f}** | **{total_ours / total_store:.2f}** | **{total_ours / total_theirs:.2f}** |")
     print(f"\nTrivial query (`{TRIVIAL}`), {args.connections} connections, {args.seconds} s, {tool}: "
           f"ssgraph {ours_rps:,.0f} requests/s, oxigraph {theirs_rps:,.0f} requests/s.")
 
