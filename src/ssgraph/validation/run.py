@@ -1,0 +1,204 @@
+"""Run the shapes over organisations' graphs, one process per organisation.
+
+Each organisation is validated on its own graph plus the context triples (ontology
+hierarchy and reference concept types, see ``shapes.py``). pyshacl runs without
+inference by default: subclass targets are handled by SHACL itself from the mixed-in
+hierarchy, and the chain rules use property paths, so RDFS/OWL-RL inference (slow on
+large graphs) is only an option.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from pyshacl import validate as pyshacl_validate
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
+from ssgraph.namespaces import SH, SSG, SSGGRAPH
+from ssgraph.validation import shapes as shape_sets
+from ssgraph.validation import sparql_constraints
+from ssgraph.validation.findings import SEVERITIES, Finding, counts, findings_from_report
+
+INFERENCE_MODES = ("none", "rdfs", "owlrl")
+_ORG_IRI_MARK = "/org/"
+
+
+@dataclass
+class OrganisationReport:
+    """The outcome of validating one graph."""
+
+    organisation: str | None  # code, e.g. "0480"
+    graph: str | None  # the named graph or file that was validated
+    findings: list[Finding] = field(default_factory=list)
+    seconds: float = 0.0
+    triples: int = 0
+    label: str | None = None
+    report_ntriples: str | None = None  # the SHACL validation report, when asked for
+
+    @property
+    def conforms(self) -> bool:
+        return not any(f.severity == "violation" for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        return counts(self.findings)
+
+    def report_graph(self) -> Graph:
+        graph = Graph()
+        if self.report_ntriples:
+            graph.parse(data=self.report_ntriples, format="nt")
+        return graph
+
+
+@dataclass(frozen=True)
+class ValidationOptions:
+    shape_set: str = "organisation"
+    reference_date: dt.date | None = None
+    inference: str = "none"
+    keep_report: bool = False
+
+
+@dataclass(frozen=True)
+class ValidationJob:
+    """One graph to validate, as N-Triples text so it crosses process boundaries cheaply."""
+
+    ntriples: str
+    organisation: str | None = None
+    graph: str | None = None
+
+
+def organisation_code_of(graph: Graph) -> str | None:
+    """The organisation a goal-structure graph belongs to (the most common ssg:organisation)."""
+    tally: dict[str, int] = {}
+    for org in graph.objects(None, SSG.organisation):
+        tally[str(org)] = tally.get(str(org), 0) + 1
+    if not tally:
+        for org, code in graph.subject_objects(SSG.organisationCode):
+            return str(code)
+        return None
+    best = max(tally, key=lambda iri: tally[iri])
+    return best.rsplit(_ORG_IRI_MARK, 1)[-1] if _ORG_IRI_MARK in best else best
+
+
+def organisation_code_of_graph_iri(iri: str) -> str | None:
+    prefix = str(SSGGRAPH["org/"])
+    if iri.startswith(prefix):
+        return iri[len(prefix):].split("/", 1)[0]
+    return None
+
+
+def validate_graph(
+    data: Graph,
+    organisation: str | None = None,
+    graph_iri: str | None = None,
+    options: ValidationOptions = ValidationOptions(),
+) -> OrganisationReport:
+    """Validate one graph (not modified) against a shape set."""
+    started = time.perf_counter()
+    if organisation is None and options.shape_set == "organisation":
+        organisation = organisation_code_of(data)
+    working = Graph()
+    for triple in data:
+        working.add(triple)
+    triples = len(working)
+    for triple in shape_sets.context_triples(options.shape_set):
+        working.add(triple)
+    if options.reference_date is not None:
+        working.add((shape_sets.REFERENCE_DATE_NODE, SSG.referenceDate,
+                     Literal(options.reference_date.isoformat(), datatype=XSD.date)))
+    shapes = shape_sets.shapes_graph(options.shape_set)
+    _conforms, report, _text = pyshacl_validate(
+        working,
+        shacl_graph=sparql_constraints.core_shapes_graph(options.shape_set),
+        inference=options.inference,
+        inplace=True,
+        allow_warnings=True,
+        allow_infos=True,
+    )
+    sparql_constraints.evaluate(working, report, options.shape_set)
+    findings = findings_from_report(report, data, shapes, organisation, shape_sets.reference_labels())
+    label = None
+    if organisation:
+        label = shape_sets.reference_labels().get(_org_iri(data, organisation) or "", {}).get("sv")
+    result = OrganisationReport(organisation, graph_iri, findings, time.perf_counter() - started, triples, label)
+    if options.keep_report:
+        result.report_ntriples = annotated_report(report, result).serialize(format="nt")
+    return result
+
+
+def _org_iri(data: Graph, code: str) -> str | None:
+    for org in set(data.objects(None, SSG.organisation)):
+        if str(org).endswith(f"{_ORG_IRI_MARK}{code}"):
+            return str(org)
+    return f"https://w3id.org/ssgraph/id/org/{code}"
+
+
+def annotated_report(report: Graph, result: OrganisationReport) -> Graph:
+    """The SHACL report with Swedish and English messages and what was validated.
+
+    pyshacl drops the language tags of SHACL-SPARQL messages, so each result gets the
+    findings' tagged messages instead.
+    """
+    graph = Graph()
+    for prefix, namespace in report.namespaces():
+        graph.bind(prefix, namespace)
+    graph.bind("ssgsh", shape_sets.SHAPES_NAMESPACE)
+    messages: dict[tuple[str, str, str | None], Finding] = {
+        (f.focus, f.shape, f.value): f for f in result.findings
+    }
+    for triple in report:
+        if triple[1] != SH.resultMessage:
+            graph.add(triple)
+    for node in report.subjects(RDF.type, SH.ValidationResult):
+        key = (str(report.value(node, SH.focusNode)), str(report.value(node, SH.sourceShape)),
+               str(report.value(node, SH.value)) if report.value(node, SH.value) is not None else None)
+        finding = messages.get(key)
+        if finding is not None:
+            for lang, text in finding.message.items():
+                graph.add((node, SH.resultMessage, Literal(text, lang=lang or None)))
+    for report_node in report.subjects(RDF.type, SH.ValidationReport):
+        graph.set((report_node, SH.conforms, Literal(result.conforms)))
+        if result.organisation:
+            graph.add((report_node, SSG.organisation, URIRef(f"https://w3id.org/ssgraph/id/org/{result.organisation}")))
+        if result.graph:
+            graph.add((report_node, DCTERMS.source, URIRef(result.graph) if "://" in result.graph else Literal(result.graph)))
+        graph.add((report_node, PROV.generatedAtTime,
+                   Literal(dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(), datatype=XSD.dateTime)))
+    return graph
+
+
+def _run_job(job: ValidationJob, options: ValidationOptions) -> OrganisationReport:
+    data = Graph()
+    data.parse(data=job.ntriples, format="nt")
+    return validate_graph(data, job.organisation, job.graph, options)
+
+
+def validate_jobs(
+    jobs: Iterable[ValidationJob],
+    options: ValidationOptions = ValidationOptions(),
+    processes: int | None = None,
+) -> Iterator[OrganisationReport]:
+    """Validate many graphs, in parallel worker processes when there is more than one."""
+    jobs = list(jobs)
+    processes = max(1, min(processes or os.cpu_count() or 1, len(jobs) or 1))
+    shape_sets.warm_up()  # parsed once here; forked workers inherit it
+    if processes == 1:
+        for job in jobs:
+            yield _run_job(job, options)
+        return
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        yield from pool.map(_run_job, jobs, [options] * len(jobs), chunksize=1)
+
+
+def job_for(graph: Graph, organisation: str | None = None, graph_iri: str | None = None) -> ValidationJob:
+    return ValidationJob(graph.serialize(format="nt"), organisation, graph_iri)
+
+
+def worst_severity(reports: Iterable[OrganisationReport]) -> str | None:
+    present = {f.severity for report in reports for f in report.findings}
+    return next((s for s in SEVERITIES if s in present), None)
