@@ -118,6 +118,10 @@ class NamedQuery:
     text: str
     path: Path | None = field(default=None, compare=False)
 
+    @classmethod
+    def from_file(cls, path: Path) -> "NamedQuery":
+        return parse_query_file(Path(path))
+
     def param(self, name: str) -> Parameter:
         for parameter in self.params:
             if parameter.name == name:
@@ -193,6 +197,12 @@ class QueryLibrary:
 
     def __len__(self) -> int:
         return len(self.queries)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.queries
+
+    def __getitem__(self, name: str) -> NamedQuery:
+        return self.get(name)
 
     def names(self) -> list[str]:
         return list(self.queries)

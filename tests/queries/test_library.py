@@ -10,7 +10,7 @@ import pytest
 
 from ssgraph import paths
 from ssgraph.errors import InputError
-from ssgraph.queries import load_library, parse_query_file
+from ssgraph.queries import NamedQuery, load_library, parse_query_file
 
 EXPECTED = Path(__file__).parent / "expected"
 LIBRARY = load_library()
@@ -97,3 +97,10 @@ def test_header_problems_are_located(tmp_path):
 
 def test_every_query_file_is_in_the_library():
     assert sorted(p.stem for p in paths.QUERIES_DIR.glob("*.rq")) == LIBRARY.names()
+
+
+def test_library_lookup_by_name_and_from_file():
+    assert "goals_per_level" in LIBRARY and "nope" not in LIBRARY
+    assert LIBRARY["goals_per_level"].name == "goals_per_level"
+    path = paths.QUERIES_DIR / "goals_per_level.rq"
+    assert NamedQuery.from_file(path) == LIBRARY.get("goals_per_level")
