@@ -32,3 +32,29 @@ def fixture_store(fixture_store_dir):
     store = open_store(fixture_store_dir, read_only=True)
     yield store
     store.close()
+
+
+def build_example_store(directory: Path) -> Path:
+    """The ontology, reference vocabularies and data/examples, as `ssgraph serve` starts with."""
+    from ssgraph import setup
+
+    store = open_store(directory)
+    try:
+        setup.initialise(store, with_examples=True)
+    finally:
+        store.close()
+    return directory
+
+
+@pytest.fixture(scope="session")
+def example_store(tmp_path_factory):
+    from ssgraph.errors import SsgraphError
+
+    try:
+        directory = build_example_store(tmp_path_factory.mktemp("query-examples") / "store")
+    except SsgraphError as error:
+        # the importer's and the examples' own tests report this; the answers cannot be checked
+        pytest.skip(f"data/examples does not import: {error.render('en').splitlines()[0]}")
+    store = open_store(directory, read_only=True)
+    yield store
+    store.close()
