@@ -1,6 +1,7 @@
 """SHACL validation of SS 854000 governance data (see docs/validation.md)."""
 
 from ssgraph.validation.findings import Finding
+from ssgraph.validation.import_check import check_import
 from ssgraph.validation.run import (
     OrganisationReport,
     ValidationJob,
@@ -14,6 +15,7 @@ __all__ = [
     "OrganisationReport",
     "ValidationJob",
     "ValidationOptions",
+    "check_import",
     "validate_graph",
     "validate_jobs",
 ]

@@ -1,0 +1,136 @@
+"""Where the graphs to validate come from: RDF files, or the store (by organisation or graph).
+
+Each graph becomes a ValidationJob (N-Triples text plus the organisation code), the unit
+handed to a worker process. Files with named graphs (N-Quads, TriG) give one job per
+organisation graph; large N-Quads files are split with pyoxigraph's streaming parser.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ssgraph.errors import InputError, Location, problem
+from ssgraph.messages import define
+from ssgraph.namespaces import CATALOG_GRAPH, SSG, SSGGRAPH
+from ssgraph.validation.run import ValidationJob, organisation_code_of, organisation_code_of_graph_iri
+
+FILE_MISSING = define("validation.file_missing", sv="Filen finns inte.", en="The file does not exist.")
+FILE_UNREADABLE = define("validation.file_unreadable", sv="Filen kunde inte läsas som RDF: {error}",
+                         en="The file could not be read as RDF: {error}")
+NO_GRAPHS = define("validation.no_graphs", sv="Filen innehåller inga organisationsgrafer att validera.",
+                   en="The file holds no organisation graphs to validate.")
+ORG_NOT_FOUND = define("validation.org_not_found",
+                       sv="Lagret har ingen målstruktur för organisation {code}. Importera den först (ssgraph import).",
+                       en="The store has no goal structure for organisation {code}. Import it first (ssgraph import).")
+GRAPH_NOT_FOUND = define("validation.graph_not_found", sv="Lagret har ingen graf {graph}.",
+                         en="The store has no graph {graph}.")
+STORE_EMPTY = define("validation.store_empty", sv="Lagret har inga organisationsgrafer att validera.",
+                     en="The store holds no organisation graphs to validate.")
+
+_OX_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
+_RDFLIB_FORMATS = {".jsonld": "json-ld", ".json": "json-ld"}
+_ORG_GRAPHS = str(SSGGRAPH["org/"])
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return Path(name).suffix
+
+
+def jobs_from_file(path: Path, shape_set: str = "organisation") -> list[ValidationJob]:
+    """One job for a triples file; one per named graph for N-Quads and TriG."""
+    if not path.exists():
+        raise InputError(problem(FILE_MISSING, Location(file=str(path))))
+    suffix = _suffix(path)
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        if suffix in _RDFLIB_FORMATS:
+            with opener(path, "rb") as stream:
+                graph = Graph().parse(stream, format=_RDFLIB_FORMATS[suffix])
+            return [ValidationJob(graph.serialize(format="nt"), organisation_code_of(graph), str(path))]
+        if suffix not in _OX_FORMATS:
+            raise InputError(problem(FILE_UNREADABLE, Location(file=str(path)), error=f"unknown extension {suffix or '?'}"))
+        groups: dict[str, list[str]] = defaultdict(list)
+        with opener(path, "rb") as stream:
+            for quad in ox.parse(stream, format=_OX_FORMATS[suffix]):
+                graph_name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+                groups[graph_name].append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    except SyntaxError as error:
+        raise InputError(problem(FILE_UNREADABLE, Location(file=str(path)), error=str(error))) from None
+    except (ValueError, OSError) as error:
+        raise InputError(problem(FILE_UNREADABLE, Location(file=str(path)), error=str(error))) from None
+    jobs = []
+    for graph_name, lines in groups.items():
+        if graph_name and not _wanted(graph_name, shape_set):
+            continue
+        text = "\n".join(lines) + "\n"
+        code = organisation_code_of_graph_iri(graph_name) if graph_name else None
+        if code is None and shape_set == "organisation":
+            code = organisation_code_of(Graph().parse(data=text, format="nt"))
+        jobs.append(ValidationJob(text, code, graph_name or str(path)))
+    if not jobs:
+        raise InputError(problem(NO_GRAPHS, Location(file=str(path))))
+    return jobs
+
+
+def _wanted(graph_name: str, shape_set: str) -> bool:
+    if shape_set == "organisation":
+        return graph_name.startswith(_ORG_GRAPHS)
+    if shape_set == "catalog":
+        return graph_name == str(CATALOG_GRAPH)
+    return graph_name.startswith(str(SSGGRAPH["reference/"]))
+
+
+def current_graphs(store) -> dict[str, str]:
+    """Organisation code -> its current version graph, from the catalogue.
+
+    Organisations without a catalogue entry (data loaded without the importer) fall back
+    to their last ``ssggraph:org/{code}/…`` graph in name order.
+    """
+    rows = store.select(
+        f"SELECT ?org ?graph WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ ?version <{SSG.versionOf}> ?org ; "
+        f"<{SSG.isCurrentVersion}> true ; <{SSG.graph}> ?graph }} }}"
+    )
+    found: dict[str, str] = {}
+    for row in rows:
+        code = organisation_code_of_graph_iri(str(row["graph"])) or str(row["org"]).rsplit("/", 1)[-1]
+        found[code] = str(row["graph"])
+    fallback: dict[str, str] = {}
+    for info in sorted(store.graphs(), key=lambda g: g.iri):
+        code = organisation_code_of_graph_iri(info.iri)
+        if code and code not in found:
+            fallback[code] = info.iri  # the last in name order wins
+    return {**found, **fallback}
+
+
+def _job_from_store(store, graph_iri: str, code: str | None) -> ValidationJob:
+    graph = store.graph(graph_iri)
+    if code is None:
+        code = organisation_code_of_graph_iri(graph_iri) or organisation_code_of(graph)
+    return ValidationJob(graph.serialize(format="nt"), code, graph_iri)
+
+
+def jobs_from_store(store, organisation: str | None = None, graph_iri: str | None = None) -> list[ValidationJob]:
+    if graph_iri is not None:
+        if graph_iri not in {info.iri for info in store.graphs()}:
+            raise InputError(problem(GRAPH_NOT_FOUND, graph=graph_iri))
+        return [_job_from_store(store, graph_iri, None)]
+    graphs = current_graphs(store)
+    if organisation is not None:
+        if organisation not in graphs:
+            raise InputError(problem(ORG_NOT_FOUND, code=organisation))
+        return [_job_from_store(store, graphs[organisation], organisation)]
+    if not graphs:
+        raise InputError(problem(STORE_EMPTY))
+    return [_job_from_store(store, iri, code) for code, iri in sorted(graphs.items())]
