@@ -78,6 +78,16 @@ SELECT ?c ?notation ?label ?colour WHERE {
     return sdg, objectives
 
 
+def public_health_names(store) -> dict[str, str]:
+    """Public-health target area number → Swedish name."""
+    found = store.select(sparql_prefixes() + """
+SELECT ?notation ?label WHERE {
+  ?c a ssg:PublicHealthArea ; skos:notation ?notation ; skos:prefLabel ?label
+  FILTER(langMatches(lang(?label), "sv"))
+}""")
+    return {str(r["notation"]): str(r["label"]) for r in found}
+
+
 def region_members(store, region_code: str) -> list[str]:
     """The region's own code and the codes of the municipalities in its county."""
     region = SSGID[f"org/{region_code}"]

@@ -98,7 +98,8 @@ ACTIVITY_NAMES = {"planned": ("planerad", "planned"), "ongoing": ("pågår", "on
                   "completed": ("genomförd", "completed"), "cancelled": ("avbruten", "cancelled")}
 
 
-def council_report_html(report, sdg_columns, objective_columns, lang: str = "sv") -> str:
+def council_report_html(report, sdg_columns, objective_columns, lang: str = "sv",
+                        public_health: dict[str, str] | None = None) -> str:
     chart_sets = {}
     for dim, goals in report.dimensions.items():
         chart_sets[dim] = []
@@ -115,7 +116,8 @@ def council_report_html(report, sdg_columns, objective_columns, lang: str = "sv"
         dimension_names={k: _pick(v, lang) for k, v in DIMENSION_NAMES.items()},
         activity_names={k: _pick(v, lang) for k, v in ACTIVITY_NAMES.items()},
         sdg_colours={c.key: c.colour for c in sdg_columns}, sdg_names={c.key: c.label for c in sdg_columns},
-        objective_names={c.key: c.label for c in objective_columns}, generated=_stamp(),
+        objective_names={c.key: c.label for c in objective_columns},
+        public_health_names=public_health or {}, generated=_stamp(),
     )
 
 

@@ -156,7 +156,8 @@ def report_command(org: str, period: str, output: Path, formats: tuple[str, ...]
     store = state.open_store()
     report = council_report.council_report(goal_graph.build_goal_graph(store, [org]), org, period)
     sdg_columns, objective_columns = coverage.reference_columns(store)
-    html = outputs.council_report_html(report, sdg_columns, objective_columns, state.lang)
+    html = outputs.council_report_html(report, sdg_columns, objective_columns, state.lang,
+                                       coverage.public_health_names(store))
     name = f"report-{org}-{period}"
     written = outputs.write_outputs(name, report, set(formats) | {"html"} if pdf else set(formats),
                                     output, state.lang, html=html)

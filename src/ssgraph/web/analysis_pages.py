@@ -134,7 +134,8 @@ def report_json(org: str) -> Response:
 def report_page(org: str) -> Response:
     view, report = _report(org)
     sdg_columns, objective_columns = coverage.reference_columns(view)
-    return _html(outputs.council_report_html(report, sdg_columns, objective_columns, request_language()))
+    return _html(outputs.council_report_html(report, sdg_columns, objective_columns, request_language(),
+                                             coverage.public_health_names(view)))
 
 
 def _suggestions(org: str):
