@@ -5,7 +5,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root/web"
-npm ci --no-audit --no-fund
+npm ci --omit=dev --no-audit --no-fund
 target="$root/src/ssgraph/web/static/yasgui"
 mkdir -p "$target"
 cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css "$target/"

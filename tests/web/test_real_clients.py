@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 import requests
@@ -137,3 +138,29 @@ def test_long_query_is_cut_while_the_server_keeps_answering(live_server):
     thread.join()
     assert outcome["status"] == 504 and outcome["seconds"] < 5
     assert answered >= 5
+
+
+COMUNICA = Path(__file__).parents[2] / "web" / "node_modules" / ".bin" / "comunica-sparql"
+needs_comunica = pytest.mark.skipif(
+    not COMUNICA.exists(), reason="Comunica (@comunica/query-sparql@3, web/package.json) is not installed: cd web && npm ci")
+
+
+def comunica(live_server: str, query: str, *options: str) -> str:
+    result = subprocess.run([str(COMUNICA), f"sparql@{live_server}sparql", query, *options],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "failed" not in result.stderr.lower(), result.stderr  # e.g. the service description
+    return result.stdout
+
+
+@needs_comunica
+def test_comunica_select(live_server):
+    rows = json.loads(comunica(live_server, GOALS))
+    assert [row["goal"] for row in rows] == EXPECTED_GOALS
+
+
+@needs_comunica
+def test_comunica_construct_and_ask(live_server):
+    ntriples = comunica(live_server, f"CONSTRUCT WHERE {{ <{G1}> ?p ?o }}", "-t", "application/n-triples")
+    assert len(Graph().parse(data=ntriples, format="nt")) >= 10
+    assert comunica(live_server, f"ASK {{ <{G1}> ?p ?o }}").strip() == "true"

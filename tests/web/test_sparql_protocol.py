@@ -214,6 +214,13 @@ def test_service_description(client):
                        f"<{sd}supportedLanguage> <{sd}SPARQL11Query> ; <{sd}feature> <{sd}UnionDefaultGraph> }}").askAnswer
 
 
+@pytest.mark.parametrize("accept", ["application/n-quads", "application/trig",
+                                    "application/n-quads,application/trig;q=0.95,text/turtle;q=0.6"])
+def test_service_description_in_quad_formats(client, accept):
+    response = client.get("/sparql", headers={"Accept": accept})
+    assert response.status_code == 200 and response.mimetype in ("application/n-quads", "application/trig")
+
+
 def test_service_description_in_json_ld(client):
     response = client.get("/sparql", headers={"Accept": "application/ld+json"})
     assert response.mimetype == "application/ld+json"

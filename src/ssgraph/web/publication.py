@@ -25,6 +25,7 @@ from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem
 from ssgraph.web.pages import render_page
 from ssgraph.web.service import service
+from ssgraph.web.sparql import serialize_graph
 
 messages.define("web.no_dump", sv="ingen sådan nedladdning: {name}", en="no such download: {name}")
 
@@ -35,8 +36,6 @@ EU_THEME = Namespace("http://publications.europa.eu/resource/authority/data-them
 EU_LANGUAGE = Namespace("http://publications.europa.eu/resource/authority/language/")
 EU_FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
 EU_ACCESS = Namespace("http://publications.europa.eu/resource/authority/access-right/")
-RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "json-ld": "json-ld", "rdfxml": "xml",
-                 "trig": "trig", "nquads": "nquads"}
 GROUP_TITLES = {
     "ontology": ("ssgraph-ontologin", "The ssgraph ontology"),
     "reference": ("Referensvokabulär (globala målen, miljömål, folkhälsa, organisationer, standarden)",
@@ -57,10 +56,7 @@ def public_base() -> str:
 
 def rdf_response(graph: Graph, prefer: str = "text/turtle") -> Response:
     fmt = negotiation.graph_format(request.headers.get("Accept"), request.args.get("format"), prefer) or "turtle"
-    if fmt in ("trig", "nquads"):
-        fmt = "turtle"
-    body = graph.serialize(format=RDFLIB_FORMAT[fmt], encoding="utf-8")
-    response = Response(body, content_type=negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt])
+    response = Response(serialize_graph(graph, fmt), content_type=negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt])
     response.headers["Vary"] = "Accept"
     return response
 

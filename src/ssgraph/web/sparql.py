@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, Response, redirect, request
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from ssgraph import messages
@@ -199,9 +199,19 @@ def service_description() -> Response:
     graph.add((node, URIRef("http://purl.org/dc/terms/description"),
                Literal("ssgraph: sustainability governance (SS 854000) as linked data", lang="en")))
     fmt = negotiation.graph_format(request.headers.get("Accept"), request.args.get("format")) or "turtle"
-    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "json-ld": "json-ld", "rdfxml": "xml",
-                     "trig": "trig", "nquads": "nquads"}[fmt]
-    body = graph.serialize(format=rdflib_format, encoding="utf-8")
-    response = Response(body, content_type=negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt])
+    response = Response(serialize_graph(graph, fmt), content_type=negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt])
     response.headers["Vary"] = "Accept"
     return response
+
+
+def serialize_graph(graph: Graph, fmt: str) -> bytes:
+    """An rdflib graph in a negotiated format; quad formats get it as the default graph."""
+    if fmt in ("trig", "nquads"):
+        dataset = Dataset()
+        for triple in graph:
+            dataset.add(triple)
+        for prefix, namespace in graph.namespaces():
+            dataset.bind(prefix, namespace)
+        return dataset.serialize(format=fmt, encoding="utf-8")
+    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "json-ld": "json-ld", "rdfxml": "xml"}[fmt]
+    return graph.serialize(format=rdflib_format, encoding="utf-8")
