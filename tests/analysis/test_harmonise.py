@@ -57,3 +57,10 @@ SELECT ?a ?b ?confidence ?activity WHERE {{ GRAPH <{graph_iri}> {{
     assert {(str(r["a"]), str(r["b"])) for r in rows} >= {(iri("9001/goal/1"), iri("9002/goal/A"))}
     assert str(graph_iri) == "https://w3id.org/ssgraph/graph/mapping/9001-9002"
     assert result.csv_rows()[0]["predicate_id"].startswith("skos:")
+
+
+def test_greedy_fallback_for_huge_components_gives_a_one_to_one_assignment(small_graph):
+    optimal = hz.harmonise(small_graph, "9001", "9002")
+    greedy = hz.harmonise(small_graph, "9001", "9002", settings=hz.Settings(max_matching_edges=0))
+    assert {(c.a, c.b) for c in greedy.matches} == {(c.a, c.b) for c in optimal.matches}
+    assert len({c.a for c in greedy.matches}) == len({c.b for c in greedy.matches}) == len(greedy.matches)
