@@ -155,3 +155,14 @@ def test_html_pages_escape_everything(client):
         html = page(client, path, format="html") if path.startswith("/queries/") else page(client, path)
         scripts = re.findall(r"<script[^>]*>", html)
         assert all(s.startswith(("<script src=", '<script id="examples" type="application/json">')) for s in scripts)
+
+
+def test_provenance_names_the_version_of_each_graph(client):
+    html = page(client, "/id/org/0480/goal/G1", lang="en")
+    assert "mal-och-budget-2024 (Mål och budget 2024, current version)" in html
+
+
+def test_resource_of_an_archived_version_only(client):
+    html = page(client, "/id/org/0480/goal/OLD", lang="en")
+    assert "Gammalt mål om fattigdom" in html
+    assert "mal-och-budget-2020 (Mål och budget 2020, archived version)" in html

@@ -18,7 +18,7 @@ from ssgraph import messages
 from ssgraph.namespaces import PREFIXES, SSGREF
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, request_language
-from ssgraph.web.pages import render_page
+from ssgraph.web.pages import CHROME, render_page
 from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
 
@@ -131,8 +131,16 @@ def label_languages() -> tuple[str, ...]:
 
 def build_view(iri: str) -> ResourceView | None:
     subject = URIRef(iri).n3()
-    outgoing = service().select(
-        f"SELECT ?p ?o ?g WHERE {{ {{ GRAPH ?g {{ {subject} ?p ?o }} }} UNION {{ {subject} ?p ?o }} }}"
+    # the statements of the default graph (current versions); a resource only found in an
+    # archived version is shown from there
+    outgoing = service().select(f"SELECT ?p ?o WHERE {{ {subject} ?p ?o }}")
+    if not outgoing:
+        outgoing = service().select(f"SELECT ?p ?o WHERE {{ GRAPH ?g {{ {subject} ?p ?o }} }}")
+    graph_rows = service().select(
+        "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        f"SELECT DISTINCT ?g ?label ?current WHERE {{ GRAPH ?g {{ {subject} ?p ?o }} "
+        "OPTIONAL { ?version ssg:graph ?g ; ssg:isCurrentVersion ?current OPTIONAL { ?version rdfs:label ?label } } } "
+        "ORDER BY ?g"
     )
     incoming = service().select(
         f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {subject} FILTER(isIRI(?s)) }} LIMIT {INCOMING_LIMIT}"
@@ -141,10 +149,7 @@ def build_view(iri: str) -> ResourceView | None:
         return None
     seen: set[tuple[str, str]] = set()
     pairs = []
-    graphs: set[str] = set()
     for row in outgoing:
-        if "g" in row:
-            graphs.add(str(row["g"]))
         key = (str(row["p"]), row["o"].n3())
         if key not in seen:
             seen.add(key)
@@ -153,7 +158,7 @@ def build_view(iri: str) -> ResourceView | None:
     iris |= {str(r["s"]) for r in incoming} | {str(r["p"]) for r in incoming}
     labeller = Labeller(iris, label_languages())
     view = ResourceView(iri=iri, label=labeller.label(iri), sdg=labeller.sdg.get(iri))
-    view.graphs = sorted(graphs)
+    view.graphs = [describe_graph(row) for row in graph_rows]
     for predicate, value in sorted(pairs, key=lambda pv: (short_name(str(pv[0])), str(pv[1]))):
         if str(predicate) == RDF_TYPE:
             view.types.append(labeller.link(value))
@@ -169,6 +174,16 @@ def build_view(iri: str) -> ResourceView | None:
         ):
             view.sources.append({k: str(v) for k, v in row.items()})
     return view
+
+
+def describe_graph(row: dict) -> str:
+    """A named graph for the provenance list: its IRI, version label and whether it is current."""
+    text = str(row["g"])
+    details = [str(row["label"])] if "label" in row else []
+    if "current" in row:
+        current = str(row["current"]).lower() == "true"
+        details.append(CHROME[request_language()]["current" if current else "archived"])
+    return f"{text} ({', '.join(details)})" if details else text
 
 
 def _format_links(path: str) -> list[dict[str, str]]:

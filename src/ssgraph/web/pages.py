@@ -45,6 +45,8 @@ CHROME: dict[str, dict[str, str]] = {
         "triples": "tripler",
         "file": "Fil",
         "label_order": "Etikettspråk i turordning:",
+        "current": "gällande version",
+        "archived": "arkiverad version",
     },
     "en": {
         "site": "ssgraph – sustainability governance as linked data",
@@ -80,6 +82,8 @@ CHROME: dict[str, dict[str, str]] = {
         "triples": "triples",
         "file": "File",
         "label_order": "Label languages in order:",
+        "current": "current version",
+        "archived": "archived version",
     },
 }
 
