@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"organisations: {', '.join(orgs)}; minimum score {args.minimum}")
     print(f"coarse (SDG 1-17 / objective / area): precision={coarse['precision']:.3f} "
           f"recall={coarse['recall']:.3f} f1={coarse['f1']:.3f}")
+    right, documents = suggest.evaluate_document_kinds(graph, orgs)
+    print(f"document kinds: {right} of {documents} registered kinds recovered from title and type")
     target = figures["target"]
     print(f"target level: {target['true_positives']} correct of {target['predicted']} suggested, "
           f"{target['actual']} links hidden")

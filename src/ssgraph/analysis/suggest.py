@@ -256,3 +256,15 @@ def _key(graph: nx.DiGraph, concept: str) -> str | None:
 def _coarse(key: str) -> str:
     scheme, notation = key.split("/", 1)
     return f"{scheme}/{notation.split('.', 1)[0]}" if scheme == "sdg" else key
+
+
+def evaluate_document_kinds(graph: nx.DiGraph, orgs: list[str]) -> tuple[int, int]:
+    """(correct, total): the classifier against the kinds the registers do state."""
+    correct = total = 0
+    for org in orgs:
+        for doc in gg.nodes_of_kind(graph, "document", org):
+            data = graph.nodes[doc]
+            if data.get("document_kind"):
+                total += 1
+                correct += classify_document(data.get("label", ""), data.get("type"))[0] == data["document_kind"]
+    return correct, total
