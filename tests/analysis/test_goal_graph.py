@@ -53,3 +53,20 @@ def test_graphml_and_node_link_export(small_graph, tmp_path):
     assert json.loads(back.nodes[iri("9001/indicator/co2")]["observations"]) == {"2022": 4.1, "2023": 3.8}
     data = json.loads(json.dumps(gg.to_node_link(small_graph)))
     assert len(data["edges"]) == small_graph.number_of_edges()
+
+
+class _SelectOnly:
+    """A store seen through select() alone (as a remote or read-only view may be)."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def select(self, sparql):
+        return self.store.select(sparql)
+
+
+def test_same_graph_through_select_alone(small_store, small_graph):
+    other = gg.build_goal_graph(_SelectOnly(small_store))
+    assert set(other.nodes) == set(small_graph.nodes)
+    assert set(other.edges) == set(small_graph.edges)
+    assert other.nodes[iri("9001/indicator/co2")]["observations"] == {"2022": 4.1, "2023": 3.8}
