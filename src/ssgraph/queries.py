@@ -120,7 +120,8 @@ class NamedQuery:
 
     @classmethod
     def from_file(cls, path: Path) -> "NamedQuery":
-        return parse_query_file(Path(path))
+        """Any .rq file; a library header is read when present but not required."""
+        return parse_query_file(Path(path), strict=False)
 
     def param(self, name: str) -> Parameter:
         for parameter in self.params:
@@ -149,7 +150,8 @@ def _values_block(name: str) -> re.Pattern[str]:
     return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{[^{}]*\}", re.I)
 
 
-def parse_query_file(path: Path) -> NamedQuery:
+def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
+    """A query file with its header; ``strict`` requires the titles and questions (the library)."""
     text = path.read_text(encoding="utf-8")
     header: dict[str, str] = {}
     params: list[Parameter] = []
@@ -174,7 +176,10 @@ def parse_query_file(path: Path) -> NamedQuery:
         else:
             header[key] = value
     missing = [key for key in REQUIRED_KEYS if key not in header]
-    if missing:
+    if missing and not strict:
+        for key in REQUIRED_KEYS:
+            header.setdefault(key, path.stem if key.startswith("title") else "")
+    elif missing:
         raise InputError(problem("queries.bad_header", Location(file=str(path), line=1), missing=", ".join(missing)))
     return NamedQuery(
         name=path.stem,

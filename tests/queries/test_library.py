@@ -115,3 +115,12 @@ def test_library_lookup_by_name_and_from_file():
     assert LIBRARY["goals_per_level"].name == "goals_per_level"
     path = paths.QUERIES_DIR / "goals_per_level.rq"
     assert NamedQuery.from_file(path) == LIBRARY.get("goals_per_level")
+
+
+def test_a_plain_query_file_without_header_is_still_a_query(tmp_path):
+    plain = tmp_path / "plain.rq"
+    plain.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1\n", encoding="utf-8")
+    query = NamedQuery.from_file(plain)
+    assert query.bind() == plain.read_text(encoding="utf-8") and query.title["en"] == "plain"
+    with pytest.raises(InputError):
+        parse_query_file(plain)  # the library itself requires the header
