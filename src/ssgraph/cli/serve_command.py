@@ -24,8 +24,8 @@ messages.define(
 )
 messages.define(
     "cli.serve_address",
-    sv="ssgraph svarar på {url} (SPARQL: {url}sparql) med {server}, {workers} processer",
-    en="ssgraph is answering at {url} (SPARQL: {url}sparql) with {server}, {workers} processes",
+    sv="ssgraph svarar på {url} (SPARQL: {url}sparql) med {server} ({workers})",
+    en="ssgraph is answering at {url} (SPARQL: {url}sparql) with {server} ({workers})",
 )
 
 
@@ -84,7 +84,9 @@ def serve(host: str, port: int, workers: int, threads: int, config_file: str | N
         server == "auto" and sys.platform != "win32" and importlib.util.find_spec("gunicorn") is not None
     )
     name = "gunicorn" if use_gunicorn else "waitress"
-    click.echo(messages.render("cli.serve_address", state.lang, url=url, server=name, workers=workers))
+    capacity = (f"{workers} × {threads} trådar" if state.lang == "sv" else f"{workers} × {threads} threads") \
+        if use_gunicorn else (f"{workers * threads} trådar" if state.lang == "sv" else f"{workers * threads} threads")
+    click.echo(messages.render("cli.serve_address", state.lang, url=url, server=name, workers=capacity))
     if use_gunicorn:
         timeout = int(float(settings["query_time_limit"])) + 30
         arguments = [
