@@ -25,7 +25,7 @@ FORMATS = ("text", "json", "turtle", "html")
 WORDS = {
     "sv": {
         "title": "Valideringsrapport",
-        "organisations": "organisationer",
+        "organisations": "organisationer", "organisation_one": "organisation",
         "violation": "överträdelse", "violations": "överträdelser",
         "warning": "varning", "warnings": "varningar",
         "info": "information", "infos": "information",
@@ -48,7 +48,7 @@ WORDS = {
     },
     "en": {
         "title": "Validation report",
-        "organisations": "organisations",
+        "organisations": "organisations", "organisation_one": "organisation",
         "violation": "violation", "violations": "violations",
         "warning": "warning", "warnings": "warnings",
         "info": "info", "infos": "info",
@@ -79,6 +79,10 @@ def words(lang: str) -> dict[str, str]:
 
 def _plural(count: int, severity: str, w: dict[str, str]) -> str:
     return f"{count} {w[severity] if count == 1 else w[severity + 's']}"
+
+
+def _organisations(count: int, w: dict[str, str]) -> str:
+    return f"{count} {w['organisation_one'] if count == 1 else w['organisations']}"
 
 
 def _totals(reports: Sequence[OrganisationReport]) -> Counter:
@@ -124,7 +128,7 @@ def render_text(reports: Sequence[OrganisationReport], lang: str = "sv", colour:
                       highlight=False, soft_wrap=True, emoji=False)
     totals = _totals(reports)
     summary = ", ".join(_plural(totals[s], s, w) for s in SEVERITIES)
-    console.print(f"[bold]{escape(w['title'])}[/bold]: {len(reports)} {escape(w['organisations'])} — {escape(summary)}")
+    console.print(f"[bold]{escape(w['title'])}[/bold]: {_organisations(len(reports), w)} — {escape(summary)}")
     for report in reports:
         counts = report.counts()
         head = ", ".join(_plural(counts[s], s, w) for s in SEVERITIES if counts[s])
@@ -224,7 +228,7 @@ def render_html(reports: Sequence[OrganisationReport], lang: str = "sv") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(w['title'])}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(w['title'])}</h1>",
-        f'<p class="verdict">{len(reports)} {_e(w["organisations"])}: '
+        f'<p class="verdict">{_e(_organisations(len(reports), w))}: '
         + ", ".join(f'<span class="{s}">{_e(_plural(totals[s], s, w))}</span>' for s in SEVERITIES)
         + f". {_e(w['conforms'] if totals['violation'] == 0 else w['not_conforms'])}</p>",
         f"<h2>{_e(w['summary'])}</h2>",
