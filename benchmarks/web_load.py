@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> None:
     total_ours = sum(r[1] for r in rows)
     total_store = sum(r[2] for r in rows)
     total_theirs = sum(r[3] for r in rows)
-    print(f"\n## Web service under load (benchmarks/web_load.py)\n")
+    print("\n## Web service under load (benchmarks/web_load.py)\n")
     print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{quads:,} quads ({'--municipalities ' + str(args.municipalities) if args.municipalities else 'all organisations'}); "
           f"`ssgraph serve --workers {args.workers}` (gunicorn gthread) vs `oxigraph serve --union-default-graph`; "

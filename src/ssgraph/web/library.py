@@ -6,7 +6,6 @@ import json
 from functools import lru_cache
 
 from flask import Blueprint, Response, jsonify, request
-from rdflib import URIRef
 
 from ssgraph.queries import QueryLibrary, load_library
 from ssgraph.web import negotiation

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, request
 from rdflib import Graph
 
 from ssgraph import messages
-from ssgraph.errors import QueryError, problem
+from ssgraph.errors import QueryError
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem
 from ssgraph.web.protection import check_federation
@@ -236,7 +236,7 @@ def graph_store() -> Response:
         return _read(iri)
     if request.method == "DELETE":
         def delete(store) -> None:
-            if not _exists(store, iri) or (iri == "" and False):
+            if not _exists(store, iri):
                 raise HttpProblem(404, "web.graph_missing", graph=iri or "default")
             store.update(f"DROP GRAPH <{iri}>" if iri else "DROP DEFAULT")
         service().write(delete)
