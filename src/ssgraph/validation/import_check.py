@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rdflib import Graph
 
 from ssgraph.errors import Location, Problem
@@ -46,12 +48,14 @@ def finding_to_problem(finding: Finding) -> Problem:
                    "error" if finding.severity == "violation" else "warning")
 
 
-def check_import(graph: Graph, lang: str = "sv") -> list[Problem]:
+def check_import(graph: Graph, lang: str = "sv", reference_date: dt.date | None = None) -> list[Problem]:
     """Validate an organisation-version graph before it is written.
 
     Violations become problems with severity "error" (they block the import), warnings
     and information "warning"; each is located at the sheet and row the focus node was
     read from when the graph records it (prov:wasDerivedFrom ssg:SourceLocation).
+    Problems render in either language later, so ``lang`` is not needed to build them;
+    ``reference_date`` stands for today in the date rules (tests pin it).
     """
-    report = validate_graph(graph, options=ValidationOptions())
+    report = validate_graph(graph, options=ValidationOptions(reference_date=reference_date))
     return [finding_to_problem(finding) for finding in report.findings]
