@@ -11,8 +11,8 @@ from ssgraph.settings import load_settings
 
 __all__ = ["create_app"]
 
-READ_ONLY_PATH_PREFIXES = ("/sparql", "/id/", "/ontology", "/shapes", "/void", "/datasets/", "/dumps/",
-                           "/queries")
+READ_ONLY_PATH_PREFIXES = ("/sparql", "/id/", "/ref/", "/ontology", "/shapes", "/void", "/datasets/", "/dumps/",
+                           "/queries", "/api/")
 BLUEPRINT_MODULES = ("sparql", "update", "linked_data", "publication", "library", "ui")
 
 
@@ -45,6 +45,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     for name in BLUEPRINT_MODULES:
         module = importlib.import_module(f"ssgraph.web.{name}")
         app.register_blueprint(module.bp)
+    from ssgraph.web import analysis_pages
+
+    analysis_pages.register(app)  # /analysis/… and /api/… (the analyses' own module)
     register_error_handlers(app)
     app.after_request(_add_cors)
     if hasattr(state.runner, "warm"):
