@@ -166,3 +166,11 @@ def test_resource_of_an_archived_version_only(client):
     html = page(client, "/id/org/0480/goal/OLD", lang="en")
     assert "Gammalt mål om fattigdom" in html
     assert "mal-och-budget-2020 (Mål och budget 2020, archived version)" in html
+
+
+def test_browsers_get_errors_as_escaped_pages(client):
+    response = client.get("/id/org/0480/goal/<script>x</script>", headers={"Accept": FIREFOX})
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    html = response.data.decode()
+    assert "&lt;script&gt;" in html and "<script>x" not in html
+    assert client.get("/id/org/0480/goal/NOPE").mimetype == "application/json"

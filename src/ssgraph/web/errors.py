@@ -45,10 +45,26 @@ def status_of(error: SsgraphError) -> int:
     return 500
 
 
+def _browser_wants_html() -> bool:
+    from ssgraph.web.negotiation import wants_html
+
+    try:
+        return wants_html(request.headers.get("Accept"))
+    except RuntimeError:  # outside a request
+        return False
+
+
 def error_response(status: int, text: str, message_id: str, headers: dict[str, str] | None = None) -> Response:
-    body = {"ok": False, "status": status, "error": text, "id": message_id}
-    response = Response(json.dumps(body, ensure_ascii=False) + "\n", status=status,
-                        mimetype="application/json")
+    """The JSON error shape; a browser asking for HTML gets the same text as a page."""
+    if _browser_wants_html():
+        from ssgraph.web.pages import render_page
+
+        response = Response(render_page("error.html", status=status, text=text), status=status,
+                            content_type="text/html; charset=utf-8")
+    else:
+        body = {"ok": False, "status": status, "error": text, "id": message_id}
+        response = Response(json.dumps(body, ensure_ascii=False) + "\n", status=status,
+                            mimetype="application/json")
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
