@@ -30,6 +30,7 @@ def test_goal_page_for_a_browser(client):
     assert '<a href="/id/org/0480/goal/G2">Minskade utsläpp</a>' in html  # incoming link, by label
     assert '<a href="/id/org/0480/body/ks">Kommunstyrelsen</a>' in html  # outgoing link
     assert "https://w3id.org/ssgraph/graph/org/0480/mal-och-budget-2024" in html  # provenance: the graph
+    assert '<a href="/ontology#OverarchingGoal">' in html  # terms link to the ontology documentation
 
 
 def test_goal_page_in_english_falls_back_to_swedish_labels(client):

@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ssgraph import messages
-from ssgraph.namespaces import PREFIXES, SSGREF
+from ssgraph.namespaces import PREFIXES, SSG, SSGREF
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, request_language
 from ssgraph.web.pages import CHROME, render_page
@@ -27,6 +27,7 @@ messages.define("web.no_resource", sv="det finns inget om {iri}", en="there is n
 bp = Blueprint("linked_data", __name__)
 
 REF_BASE = str(SSGREF)
+ONTOLOGY_BASE = str(SSG)
 LABEL_PROPERTIES = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://www.w3.org/2000/01/rdf-schema#label",
@@ -65,6 +66,8 @@ def local_href(iri: str) -> str:
         return "/id/" + iri[len(base):]
     if iri.startswith(REF_BASE):
         return "/ref/" + iri[len(REF_BASE):]
+    if iri.startswith(ONTOLOGY_BASE):
+        return "/ontology#" + iri[len(ONTOLOGY_BASE):]  # the documentation's anchors
     return iri
 
 
