@@ -62,9 +62,10 @@ def test_web_pages_and_api(store_dir):
     from ssgraph.web import analysis_pages, create_app
 
     app = create_app({"store": str(store_dir), "query_workers": 1, "update_token": "secret"})
-    if "analysis_pages" not in app.blueprints:
-        analysis_pages.register(app)
+    analysis_pages.register(app)  # create_app may already have; registering is idempotent
     client = app.test_client()
+    index = client.get("/analysis/").get_data(as_text=True)
+    assert 'href="consolidate/9001"' in index and 'href="report/9001?period=' in index
     data = client.get("/api/harmonise?a=9001&b=9002").get_json()
     assert len(data["matches"]) == 2
     assert client.get("/api/consolidate/9001").get_json()["summary"]["goals"][0] == 5

@@ -9,6 +9,7 @@
   with ``{"ids": [...], "method": "manual|lexical|model"}`` writes links (needs the
   operator's update token, like ``/update``)
 - ``/api/goal-graph?org=…`` node-link JSON of the goal graph
+- ``/analysis/`` an index page linking every analysis for every organisation
 
 Reads go through the service's protected query runner; nothing here writes except accept.
 Call :func:`register` from ``create_app``.
@@ -52,6 +53,22 @@ def _arg(name: str) -> str:
 
 def _html(text: str) -> Response:
     return Response(text, mimetype="text/html")
+
+
+@bp.get("/analysis/")
+@bp.get("/analysis")
+def index_page() -> Response:
+    import datetime as dt
+
+    from ssgraph.analysis import html_report
+
+    versions = sorted(goal_graph.structure_versions(_ReadView()), key=lambda v: v.code)
+    period = request.args.get("period") or str(dt.date.today().year - 1)
+    prefix = "" if request.path.endswith("/") else "analysis/"
+    page = html_report.render("index.html", request_language(), versions=versions, period=period)
+    if prefix:  # links are relative to /analysis/
+        page = page.replace('href="', 'href="analysis/').replace('action="', 'action="analysis/')
+    return _html(page)
 
 
 def _harmonise():
@@ -183,5 +200,6 @@ def goal_graph_json() -> Response:
 
 
 def register(app: Flask) -> None:
-    """Mount the analysis pages and API on an app made by ``create_app``."""
-    app.register_blueprint(bp)
+    """Mount the analysis pages and API on an app made by ``create_app`` (once)."""
+    if bp.name not in app.blueprints:
+        app.register_blueprint(bp)
