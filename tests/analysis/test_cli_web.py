@@ -85,3 +85,13 @@ def test_web_pages_and_api(store_dir):
     assert accepted.get_json() == {"ok": True, "accepted": 1, "method": "manual"}
     remaining = client.get("/api/suggest/9001").get_json()["suggestions"]
     assert not any(s["id"] == chosen for s in remaining)  # goal 3 now has an SDG link
+
+
+@pytest.mark.browser
+def test_report_prints_to_pdf_with_chromium(store_dir, tmp_path):
+    from ssgraph.analysis.outputs import find_chromium
+
+    if find_chromium() is None:
+        pytest.skip("Chromium is not installed")
+    run(store_dir, "report", "9001", "--period", "2024", "-o", str(tmp_path))
+    assert (tmp_path / "report-9001-2024.pdf").read_bytes().startswith(b"%PDF")
