@@ -63,7 +63,7 @@ class SourceRow:
     sheet: Sheet
     file: str  # file name only, never a directory
     sheet_name: str  # the sheet as named in the file
-    number: int  # spreadsheet row (header = 1) or item number in YAML
+    number: int  # spreadsheet row (header = 1); in YAML the line where the record starts
     values: dict[str, object]
     column_labels: dict[str, str]
     line: int | None = None  # YAML only
@@ -292,7 +292,8 @@ def read_yaml(path: Path, progress: ProgressCallback | None = None) -> SourceWor
                     value = value.strip() or None
                 values[column.key] = value
             labels = {c.key: c.key for c in sheet.columns}
-            table.rows.append(SourceRow(sheet, path.name, str(key), number, values, labels, line))
+            # in YAML the row of a record is its line, so every message and ssg:row point at it
+            table.rows.append(SourceRow(sheet, path.name, str(key), line or number, values, labels, line))
     if progress:
         progress(1, 1)
     return workbook
