@@ -150,7 +150,8 @@ def run_ssgraph(data: Path, workdir: Path, queries_file: Path, runs: int, result
     child = Child(WORKERS + ["ssgraph-queries", str(location), str(queries_file), str(runs)])
     results["ready"] = child.read()
     while (record := child.read()) is not None:
-        results["queries"].setdefault(record["query"], {})["ssgraph"] = record
+        results["queries"].setdefault(record["query"], {})[record["engine"]] = record
+        print(f"  {record['engine']} {record['query']}: {median(record):.3f} s", file=sys.stderr)
     child.finish()
     results["peak_mb"]["ssgraph queries"] = child.peak_mb
 
@@ -164,7 +165,7 @@ def run_memory(data: Path, queries_file: Path, runs: int, results: dict) -> None
     results["load"]["pyoxigraph in memory"]["peak_mb"] = child.peak_mb
 
 
-def run_rdflib(data: Path, queries: dict[str, str], runs: int, cap: float, results: dict) -> None:
+def run_rdflib(data: Path, queries: dict[str, str], runs: int, cap: float, results: dict, save) -> None:
     """rdflib in a worker; a query over the cap kills the worker (and a new one loads again)."""
     child: Child | None = None
     peak = 0.0
@@ -176,6 +177,9 @@ def run_rdflib(data: Path, queries: dict[str, str], runs: int, cap: float, resul
             if child is None:
                 child = Child(WORKERS + ["rdflib", str(data), str(cap)], stdin=True)
                 loaded = child.read()
+                if loaded is None:  # the worker died while loading (out of memory?)
+                    child.finish(kill=True)
+                    raise RuntimeError(f"rdflib could not load {data}")
                 results["load"].setdefault("rdflib", {"seconds": loaded["load_seconds"]})
             child.send({"text": text})
             # the worker interrupts itself at the cap; killing it is the backstop
@@ -191,6 +195,8 @@ def run_rdflib(data: Path, queries: dict[str, str], runs: int, cap: float, resul
                 break
         results["queries"].setdefault(name, {})["rdflib"] = {"times": times, "cpu": cpu, "rows": rows,
                                                               "timed_out": rows is None}
+        print(f"  rdflib {name}: {statistics.median(times):.3f} s", file=sys.stderr)
+        save()
     if child is not None:
         peak = max(peak, child.finish())
     results["load"].setdefault("rdflib", {})["peak_mb"] = peak
@@ -214,12 +220,13 @@ def report(results: dict, quads: int) -> str:
     ready = results.get("ready") or {}
     lines += ["", f"REOPEN ssgraph store: opened in {fmt(ready.get('open_seconds'))} s, "
               f"first answer after {fmt(ready.get('ready_seconds'))} s", "",
-              "QUERIES (median wall seconds, and the ssgraph median CPU seconds; "
+              "QUERIES (median wall seconds, and the ssgraph median CPU seconds; union = the same "
+              "store queried with Oxigraph's union default graph; "
               "rdflib: its best over the tuned and plain forms, '+' = stopped at the cap; "
               "ratio = rdflib / ssgraph wall)",
-              f"  {'query':<46} {'ssgraph':>8} {'cpu':>7} {'memory':>8} {'rdflib':>8} {'ratio':>7} {'rows':>6}  target"]
+              f"  {'query':<46} {'ssgraph':>8} {'cpu':>7} {'union':>8} {'memory':>8} {'rdflib':>8} {'ratio':>7} {'rows':>6}  target"]
     for name, engines in results["queries"].items():
-        ours, memory = median(engines.get("ssgraph")), median(engines.get("memory"))
+        ours, memory, union = median(engines.get("ssgraph")), median(engines.get("memory")), median(engines.get("union"))
         theirs, capped = (median(engines.get("rdflib")), engines.get("rdflib", {}).get("timed_out")) \
             if is_reference_only(name) else rdflib_best(results, name)
         ours_cpu = median(engines.get("ssgraph"), "cpu")
@@ -228,7 +235,7 @@ def report(results: dict, quads: int) -> str:
         ok = ours is not None and ours < 1 and (theirs is None or theirs <= 1 or (ratio or 0) >= 20)
         target = "info" if is_reference_only(name) else ("ok" if ok else "MISSED")
         rows = engines.get("ssgraph", {}).get("rows")
-        lines.append(f"  {name:<46} {fmt(ours):>8} {fmt(ours_cpu):>7} {fmt(memory):>8} {rdflib_text:>8} "
+        lines.append(f"  {name:<46} {fmt(ours):>8} {fmt(ours_cpu):>7} {fmt(union):>8} {fmt(memory):>8} {rdflib_text:>8} "
                      f"{'-' if ratio is None else f'{ratio:.0f}x':>7} {rows if rows is not None else '-':>6}  {target}")
         their_rows = engines.get("rdflib", {}).get("rows")
         if their_rows is not None and rows is not None and their_rows != rows:
@@ -253,6 +260,9 @@ def summary(results: dict, quads: int) -> str:
     if results.get("ready"):
         parts.append(f"reopen_ready={results['ready']['ready_seconds']:.2f}s")
     parts.append(f"max_query_median={max(ours):.3f}s")
+    union = [median(e.get("union")) for e in targeted.values() if e.get("union")]
+    if union:
+        parts.append(f"max_query_median_union={max(union):.3f}s")
     parts.append(f"max_query_cpu={max(median(e.get('ssgraph'), 'cpu') or 0 for e in targeted.values()):.3f}s")
     if ratios:
         parts.append(f"min_ratio_vs_rdflib={min(ratios):.0f}x")
@@ -274,8 +284,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rdflib-cap", type=float, default=120.0, help="seconds an rdflib query may take")
     parser.add_argument("--skip-rdflib", action="store_true")
     parser.add_argument("--skip-memory", action="store_true", help="skip the pyoxigraph in-memory comparison")
-    parser.add_argument("--json", type=Path, help="also write all measurements here")
+    parser.add_argument("--json", type=Path, help="also write all measurements here (after each phase)")
+    parser.add_argument("--from-json", type=Path, help="only print the report of an earlier run's --json")
     args = parser.parse_args(argv)
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text(encoding="utf-8"))
+        print(report(saved, saved["quads"]))
+        print(summary(saved, saved["quads"]))
+        return
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ssgraph-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -292,22 +308,29 @@ def main(argv: list[str] | None = None) -> None:
         queries_file = workdir / "queries.json"
         queries_file.write_text(json.dumps(queries), encoding="utf-8")
         results: dict = {"dataset": f"municipalities={args.municipalities or 'all'} seed={args.seed}",
-                         "load": {}, "queries": {}, "peak_mb": {}}
+                         "quads": quads, "load": {}, "queries": {}, "peak_mb": {}}
+
+        def save() -> None:
+            if args.json:
+                args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
         print("loading into the ssgraph store and querying it ...", file=sys.stderr)
         run_ssgraph(data, workdir, queries_file, args.runs, results)
+        save()
         print("loading with the oxigraph CLI ...", file=sys.stderr)
         seconds, peak = run_oxigraph_cli(data, workdir / "oxigraph-cli-store")
         results["load"]["oxigraph CLI"] = {"seconds": seconds, "peak_mb": peak}
         shutil.rmtree(workdir / "oxigraph-cli-store", ignore_errors=True)
+        save()
         if not args.skip_memory:
             print("pyoxigraph in memory ...", file=sys.stderr)
             run_memory(data, queries_file, args.runs, results)
+            save()
         if not args.skip_rdflib:
             print("rdflib in memory ...", file=sys.stderr)
-            run_rdflib(data, queries, args.rdflib_runs, args.rdflib_cap, results)
+            run_rdflib(data, queries, args.rdflib_runs, args.rdflib_cap, results, save)
             results["peak_mb"]["rdflib"] = results["load"]["rdflib"]["peak_mb"]
-        if args.json:
-            args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+            save()
         print(report(results, quads))
         print(summary(results, quads))
     finally:
