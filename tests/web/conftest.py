@@ -96,9 +96,9 @@ def live_server(web_store_dir, tmp_path_factory):
     deadline = time.monotonic() + 30
     while True:
         try:
-            requests.get(base + "sparql", timeout=2)
+            requests.get(base + "sparql", timeout=10)
             break
-        except requests.ConnectionError:
+        except requests.RequestException:
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
                 pytest.fail("ssgraph serve did not start")

@@ -42,7 +42,7 @@ def test_serve_fills_an_empty_store_and_prints_its_address(tmp_path):
                 response = requests.get(f"http://127.0.0.1:{port}/sparql", timeout=5, params={
                     "query": "ASK { GRAPH <https://w3id.org/ssgraph/graph/ontology> { ?s ?p ?o } }"})
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 assert time.monotonic() < deadline and process.poll() is None
                 time.sleep(0.2)
         assert json.loads(response.text)["boolean"] is True
