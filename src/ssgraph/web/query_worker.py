@@ -5,6 +5,10 @@ to one of these processes and kills the process when the time limit passes (see
 ``protection.QueryPool``). A worker re-opens the store when its directory changed (a load,
 an update), so it always answers from the current state.
 
+This module (with ``result_writers``) is the web layer's one contact with pyoxigraph: the
+row limit needs the store's solution iterator (``EmbeddedStore._run``), which the public
+``query_raw`` would serialise whole.
+
 Messages in: ``QueryJob``; out: ``("ok", kind, media_type, body)`` or
 ``("error", message_id, params)``.
 """
