@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import statistics
 import sys
 import time
@@ -64,12 +65,15 @@ def main() -> None:
     print(f"read and split {args.data.name}: {split - warmed:.1f} s, {len(jobs)} organisation graphs")
 
     options = ValidationOptions(reference_date=dt.date.fromisoformat(args.reference_date))
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_utime
     reports = []
     for report in validate_jobs(jobs, options, processes=args.jobs):
         reports.append(report)
         if len(reports) % 25 == 0:
             print(f"  {len(reports)}/{len(jobs)} validated, {time.perf_counter() - split:.0f} s", flush=True)
     finished = time.perf_counter()
+    cpu = (resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_utime
+           - cpu_before)
 
     seconds = [r.seconds for r in reports]
     triples = sum(r.triples for r in reports)
@@ -78,10 +82,12 @@ def main() -> None:
     print(f"validation: {finished - split:.1f} s wall with {args.jobs} processes; per organisation "
           f"median {statistics.median(seconds):.2f} s, mean {statistics.mean(seconds):.2f} s, "
           f"max {slowest.seconds:.2f} s ({slowest.organisation}, {slowest.triples} triples)")
+    print(f"CPU time of the validation: {cpu:.0f} s (on an otherwise idle machine about "
+          f"{cpu / max(1, args.jobs):.0f} s wall with {args.jobs} processes)")
     print(f"findings: {counts['violation']} violations, {counts['warning']} warnings, {counts['info']} info; "
           f"{sum(1 for r in reports if r.conforms)} of {len(reports)} organisations without violations")
     print(f"SUMMARY organisations={len(reports)} triples={triples} jobs={args.jobs} "
-          f"total_s={finished - started:.1f} validate_s={finished - split:.1f} "
+          f"total_s={finished - started:.1f} validate_s={finished - split:.1f} cpu_s={cpu:.0f} "
           f"violations={counts['violation']} warnings={counts['warning']} info={counts['info']}")
 
 

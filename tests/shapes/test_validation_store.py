@@ -61,3 +61,22 @@ def test_store_results_then_count_findings_with_sparql(store_dir):
     validate(store_dir, "--store-results")
     with open_store(store_dir) as store:
         assert store.select("PREFIX sh: <http://www.w3.org/ns/shacl#> SELECT (COUNT(*) AS ?n) WHERE { ?r a sh:ValidationResult }")[0]["n"].toPython() == 2
+
+
+def test_without_arguments_every_organisation_is_validated_in_worker_processes(tmp_path):
+    from rdflib import Graph
+
+    from shape_cases import BASE_FILE
+
+    location = tmp_path / "store"
+    text = BASE_FILE.read_text(encoding="utf-8")
+    with open_store(location) as store:
+        store.replace_graphs({
+            "https://w3id.org/ssgraph/graph/org/0480/a": Graph().parse(data=text, format="turtle"),
+            "https://w3id.org/ssgraph/graph/org/1440/a": Graph().parse(data=text.replace("0480", "1440"), format="turtle"),
+        })
+    result = validate(location, "--jobs", "2", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert [(o["organisation"], o["counts"]["violation"]) for o in document["organisations"]] == [("0480", 0), ("1440", 0)]
+    assert document["organisations"][1]["label"] == "Ale"
