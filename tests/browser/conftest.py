@@ -21,6 +21,16 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the test process dies (Linux), so a killed
+    test run leaves no server behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
     directory = tmp_path_factory.mktemp("browser") / "store"
@@ -37,7 +47,7 @@ def served(tmp_path_factory):
     env.pop("SSGRAPH_CONFIG", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "ssgraph", "--store", str(directory), "serve", "--port", str(port), "--no-init"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent)
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 30
     while True:

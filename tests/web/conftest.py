@@ -36,6 +36,16 @@ def build_store(directory: Path) -> Path:
     return directory
 
 
+def die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the test process dies (Linux), so a killed
+    test run leaves no server behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 @pytest.fixture(scope="session")
 def web_store_dir(tmp_path_factory) -> Path:
     return build_store(tmp_path_factory.mktemp("web") / "store")
@@ -90,7 +100,7 @@ def live_server(web_store_dir, tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-m", "ssgraph", "--store", str(web_store_dir), "serve", "--port", str(port),
          "--workers", "2", "--no-init"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent,
     )
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 30
