@@ -97,14 +97,18 @@ def validate_graph(
     organisation: str | None = None,
     graph_iri: str | None = None,
     options: ValidationOptions = ValidationOptions(),
+    copy: bool = True,
 ) -> OrganisationReport:
-    """Validate one graph (not modified) against a shape set."""
+    """Validate one graph against a shape set; with ``copy=False`` the context is added to ``data`` itself."""
     started = time.perf_counter()
     if organisation is None and options.shape_set == "organisation":
         organisation = organisation_code_of(data)
-    working = Graph()
-    for triple in data:
-        working.add(triple)
+    if copy:
+        working = Graph()
+        for triple in data:
+            working.add(triple)
+    else:
+        working = data
     triples = len(working)
     for triple in shape_sets.context_triples(options.shape_set):
         working.add(triple)
@@ -175,7 +179,7 @@ def annotated_report(report: Graph, result: OrganisationReport) -> Graph:
 def _run_job(job: ValidationJob, options: ValidationOptions) -> OrganisationReport:
     data = Graph()
     data.parse(data=job.ntriples, format="nt")
-    return validate_graph(data, job.organisation, job.graph, options)
+    return validate_graph(data, job.organisation, job.graph, options, copy=False)
 
 
 def validate_jobs(
