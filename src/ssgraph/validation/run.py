@@ -20,7 +20,7 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from ssgraph.namespaces import SH, SSG, SSGGRAPH
+from ssgraph.namespaces import SH, SSG, SSGGRAPH, SSGID
 from ssgraph.validation import shapes as shape_sets
 from ssgraph.validation import sparql_constraints
 from ssgraph.validation.findings import SEVERITIES, Finding, counts, findings_from_report
@@ -40,6 +40,7 @@ class OrganisationReport:
     triples: int = 0
     label: str | None = None
     report_ntriples: str | None = None  # the SHACL validation report, when asked for
+    organisation_iri: str | None = None
 
     @property
     def conforms(self) -> bool:
@@ -126,20 +127,21 @@ def validate_graph(
     )
     sparql_constraints.evaluate(working, report, options.shape_set)
     findings = findings_from_report(report, data, shapes, organisation, shape_sets.reference_labels())
-    label = None
-    if organisation:
-        label = shape_sets.reference_labels().get(_org_iri(data, organisation) or "", {}).get("sv")
-    result = OrganisationReport(organisation, graph_iri, findings, time.perf_counter() - started, triples, label)
+    organisation_iri = _org_iri(data, organisation) if organisation else None
+    label = shape_sets.reference_labels().get(organisation_iri or "", {}).get("sv")
+    result = OrganisationReport(organisation, graph_iri, findings, time.perf_counter() - started, triples, label,
+                                organisation_iri=organisation_iri)
     if options.keep_report:
         result.report_ntriples = annotated_report(report, result).serialize(format="nt")
     return result
 
 
-def _org_iri(data: Graph, code: str) -> str | None:
+def _org_iri(data: Graph, code: str) -> str:
+    """The organisation's IRI as the data spells it (the instance base is configurable)."""
     for org in set(data.objects(None, SSG.organisation)):
         if str(org).endswith(f"{_ORG_IRI_MARK}{code}"):
             return str(org)
-    return f"https://w3id.org/ssgraph/id/org/{code}"
+    return str(SSGID[f"org/{code}"])
 
 
 def annotated_report(report: Graph, result: OrganisationReport) -> Graph:
@@ -167,8 +169,8 @@ def annotated_report(report: Graph, result: OrganisationReport) -> Graph:
                 graph.add((node, SH.resultMessage, Literal(text, lang=lang or None)))
     for report_node in report.subjects(RDF.type, SH.ValidationReport):
         graph.set((report_node, SH.conforms, Literal(result.conforms)))
-        if result.organisation:
-            graph.add((report_node, SSG.organisation, URIRef(f"https://w3id.org/ssgraph/id/org/{result.organisation}")))
+        if result.organisation_iri:
+            graph.add((report_node, SSG.organisation, URIRef(result.organisation_iri)))
         if result.graph:
             graph.add((report_node, DCTERMS.source, URIRef(result.graph) if "://" in result.graph else Literal(result.graph)))
         graph.add((report_node, PROV.generatedAtTime,
@@ -191,6 +193,8 @@ def validate_jobs(
     jobs = list(jobs)
     processes = max(1, min(processes or os.cpu_count() or 1, len(jobs) or 1))
     shape_sets.warm_up()  # parsed once here; forked workers inherit it
+    sparql_constraints.sparql_constraints(options.shape_set)
+    sparql_constraints.core_shapes_graph(options.shape_set)
     if processes == 1:
         for job in jobs:
             yield _run_job(job, options)
