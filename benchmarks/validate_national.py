@@ -17,6 +17,7 @@ import datetime as dt
 import os
 import resource
 import statistics
+from collections import Counter
 import sys
 import time
 from pathlib import Path
@@ -86,6 +87,8 @@ def main() -> None:
           f"{cpu / max(1, args.jobs):.0f} s wall with {args.jobs} processes)")
     print(f"findings: {counts['violation']} violations, {counts['warning']} warnings, {counts['info']} info; "
           f"{sum(1 for r in reports if r.conforms)} of {len(reports)} organisations without violations")
+    by_rule = Counter((f.severity, f.shape_local_name) for r in reports for f in r.findings)
+    print("most frequent findings: " + ", ".join(f"{name} ({severity}) {n}" for (severity, name), n in by_rule.most_common(6)))
     print(f"SUMMARY organisations={len(reports)} triples={triples} jobs={args.jobs} "
           f"total_s={finished - started:.1f} validate_s={finished - split:.1f} cpu_s={cpu:.0f} "
           f"violations={counts['violation']} warnings={counts['warning']} info={counts['info']}")
