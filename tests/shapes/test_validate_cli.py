@@ -78,3 +78,26 @@ def test_bad_input_exits_2(tmp_path):
     good = write_organisation(tmp_path / "org.ttl")
     assert run(str(good), "--reference-date", "1 juni").exit_code == 2
     assert run(str(good), "--org", "0480").exit_code == 2  # one source at a time
+
+
+def test_turtle_from_the_cli_and_rdfs_inference(tmp_path):
+    from rdflib import Graph
+
+    from ssgraph.namespaces import SH
+
+    path = write_organisation(tmp_path / "org.ttl", GOAL_WITHOUT_INDICATOR)
+    result = run(str(path), "--format", "turtle", "--inference", "rdfs")
+    assert result.exit_code == 0, result.output
+    report = Graph().parse(data=result.output, format="turtle")
+    [focus] = list(report.objects(None, SH.focusNode))
+    assert str(focus) == O + "goal/g9"
+
+
+def test_the_reference_vocabularies_conform_to_the_reference_shapes():
+    from ssgraph.validation.shapes import reference_files
+
+    files = [str(p) for p in reference_files()]
+    result = run("--shape-set", "reference", "--format", "json", *files)
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert len(document["organisations"]) == len(files) and document["counts"]["violation"] == 0

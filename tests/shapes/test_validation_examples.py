@@ -86,3 +86,6 @@ def test_html_report_of_the_imported_example_for_an_officer(tmp_path, planted):
     for goal in planted["goals_without_indicator"] + planted["goals_not_leading_to_vision"]:
         assert f"{ORG}goal/{goal}" in page.links
     assert "https://w3id.org/ssgraph/graph/org/0480/mal-och-budget-2024" in text  # the current version
+    catalog = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "validate", "--graph",
+                                       "https://w3id.org/ssgraph/graph/catalog", "--format", "json"])
+    assert catalog.exit_code == 0, catalog.output  # the importer's catalogue passes the catalogue shapes

@@ -185,7 +185,11 @@ def evaluate(data: Graph, report: Graph, shape_set: str = "organisation") -> int
         report_node = BNode()
         report.add((report_node, RDF.type, SH.ValidationReport))
     store = ox.Store()
-    store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.DefaultGraph()) for s, p, o in data)
+    store.extend(  # generalised triples (literal subjects from RDFS inference) are not RDF: left out
+        ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.DefaultGraph())
+        for s, p, o in data
+        if not isinstance(s, Literal) and isinstance(p, URIRef)
+    )
     added = 0
     for constraint in sparql_constraints(shape_set):
         solutions = store.query(constraint.text)
