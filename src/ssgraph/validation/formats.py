@@ -202,20 +202,40 @@ def render_turtle(reports: Sequence[OrganisationReport], lang: str = "sv") -> st
 
 
 _CSS = """
-body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}
-h1{font-size:1.6rem} h2{font-size:1.3rem;margin-top:2.5rem;border-bottom:1px solid #ccc}
+body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b;line-height:1.4}
+h1{font-size:1.6rem} h2{font-size:1.3rem;margin-top:2.5rem;border-bottom:1px solid #ccc} h3{font-size:1.05rem;margin:0 0 .3rem}
 table{border-collapse:collapse;margin:1rem 0} th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
 th{background:#f2f2f2} td.n{text-align:right}
-.violation{color:#a40000;font-weight:bold} .warning{color:#8a5a00;font-weight:bold} .info{color:#005a8a;font-weight:bold}
-.finding{margin:.8rem 0 1.2rem;padding:.6rem .9rem;border-left:4px solid #ccc;background:#fafafa}
-.finding.violation{border-left-color:#a40000} .finding.warning{border-left-color:#d49a00} .finding.info{border-left-color:#2a7ab0}
-.finding .focus{font-weight:normal;color:#1b1b1b} .meta{color:#555;font-size:.9rem} .fix{margin-top:.3rem}
+.sev-violation{color:#a40000;font-weight:bold} .sev-warning{color:#8a5a00;font-weight:bold} .sev-info{color:#005a8a;font-weight:bold}
+.rule{margin:1rem 0 1.5rem;padding:.6rem .9rem;border-left:4px solid #ccc;background:#fafafa}
+.rule.rule-violation{border-left-color:#a40000} .rule.rule-warning{border-left-color:#d49a00} .rule.rule-info{border-left-color:#2a7ab0}
+.rule ul{margin:.4rem 0 0;padding-left:1.2rem} .rule li{margin:.2rem 0}
+.meta{color:#555;font-size:.9rem} .fix{margin:.3rem 0}
 .verdict{font-size:1.1rem}
 """
 
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _finding_item(finding: Finding, w: dict[str, str]) -> str:
+    """One finding: its focus node by label, linked to its IRI, then id, path, value and source."""
+    name = finding.focus_label or compact(finding.focus) or finding.focus
+    if finding.focus.startswith(("http://", "https://")):
+        focus = f'<a href="{_e(finding.focus)}">{_e(name)}</a>'
+    else:
+        focus = _e(name)
+    meta = [compact(finding.focus) or finding.focus]
+    if finding.path:
+        meta.append(compact(finding.path) or finding.path)
+    value = _value_text(finding)
+    if value:
+        meta.append(f"{w['value']}: {value}")
+    source = _source_text(finding, w)
+    if source:
+        meta.append(f"{w['where']}: {source}")
+    return f'{focus} <span class="meta">{" · ".join(_e(m) for m in meta)}</span>'
 
 
 def render_html(reports: Sequence[OrganisationReport], lang: str = "sv") -> str:
@@ -229,7 +249,7 @@ def render_html(reports: Sequence[OrganisationReport], lang: str = "sv") -> str:
         f"<title>{_e(w['title'])}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(w['title'])}</h1>",
         f'<p class="verdict">{_e(_organisations(len(reports), w))}: '
-        + ", ".join(f'<span class="{s}">{_e(_plural(totals[s], s, w))}</span>' for s in SEVERITIES)
+        + ", ".join(f'<span class="sev-{s}">{_e(_plural(totals[s], s, w))}</span>' for s in SEVERITIES)
         + f". {_e(w['conforms'] if totals['violation'] == 0 else w['not_conforms'])}</p>",
         f"<h2>{_e(w['summary'])}</h2>",
         f"<table><thead><tr><th>{_e(w['organisation'])}</th><th>{_e(w['rule'])}</th>"
@@ -243,7 +263,7 @@ def render_html(reports: Sequence[OrganisationReport], lang: str = "sv") -> str:
         for (severity, rule), count in ordered:
             parts.append(
                 f"<tr><td>{_e(_organisation_title(report))}</td><td>{_e(rule)}</td>"
-                f'<td class="{severity}">{_e(w[severity])}</td><td class="n">{count}</td></tr>'
+                f'<td class="sev-{severity}">{_e(w[severity])}</td><td class="n">{count}</td></tr>'
             )
     parts.append("</tbody></table>")
     for report in reports:
@@ -253,29 +273,20 @@ def render_html(reports: Sequence[OrganisationReport], lang: str = "sv") -> str:
             parts.append(f'<p class="meta">{_e(w["graph"])}: {_e(report.graph)}</p>')
         if not report.findings:
             parts.append(f"<p>{_e(w['no_findings'])}</p>")
+        groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         for finding in report.findings:
-            focus_name = finding.focus_label or compact(finding.focus) or finding.focus
-            link = finding.focus if finding.focus.startswith(("http://", "https://")) else None
-            focus_html = (f'<a class="focus" href="{_e(link)}">{_e(focus_name)}</a>' if link
-                          else f'<span class="focus">{_e(focus_name)}</span>')
-            meta = [compact(finding.focus) or finding.focus]
-            if finding.path:
-                meta.append(compact(finding.path) or finding.path)
-            value = _value_text(finding)
-            if value:
-                meta.append(f"{w['value']}: {value}")
-            source = _source_text(finding, w)
-            if source:
-                meta.append(f"{w['where']}: {source}")
+            groups[(finding.severity, finding.text("shape_name", lang))].append(finding)
+        for (severity, rule), findings in sorted(groups.items(), key=lambda item: (SEVERITIES.index(item[0][0]), item[0][1])):
+            first = findings[0]
             parts.append(
-                f'<div class="finding {finding.severity}">'
-                f'<div><span class="{finding.severity}">{_e(w[finding.severity])}</span> · '
-                f"{_e(finding.text('shape_name', lang))}: {focus_html}</div>"
-                f"<div>{_e(finding.text('message', lang))}</div>"
-                f'<div class="meta">{" · ".join(_e(m) for m in meta)}</div>'
-                f'<div class="fix"><strong>{_e(w["fix"])}:</strong> {_e(finding.text("fix", lang))}</div>'
-                "</div>"
+                f'<section class="rule rule-{severity}"><h3><span class="sev-{severity}">{_e(w[severity])}</span> · '
+                f"{_e(rule)} ({len(findings)})</h3>"
+                f"<div>{_e(first.text('message', lang))}</div>"
+                f'<div class="fix"><strong>{_e(w["fix"])}:</strong> {_e(first.text("fix", lang))}</div><ul>'
             )
+            for finding in findings:
+                parts.append(f"<li>{_finding_item(finding, w)}</li>")
+            parts.append("</ul></section>")
     parts.append(f'<p class="meta">{_e(w["illustrative"])}</p></body></html>')
     return "\n".join(parts) + "\n"
 
