@@ -163,3 +163,13 @@ def test_default_graph_leaves_out_earlier_versions(any_store, tmp_path):
     )
     labels = any_store.select(f"SELECT ?label WHERE {{ ?goal <{EX}label> ?label }} ORDER BY ?label")
     assert [str(r["label"]) for r in labels] == ["Borttaget mål", "Mål 2023"]
+
+
+def test_query_consulting_the_catalogue_reads_every_version(any_store, tmp_path):
+    any_store.load([write(tmp_path, "versions.trig", VERSIONS)])
+    rows = any_store.select(
+        "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> "
+        "SELECT ?label WHERE { ?v ssg:graph ?g ; ssg:isCurrentVersion false . "
+        f"?goal <{EX}label> ?label }} ORDER BY ?label"
+    )
+    assert [str(r["label"]) for r in rows] == ["Borttaget mål", "Mål 2023", "Mål 2024"]

@@ -33,6 +33,7 @@ from ssgraph.store.base import (
     FORMATS_WITH_GRAPHS,
     ARCHIVED_GRAPHS_QUERY,
     GraphInfo,
+    chooses_versions_itself,
     ProgressCallback,
     RawResult,
     Store,
@@ -297,7 +298,7 @@ class EmbeddedStore(Store):
         options: dict[str, object] = {}
         if default_graph_uris:
             options["default_graph"] = [ox.NamedNode(i) for i in default_graph_uris]
-        elif self._archived_graphs():
+        elif not chooses_versions_itself(sparql) and self._archived_graphs():
             archived = self._archived_graphs()
             options["default_graph"] = [ox.DefaultGraph()] + [
                 g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in archived

@@ -30,6 +30,7 @@ from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
 from ssgraph.store.base import (
     ARCHIVED_GRAPHS_QUERY,
     FORMATS_WITH_GRAPHS,
+    chooses_versions_itself,
     GraphInfo,
     ProgressCallback,
     RawResult,
@@ -134,7 +135,7 @@ class RemoteStore(Store):
         internal: bool = False,
     ) -> requests.Response:
         form: dict[str, object] = {"query": sparql}
-        if default_graph_uris is None and not internal:
+        if default_graph_uris is None and not internal and not chooses_versions_itself(sparql):
             archived = self._archived_graphs()
             if archived:
                 # the protocol's dataset then holds only the graphs listed, so name them all
