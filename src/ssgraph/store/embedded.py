@@ -239,18 +239,22 @@ class EmbeddedStore(Store):
         total: int,
         progress: ProgressCallback | None,
     ) -> None:
-        raw, stream = _open_input(path)
+        compressed = path.name.lower().endswith(".gz")
+        raw, stream = _open_input(path) if (compressed or progress is not None) else (None, None)
         try:
-            source: IO[bytes] = stream
-            if progress is not None:
+            options = {
+                "format": OXIGRAPH_RDF_FORMAT[fmt],
+                "base_iri": path.resolve().as_uri(),
+                "to_graph": ox.NamedNode(graph) if graph else None,
+            }
+            if stream is None:
+                # Oxigraph reads the file itself: no Python in the parsing loop
+                staged.bulk_load(path=str(path), **options)
+            elif progress is not None:
                 report = lambda done, _total: progress(offset + done, total)  # noqa: E731
-                source = _CountingReader(raw, stream, total, report)  # type: ignore[assignment]
-            staged.bulk_load(
-                source,
-                format=OXIGRAPH_RDF_FORMAT[fmt],
-                base_iri=path.resolve().as_uri(),
-                to_graph=ox.NamedNode(graph) if graph else None,
-            )
+                staged.bulk_load(_CountingReader(raw, stream, total, report), **options)
+            else:
+                staged.bulk_load(stream, **options)
         except SyntaxError as error:
             raise InputError(
                 problem(
@@ -261,8 +265,9 @@ class EmbeddedStore(Store):
                 )
             ) from None
         finally:
-            stream.close()
-            raw.close()
+            if stream is not None:
+                stream.close()
+                raw.close()
 
     def replace_graphs(self, graphs: Mapping[str, Graph]) -> None:
         self.update(replace_graphs_update(graphs))
