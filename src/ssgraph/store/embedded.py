@@ -138,6 +138,7 @@ class EmbeddedStore(Store):
         self.directory = Path(directory)
         self.read_only = read_only
         self._archived: frozenset[str] | None = None
+        self._current_graphs: list | None = None
         self._store = self._open_current()
 
     # -- generations -------------------------------------------------------------
@@ -225,6 +226,7 @@ class EmbeddedStore(Store):
         del staged
         del self._store
         self._archived = None
+        self._current_graphs = None
         self._switch_to(generation)
         self._store = self._open_current()
         return loaded
@@ -279,6 +281,7 @@ class EmbeddedStore(Store):
 
     def update(self, sparql: str) -> None:
         self._archived = None
+        self._current_graphs = None
         try:
             self._store.update(sparql)
         except SyntaxError as error:
@@ -294,6 +297,19 @@ class EmbeddedStore(Store):
             self._archived = frozenset(s["g"].value for s in solutions if isinstance(s["g"], ox.NamedNode))
         return self._archived
 
+    def _current_default_graphs(self) -> list:
+        """The default graph and every named graph but the archived ones, cached until the next write.
+
+        An explicit list costs Oxigraph one index lookup per listed graph for each pattern,
+        which is why queries that consult the catalogue get the plain union instead.
+        """
+        if self._current_graphs is None:
+            archived = self._archived_graphs()
+            self._current_graphs = [ox.DefaultGraph()] + [
+                g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in archived
+            ]
+        return self._current_graphs
+
     def _run(
         self,
         sparql: str,
@@ -304,10 +320,7 @@ class EmbeddedStore(Store):
         if default_graph_uris:
             options["default_graph"] = [ox.NamedNode(i) for i in default_graph_uris]
         elif not chooses_versions_itself(sparql) and self._archived_graphs():
-            archived = self._archived_graphs()
-            options["default_graph"] = [ox.DefaultGraph()] + [
-                g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in archived
-            ]
+            options["default_graph"] = self._current_default_graphs()
         else:
             options["use_default_graph_as_union"] = True
         if named_graph_uris:
