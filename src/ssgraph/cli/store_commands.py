@@ -9,12 +9,18 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
 from rich.table import Table
 
 from ssgraph import messages
 from ssgraph.cli.context import CliContext, guarded
-from ssgraph.errors import InputError, Location, problem
+from ssgraph.errors import InputError, problem
 from ssgraph.namespaces import PREFIXES
 from ssgraph.store.base import RDF_FORMATS
 

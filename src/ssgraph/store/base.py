@@ -61,8 +61,7 @@ def format_for_path(path: Path, explicit: str | None = None) -> str:
     if explicit:
         return explicit
     name = path.name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
+    name = name.removesuffix(".gz")
     suffix = Path(name).suffix
     try:
         return EXTENSION_TO_FORMAT[suffix]
@@ -126,13 +125,17 @@ class Store(ABC):
         the file, line and column, and leaves the store as it was.
         """
 
-    @abstractmethod
     def replace_graphs(self, graphs: Mapping[str, Graph]) -> None:
-        """Replace the content of each named graph with the given triples, atomically."""
+        """Replace the content of each named graph with the given triples, in one update."""
+        from ssgraph.store.updates import replace_graphs_update
 
-    @abstractmethod
+        self.update(replace_graphs_update(graphs))
+
     def drop_graphs(self, iris: Iterable[str]) -> None:
-        """Remove named graphs (missing ones are ignored)."""
+        """Remove named graphs (missing ones are ignored), in one update."""
+        statements = [f"DROP SILENT GRAPH <{iri}>" for iri in iris]
+        if statements:
+            self.update(";\n".join(statements))
 
     @abstractmethod
     def update(self, sparql: str) -> None:
@@ -192,7 +195,7 @@ class Store(ABC):
     def close(self) -> None:
         """Release the store."""
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

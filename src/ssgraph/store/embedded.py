@@ -16,12 +16,12 @@ Small writes (graph replacement, updates) run as single Oxigraph transactions in
 from __future__ import annotations
 
 import gzip
-import re
 import os
+import re
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO, IO
+from typing import IO, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -30,17 +30,16 @@ from rdflib.term import Node
 from ssgraph import messages
 from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
 from ssgraph.store.base import (
-    FORMATS_WITH_GRAPHS,
     ARCHIVED_GRAPHS_QUERY,
+    FORMATS_WITH_GRAPHS,
     GraphInfo,
-    chooses_versions_itself,
     ProgressCallback,
     RawResult,
     Store,
+    chooses_versions_itself,
     format_for_path,
 )
 from ssgraph.store.terms import from_oxigraph
-from ssgraph.store.updates import replace_graphs_update
 
 messages.define(
     "store.syntax_error",
@@ -253,7 +252,7 @@ class EmbeddedStore(Store):
                 # Oxigraph reads the file itself: no Python in the parsing loop
                 staged.bulk_load(path=str(path), **options)
             elif progress is not None:
-                report = lambda done, _total: progress(offset + done, total)  # noqa: E731
+                report = lambda done, _total: progress(offset + done, total)
                 staged.bulk_load(_CountingReader(raw, stream, total, report), **options)
             else:
                 staged.bulk_load(stream, **options)
@@ -270,14 +269,6 @@ class EmbeddedStore(Store):
             if stream is not None:
                 stream.close()
                 raw.close()
-
-    def replace_graphs(self, graphs: Mapping[str, Graph]) -> None:
-        self.update(replace_graphs_update(graphs))
-
-    def drop_graphs(self, iris: Iterable[str]) -> None:
-        statements = [f"DROP SILENT GRAPH <{iri}>" for iri in iris]
-        if statements:
-            self.update(";\n".join(statements))
 
     def update(self, sparql: str) -> None:
         self._archived = None

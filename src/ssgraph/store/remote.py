@@ -14,7 +14,7 @@ import gzip
 import io
 import json
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -30,15 +30,15 @@ from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
 from ssgraph.store.base import (
     ARCHIVED_GRAPHS_QUERY,
     FORMATS_WITH_GRAPHS,
-    chooses_versions_itself,
     GraphInfo,
     ProgressCallback,
     RawResult,
     Store,
+    chooses_versions_itself,
     format_for_path,
 )
 from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT, syntax_detail
-from ssgraph.store.updates import insert_data, replace_graphs_update
+from ssgraph.store.updates import insert_data
 
 messages.define(
     "store.remote_unreachable",
@@ -79,7 +79,7 @@ class Endpoints:
     timeout_s: float = 300.0
 
     @classmethod
-    def from_base(cls, base: str, **settings: object) -> "Endpoints":
+    def from_base(cls, base: str, **settings: object) -> Endpoints:
         """Endpoints from a server address; explicit settings win over the derived paths.
 
         Without explicit settings, Oxigraph server's paths are assumed: ``/query``,
@@ -206,14 +206,6 @@ class RemoteStore(Store):
         if quads:
             self.update(insert_data(quads))
         return len(quads)
-
-    def replace_graphs(self, graphs: Mapping[str, Graph]) -> None:
-        self.update(replace_graphs_update(graphs))
-
-    def drop_graphs(self, iris: Iterable[str]) -> None:
-        statements = [f"DROP SILENT GRAPH <{iri}>" for iri in iris]
-        if statements:
-            self.update(";\n".join(statements))
 
     def update(self, sparql: str) -> None:
         self._archived = None
