@@ -322,9 +322,12 @@ def main(argv: list[str] | None = None) -> None:
             if args.json:
                 args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
+        # both loaders start with the data file written out to disk, not still being flushed
+        os.sync()
         print("loading into the ssgraph store and querying it ...", file=sys.stderr)
         run_ssgraph(data, workdir, queries_file, args.runs, results)
         save()
+        os.sync()
         print("loading with the oxigraph CLI ...", file=sys.stderr)
         seconds, peak = run_oxigraph_cli(data, workdir / "oxigraph-cli-store")
         results["load"]["oxigraph CLI"] = {"seconds": seconds, "peak_mb": peak}
