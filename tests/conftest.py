@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 import requests
+from servers import free_port
 
 from ssgraph.store import open_store
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for_http(url: str, timeout_s: float = 30.0) -> None:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-import requests
+from servers import running_ssgraph
 
 from ssgraph.setup import load_reference
 from ssgraph.store import open_store
@@ -19,16 +14,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 FIXTURE = Path(__file__).parents[1] / "queries" / "fixture.trig"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def die_with_parent() -> None:
-    """In the child before exec: SIGTERM when the test process dies (Linux), so a killed
-    test run leaves no server behind."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 @pytest.fixture(scope="session")
@@ -40,31 +25,8 @@ def served(tmp_path_factory):
         store.load([FIXTURE])
     finally:
         store.close()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = dict(os.environ, SSGRAPH_DUMP_CACHE_DIR=str(tmp_path_factory.mktemp("browser-dumps")))
-    env.pop("SSGRAPH_CONFIG", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ssgraph", "--store", str(directory), "serve", "--port", str(port), "--no-init"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent)
-    base = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            requests.get(base + "sparql", timeout=10)
-            break
-        except requests.RequestException:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("ssgraph serve did not start")
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with running_ssgraph(directory, SSGRAPH_DUMP_CACHE_DIR=str(tmp_path_factory.mktemp("browser-dumps"))) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
