@@ -1,4 +1,4 @@
-"""`ssgraph serve`: settings help, and a first start that fills an empty store."""
+"""`ssgraph serve`: settings help, a first start that fills an empty store, and a port in use."""
 
 from __future__ import annotations
 
@@ -49,3 +49,21 @@ def test_serve_fills_an_empty_store_and_prints_its_address(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=15)
+        process.stdout.close()
+
+
+def test_a_port_in_use_is_one_clear_message_and_exit_2(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = dict(os.environ)
+        env.pop("SSGRAPH_CONFIG", None)
+        result = subprocess.run(
+            [sys.executable, "-m", "ssgraph", "--lang", "en", "--store", str(tmp_path / "store"), "serve",
+             "--port", str(port)],
+            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stdout == ""  # no address is claimed
+    assert result.stderr.strip() == (f"error: the address 127.0.0.1:{port} is already in use by another "
+                                     "program; choose another with --port")

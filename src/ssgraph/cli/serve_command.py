@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import importlib.util
 import os
+import socket
 import sys
 
 import click
 
 from ssgraph import messages
 from ssgraph.cli.context import CliContext, guarded
+from ssgraph.errors import ConfigurationError, problem
 from ssgraph.settings import describe, load_settings
 
 messages.define(
@@ -23,10 +26,42 @@ messages.define(
     en="warning: the example data could not be loaded ({detail}); the service starts with the reference data",
 )
 messages.define(
+    "cli.serve_port_in_use",
+    sv="adressen {host}:{port} används redan av ett annat program; välj en annan med --port",
+    en="the address {host}:{port} is already in use by another program; choose another with --port",
+)
+messages.define(
+    "cli.serve_cannot_listen",
+    sv="kan inte lyssna på {host}:{port}: {reason}",
+    en="cannot listen on {host}:{port}: {reason}",
+)
+messages.define(
     "cli.serve_address",
     sv="ssgraph svarar på {url} (SPARQL: {url}sparql) med {server} ({workers})",
     en="ssgraph is answering at {url} (SPARQL: {url}sparql) with {server} ({workers})",
 )
+
+
+def _listening_socket(host: str, port: int) -> socket.socket:
+    """The bound, listening socket the WSGI server takes over, so the address is printed only
+    once it is really ours, and a port in use is one clear message."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+    except OSError as error:
+        raise ConfigurationError(problem("cli.serve_cannot_listen", host=host, port=port,
+                                         reason=error.strerror or error)) from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            raise ConfigurationError(problem("cli.serve_port_in_use", host=host, port=port)) from None
+        raise ConfigurationError(problem("cli.serve_cannot_listen", host=host, port=port,
+                                         reason=error.strerror or error)) from None
+    return sock
 
 
 def _initialise_if_empty(location: str | None, lang: str) -> None:
@@ -76,21 +111,23 @@ def serve(host: str, port: int, workers: int, threads: int, config_file: str | N
     if state.store_location:
         os.environ["SSGRAPH_STORE"] = str(state.store_location)
     settings = load_settings()  # fail early on a bad setting
+    sock = _listening_socket(host, port)  # and on an address we cannot have
     if not no_init:
         _initialise_if_empty(settings["store"], state.lang)
     state.close()
-    url = f"http://{host}:{port}/"
     use_gunicorn = server == "gunicorn" or (
         server == "auto" and sys.platform != "win32" and importlib.util.find_spec("gunicorn") is not None
     )
     name = "gunicorn" if use_gunicorn else "waitress"
     capacity = (f"{workers} × {threads} trådar" if state.lang == "sv" else f"{workers} × {threads} threads") \
         if use_gunicorn else (f"{workers * threads} trådar" if state.lang == "sv" else f"{workers * threads} threads")
+    url = f"http://{host}:{sock.getsockname()[1]}/"
     click.echo(messages.render("cli.serve_address", state.lang, url=url, server=name, workers=capacity))
     if use_gunicorn:
         timeout = int(float(settings["query_time_limit"])) + 30
+        sock.set_inheritable(True)
         arguments = [
-            sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
+            sys.executable, "-m", "gunicorn", "--bind", f"fd://{sock.fileno()}", "--workers", str(workers),
             "--worker-class", "gthread", "--threads", str(threads), "--timeout", str(timeout),
             "--graceful-timeout", "10", "--access-logfile", "-", "ssgraph.web:create_app()",
         ]
@@ -100,7 +137,7 @@ def serve(host: str, port: int, workers: int, threads: int, config_file: str | N
 
     from ssgraph.web import create_app
 
-    waitress.serve(create_app(), host=host, port=port, threads=max(1, workers * threads))
+    waitress.serve(create_app(), sockets=[sock], threads=max(1, workers * threads))
 
 
 COMMANDS = [serve]
