@@ -74,39 +74,48 @@ class Parameter:
 
     def term(self, value: str) -> str:
         """The value as a SPARQL term, or InputError when it is not of this type."""
-        text = str(value).strip()
+        term = _TERM_OF_TYPE.get(self.type, Literal)(str(value).strip())
+        if term is None:
+            raise InputError(problem("queries.bad_value", value=value, name=self.name, type=self.type))
+        return term.n3()
 
-        def bad() -> InputError:
-            return InputError(problem("queries.bad_value", value=value, name=self.name, type=self.type))
 
-        if self.type == "iri":
-            if not _IRI.match(text):
-                raise bad()
-            return URIRef(text).n3()
-        if self.type == "integer":
-            if not re.fullmatch(r"[+-]?\d+", text):
-                raise bad()
-            return Literal(int(text)).n3()
-        if self.type == "decimal":
-            try:
-                return Literal(Decimal(text), datatype=XSD.decimal).n3()
-            except InvalidOperation:
-                raise bad() from None
-        if self.type == "year":
-            if not re.fullmatch(r"\d{4}", text):
-                raise bad()
-            return Literal(text, datatype=XSD.gYear).n3()
-        if self.type == "date":
-            try:
-                dt.date.fromisoformat(text)
-            except ValueError:
-                raise bad() from None
-            return Literal(text, datatype=XSD.date).n3()
-        if self.type == "boolean":
-            if text.lower() not in ("true", "false"):
-                raise bad()
-            return Literal(text.lower() == "true").n3()
-        return Literal(text).n3()
+def _iri(text: str) -> URIRef | None:
+    return URIRef(text) if _IRI.match(text) else None
+
+
+def _integer(text: str) -> Literal | None:
+    return Literal(int(text)) if re.fullmatch(r"[+-]?\d+", text) else None
+
+
+def _decimal(text: str) -> Literal | None:
+    try:
+        return Literal(Decimal(text), datatype=XSD.decimal)
+    except InvalidOperation:
+        return None
+
+
+def _year(text: str) -> Literal | None:
+    return Literal(text, datatype=XSD.gYear) if re.fullmatch(r"\d{4}", text) else None
+
+
+def _date(text: str) -> Literal | None:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return Literal(text, datatype=XSD.date)
+
+
+def _boolean(text: str) -> Literal | None:
+    return Literal(text.lower() == "true") if text.lower() in ("true", "false") else None
+
+
+# Each parameter type's reader: the RDF term for a valid text, None for an invalid one.
+_TERM_OF_TYPE = {
+    "iri": _iri, "integer": _integer, "decimal": _decimal, "year": _year, "date": _date,
+    "boolean": _boolean, "string": Literal,
+}
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,7 @@ class NamedQuery:
     path: Path | None = field(default=None, compare=False)
 
     @classmethod
-    def from_file(cls, path: Path) -> "NamedQuery":
+    def from_file(cls, path: Path) -> NamedQuery:
         """Any .rq file; a library header is read when present but not required."""
         return parse_query_file(Path(path), strict=False)
 
@@ -136,7 +145,8 @@ class NamedQuery:
         for name, value in (params or {}).items():
             parameter = self.param(name)
             term = parameter.term(value)
-            text = _values_block(name).sub(lambda _m: f"VALUES ?{name} {{ {term} }}", text, count=1)
+            block = f"VALUES ?{name} {{ {term} }}"
+            text = _values_block(name).sub(lambda _m, block=block: block, text, count=1)
         return text
 
     def title_in(self, lang: str) -> str:

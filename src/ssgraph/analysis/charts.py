@@ -115,7 +115,7 @@ def trend_chart(label: str, observations: dict[str, float], target: float | None
         ax.axhline(target, color="#2e7d32", linestyle="--", linewidth=1.5,
                    label=(f"mål {target:g}" if lang == "sv" else f"target {target:g}")
                    + (f" ({target_year})" if target_year else ""))
-    for year, value in zip(years, values):
+    for year, value in zip(years, values, strict=True):
         ax.annotate(f"{value:g}", (int(year), value), textcoords="offset points", xytext=(0, 6),
                     ha="center", fontsize=7)
     ax.set_title(textwrap.shorten(label, 70, placeholder="…"), fontsize=10, loc="left")

@@ -101,13 +101,7 @@ def duplicate_clusters(graph: nx.DiGraph, goals: list[str], settings: Settings) 
     index = TextIndex({g: graph.nodes[g].get("label", "") for g in goals})
     targets = {g: set(gg.links(graph, g)) for g in goals}
     lineage = {g: _lineage(graph, g) for g in goals}
-    shared_indicator: dict[tuple[str, str], list[str]] = {}
-    goal_set = set(goals)
-    for indicator in {i for g in goals for i in gg.goal_indicators(graph, g)}:
-        measured = sorted(g for g in gg.predecessors_by(graph, indicator, "measured-by") if g in goal_set)
-        for i, a in enumerate(measured):
-            for b in measured[i + 1:]:
-                shared_indicator.setdefault((a, b), []).append(indicator)
+    shared_indicator = _pairs_sharing_an_indicator(graph, goals)
     pairs: dict[tuple[str, str], float] = {}
     for goal in goals:
         for other, sim in index.neighbours(goal, minimum=settings.overlap_text).items():
@@ -119,15 +113,7 @@ def duplicate_clusters(graph: nx.DiGraph, goals: list[str], settings: Settings) 
     for (a, b), sim in pairs.items():
         if a in lineage[b] or b in lineage[a]:
             continue
-        overlap = _jaccard(targets[a], targets[b])
-        conflicting = bool(targets[a] and targets[b] and not targets[a] & targets[b])
-        reason = None
-        if sim >= settings.duplicate_text and not conflicting:
-            reason = "text"
-        elif sim >= settings.overlap_text and overlap >= settings.target_overlap:
-            reason = "text+targets"
-        elif (a, b) in shared_indicator and overlap >= settings.target_overlap:
-            reason = "indicator+targets"
+        reason = _overlap_reason(sim, targets[a], targets[b], (a, b) in shared_indicator, settings)
         if reason:
             similar.add_edge(a, b, similarity=sim, reason=reason,
                              shared=sorted(targets[a] & targets[b]),
@@ -137,6 +123,31 @@ def duplicate_clusters(graph: nx.DiGraph, goals: list[str], settings: Settings) 
         edges = [(a, b, d) for a, b, d in similar.subgraph(component).edges(data=True)]
         clusters.append((sorted(component), edges))
     return sorted(clusters, key=lambda c: (-len(c[0]), c[0]))
+
+
+def _pairs_sharing_an_indicator(graph: nx.DiGraph, goals: list[str]) -> dict[tuple[str, str], list[str]]:
+    shared: dict[tuple[str, str], list[str]] = {}
+    goal_set = set(goals)
+    for indicator in {i for g in goals for i in gg.goal_indicators(graph, g)}:
+        measured = sorted(g for g in gg.predecessors_by(graph, indicator, "measured-by") if g in goal_set)
+        for i, a in enumerate(measured):
+            for b in measured[i + 1:]:
+                shared.setdefault((a, b), []).append(indicator)
+    return shared
+
+
+def _overlap_reason(
+    similarity: float, targets_a: set, targets_b: set, share_indicator: bool, settings: Settings
+) -> str | None:
+    overlap = _jaccard(targets_a, targets_b)
+    conflicting = bool(targets_a and targets_b and not targets_a & targets_b)
+    if similarity >= settings.duplicate_text and not conflicting:
+        return "text"
+    if similarity >= settings.overlap_text and overlap >= settings.target_overlap:
+        return "text+targets"
+    if share_indicator and overlap >= settings.target_overlap:
+        return "indicator+targets"
+    return None
 
 
 def _document_expired(data: dict, today: str) -> str | None:

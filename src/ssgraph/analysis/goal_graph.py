@@ -21,10 +21,12 @@ from pathlib import Path
 import networkx as nx
 
 from ssgraph.analysis.versions import (  # noqa: F401  (re-exported for the analyses)
-    StructureVersion, rows, select_versions, structure_versions,
+    StructureVersion,
+    rows,
+    select_versions,
+    structure_versions,
 )
 from ssgraph.namespaces import SSG
-
 
 KINDS = (
     "organisation", "vision", "goal", "indicator", "activity", "action-plan", "document",
@@ -127,7 +129,20 @@ def build_goal_graph(
         graph.add_node(v.org_iri, kind="organisation", label=v.label or v.code, org=v.code,
                        graph=v.graph)
 
-    # typed resources, then their texts (plain patterns: OPTIONALs are slow on big graphs)
+    _add_typed_nodes(store, graph, graphs, org_of_graph)
+    _add_texts(store, graph, graphs)
+    targets_outside = _add_edges(store, graph, graphs)
+    _add_attributes(store, graph, graphs)
+    _add_reference_labels(store, graph, targets_outside)
+    _add_assessments(store, graph, graphs)
+    if observations != "none":
+        _add_observations(store, graph, graphs, values=observations == "values")
+    _mark_depths(graph)
+    return graph
+
+
+def _add_typed_nodes(store, graph: nx.DiGraph, graphs: str, org_of_graph: dict) -> None:
+    """Typed resources (plain patterns: OPTIONALs are slow on big graphs)."""
     class_values = " ".join(f"ssg:{c}" for c in CLASS_TO_KIND)
     for row in rows(store, f"SELECT ?g ?s ?type WHERE {{ {graphs} VALUES ?type {{ {class_values} }} "
                            f"GRAPH ?g {{ ?s a ?type }} }}"):
@@ -138,6 +153,9 @@ def build_goal_graph(
         if attrs.get("kind") == kind and attrs.get("type") not in (None, "Goal", "SteeringDocument"):
             type_name = attrs["type"]  # keep the most specific class seen
         graph.add_node(iri, kind=kind, type=type_name, org=org_of_graph[row["g"]].code)
+
+
+def _add_texts(store, graph: nx.DiGraph, graphs: str) -> None:
     texts: dict[str, dict[str, str]] = defaultdict(dict)
     for row in rows(store, f"""
 SELECT ?s ?p ?text WHERE {{
@@ -155,6 +173,11 @@ SELECT ?s ?p ?text WHERE {{
         data["label"] = found.get("label") or data["identifier"]
         data["description"] = found.get("description", "")
 
+
+
+def _add_edges(store, graph: nx.DiGraph, graphs: str) -> dict[str, str]:
+    """The vision, edges between resources and out to reference concepts; the reference
+    concepts reached, by kind."""
     # organisation → vision
     for row in rows(store, f"SELECT ?org ?vision WHERE {{ {graphs} GRAPH ?g {{ ?org ssg:hasVision ?vision }} }}"):
         if row["vision"] in graph and row["org"] in graph:
@@ -181,14 +204,7 @@ SELECT ?s ?p ?text WHERE {{
         graph.add_edge(source, target, relation=relation)
         if local in LINK_PROPERTY_TO_KIND:
             graph.edges[source, target]["link"] = local
-
-    _add_attributes(store, graph, graphs)
-    _add_reference_labels(store, graph, targets_outside)
-    _add_assessments(store, graph, graphs)
-    if observations != "none":
-        _add_observations(store, graph, graphs, values=observations == "values")
-    _mark_depths(graph)
-    return graph
+    return targets_outside
 
 
 NUMERIC_ATTRIBUTES = {"baselineValue", "targetValue", "budget"}

@@ -24,7 +24,7 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def _stamp() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def write_csv(rows: list[dict], path: Path) -> Path:

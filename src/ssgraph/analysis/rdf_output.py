@@ -82,7 +82,7 @@ def add_justification(
 
 def harmonisation_graph(result, now: dt.datetime | None = None) -> tuple[URIRef, Graph]:
     """The mapping graph ``ssggraph:mapping/{A}-{B}`` of a harmonisation result."""
-    now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     graph = _new_graph()
     base = str(SSGID[f"mapping/{result.org_a}-{result.org_b}"])
     mapping_set = URIRef(base)
@@ -119,7 +119,7 @@ def harmonisation_graph(result, now: dt.datetime | None = None) -> tuple[URIRef,
 def consolidation_graph(result, now: dt.datetime | None = None) -> tuple[URIRef, Graph]:
     """Duplicates as ``skos:closeMatch`` links with justifications, and the ranked
     recommendations as ``ssg:Recommendation`` resources, in ``ssggraph:analysis/consolidation/{org}``."""
-    now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     graph = _new_graph()
     base = str(SSGID[f"org/{result.org}/analysis/consolidation"])
     activity = _activity(graph, base, f"ssgraph consolidate {result.org}", now)

@@ -157,7 +157,7 @@ def accept(store, org: str, suggestions: list[Suggestion], ids: list[str],
     if method not in METHODS:
         raise InputError(problem(UNKNOWN_METHOD, method=method, known=", ".join(METHODS)))
     version = gg.select_versions(store, [org])[0]
-    now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     additions = Graph()
     base = str(SSGID[f"org/{org}/suggestion"])
     for wanted in ids:

@@ -149,34 +149,51 @@ def parse_cell(value: object, column: Column) -> object | CellProblem | list:
     """The typed value of a non-empty cell. Multi-valued columns give a list whose items
     are values or CellProblems; code columns (SDG, objectives, organisations) are checked
     against the reference vocabularies later, in ``checks``."""
-    kind = column.type
-    if kind in {model.TEXT}:
-        return text_of(value)
-    if kind == model.URL:
-        text = text_of(value)
-        return text if re.match(r"^https?://\S+$", text) else CellProblem(BAD_URL, {"value": text})
-    if kind in {model.ID, model.REF}:
-        text = text_of(value)
-        return text if _ID.match(text) else CellProblem(BAD_ID, {"value": text})
-    if kind == model.REFS:
-        return [t if _ID.match(t) else CellProblem(BAD_ID, {"value": t}) for t in split_values(value, column)]
-    if kind == model.YEAR:
-        return parse_year(value)
-    if kind == model.NUMBER:
-        return parse_number(value)
-    if kind == model.DATE:
-        return parse_date(value)
-    if kind == model.CHOICE:
-        return parse_choice(text_of(value), column)
-    if kind == model.CHOICES:
-        return [parse_choice(t, column) for t in split_values(value, column)]
-    if kind == model.KOLADA_ID:
-        text = text_of(value).upper()
-        return text if _KOLADA.match(text) else CellProblem(BAD_KOLADA_ID, {"value": text_of(value)})
-    if kind == model.ORG_CODE:
-        return organisation_code_text(value)
-    if kind in {model.SDG_TARGETS, model.ENV_OBJECTIVES, model.HEALTH_AREAS}:
-        if isinstance(value, float) and kind == model.SDG_TARGETS:
-            return [repr(value)]
-        return split_values(value, column)
-    raise ValueError(f"unknown column type {kind}")
+    parse = _PARSER_OF_TYPE.get(column.type)
+    if parse is None:
+        raise ValueError(f"unknown column type {column.type}")
+    return parse(value, column)
+
+
+def _url(value: object, column: Column) -> str | CellProblem:
+    text = text_of(value)
+    return text if re.match(r"^https?://\S+$", text) else CellProblem(BAD_URL, {"value": text})
+
+
+def _identifier(value: object, column: Column) -> str | CellProblem:
+    text = text_of(value)
+    return text if _ID.match(text) else CellProblem(BAD_ID, {"value": text})
+
+
+def _identifiers(value: object, column: Column) -> list:
+    return [t if _ID.match(t) else CellProblem(BAD_ID, {"value": t}) for t in split_values(value, column)]
+
+
+def _kolada_id(value: object, column: Column) -> str | CellProblem:
+    text = text_of(value).upper()
+    return text if _KOLADA.match(text) else CellProblem(BAD_KOLADA_ID, {"value": text_of(value)})
+
+
+def _codes(value: object, column: Column) -> list:
+    if isinstance(value, float) and column.type == model.SDG_TARGETS:
+        return [repr(value)]
+    return split_values(value, column)
+
+
+_PARSER_OF_TYPE = {
+    model.TEXT: lambda value, column: text_of(value),
+    model.URL: _url,
+    model.ID: _identifier,
+    model.REF: _identifier,
+    model.REFS: _identifiers,
+    model.YEAR: lambda value, column: parse_year(value),
+    model.NUMBER: lambda value, column: parse_number(value),
+    model.DATE: lambda value, column: parse_date(value),
+    model.CHOICE: lambda value, column: parse_choice(text_of(value), column),
+    model.CHOICES: lambda value, column: [parse_choice(t, column) for t in split_values(value, column)],
+    model.KOLADA_ID: _kolada_id,
+    model.ORG_CODE: lambda value, column: organisation_code_text(value),
+    model.SDG_TARGETS: _codes,
+    model.ENV_OBJECTIVES: _codes,
+    model.HEALTH_AREAS: _codes,
+}

@@ -127,7 +127,7 @@ class ReferenceCodes:
     organisations: set[str]
 
     @classmethod
-    def load(cls) -> "ReferenceCodes":
+    def load(cls) -> ReferenceCodes:
         from ssgraph import reference
 
         sdg = {str(c).lower() for c in reference.sdg_target_codes()}

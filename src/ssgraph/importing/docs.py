@@ -57,7 +57,8 @@ SECTIONS = {
 def render_sections(text: str) -> str:
     for name, make in SECTIONS.items():
         pattern = re.compile(rf"(<!-- generated: {name} -->\n).*?(<!-- end: {name} -->)", re.S)
-        text = pattern.sub(lambda m: m.group(1) + "\n" + make() + "\n" + m.group(2), text)
+        body = make()
+        text = pattern.sub(lambda m, body=body: m.group(1) + "\n" + body + "\n" + m.group(2), text)
     return text
 
 

@@ -102,7 +102,7 @@ def prepare_import(
     progress: Progress | None = None,
     validate: bool = True,
 ) -> PreparedImport:
-    now = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     path = Path(path)
     if source_kind(path) == "rdf":
         return _prepare_rdf(path, org, version, base, now)

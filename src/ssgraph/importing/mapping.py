@@ -22,7 +22,12 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 from ssgraph.importing.checks import CheckedRow, CheckedWorkbook
 from ssgraph.importing.model import GOAL_LEVEL_CLASSES, Choice
 from ssgraph.namespaces import PREFIXES, QB, SSG, SSGGRAPH, SSGID
-from ssgraph.reference import environmental_objective_iri, public_health_area_iri, sdg_iri, standard_iri
+from ssgraph.reference import (
+    environmental_objective_iri,
+    public_health_area_iri,
+    sdg_iri,
+    standard_iri,
+)
 
 DEFAULT_BASE = str(SSGID)
 
@@ -235,22 +240,26 @@ class GraphBuilder:
                 self.add(goal, SSG.statedIn, doc)
                 self.add(doc, SSG.containsGoal, goal)
             self.links(goal, row)
-            # the parent chain, materialised as ssg:leadsUpTo (checks have ruled out cycles)
-            parent = row.get("parent")
-            if parent:
-                self.add(goal, SSG.hasParent, self.mint("goal", parent))
-            elif level.slug == "overarching" and self.vision is not None:
-                self.add(goal, SSG.hasParent, self.vision)
-            current, top = parent, ident
-            while current:
-                self.add(goal, SSG.leadsUpTo, self.mint("goal", current))
-                top, current = current, parent_of.get(current)
-            if level_of.get(top) is not None and level_of[top].slug == "overarching" and self.vision is not None:
-                self.add(goal, SSG.leadsUpTo, self.vision)
+            self.parent_chain(goal, ident, row.get("parent"), level, parent_of, level_of)
             done += 1
             if progress and done % 100 == 0:
                 progress(done, total)
         return done
+
+    def parent_chain(self, goal: URIRef, ident: str, parent: str | None, level,
+                     parent_of: dict, level_of: dict) -> None:
+        """The parent, and the chain above it materialised as ssg:leadsUpTo (the checks have
+        ruled out cycles)."""
+        if parent:
+            self.add(goal, SSG.hasParent, self.mint("goal", parent))
+        elif level.slug == "overarching" and self.vision is not None:
+            self.add(goal, SSG.hasParent, self.vision)
+        current, top = parent, ident
+        while current:
+            self.add(goal, SSG.leadsUpTo, self.mint("goal", current))
+            top, current = current, parent_of.get(current)
+        if level_of.get(top) is not None and level_of[top].slug == "overarching" and self.vision is not None:
+            self.add(goal, SSG.leadsUpTo, self.vision)
 
     def links(self, subject: URIRef, row: CheckedRow) -> None:
         for code in row.get("sdg_targets", []):
@@ -398,7 +407,7 @@ def map_workbook(
         from ssgraph import __version__ as tool_version
     if not base.endswith(("/", "#")):
         base += "/"
-    started = started or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    started = started or dt.datetime.now(dt.UTC).replace(microsecond=0)
     builder = GraphBuilder(checked, base, started, tool_version)
     total = len(checked.rows["goals"]) + len(checked.rows["observations"])
     builder.organisation()

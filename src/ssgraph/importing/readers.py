@@ -245,15 +245,7 @@ _LineLoader.yaml_implicit_resolvers = {
 
 def read_yaml(path: Path, progress: ProgressCallback | None = None) -> SourceWorkbook:
     workbook = _empty_workbook(path.name)
-    try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        location = Location(file=path.name, line=mark.line + 1 if mark else None,
-                            column=mark.column + 1 if mark else None)
-        raise InputError(Problem(UNREADABLE, location, {"reason": getattr(exc, "problem", str(exc))})) from None
-    if not isinstance(document, dict):
-        raise InputError(Problem(YAML_SHAPE, Location(file=path.name)))
+    document = _load_yaml(path)
     for key, items in document.items():
         if key == "__line__":
             continue
@@ -273,30 +265,50 @@ def read_yaml(path: Path, progress: ProgressCallback | None = None) -> SourceWor
             if not isinstance(item, dict):
                 raise InputError(Problem(YAML_SHAPE, Location(file=path.name, sheet=str(key), row=number)))
             line = item.pop("__line__", None)
-            values: dict[str, object] = {}
-            for name, value in item.items():
-                column = column_for_header(sheet, str(name))
-                if column is None:
-                    workbook.problems.append(
-                        Problem(UNKNOWN_COLUMN,
-                                Location(file=path.name, sheet=str(key), row=number, line=line, column=str(name)),
-                                {"header": name, "known": ", ".join(c.key for c in sheet.columns)},
-                                severity="warning")
-                    )
-                    continue
-                if isinstance(value, list):
-                    value = "; ".join(str(v) for v in value)
-                elif isinstance(value, (dt.date, dt.datetime)):
-                    value = value.isoformat()
-                elif isinstance(value, str):
-                    value = value.strip() or None
-                values[column.key] = value
+            values = _yaml_record_values(workbook, path, sheet, str(key), number, line, item)
             labels = {c.key: c.key for c in sheet.columns}
             # in YAML the row of a record is its line, so every message and ssg:row point at it
             table.rows.append(SourceRow(sheet, path.name, str(key), line or number, values, labels, line))
     if progress:
         progress(1, 1)
     return workbook
+
+
+def _load_yaml(path: Path) -> dict:
+    try:
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        location = Location(file=path.name, line=mark.line + 1 if mark else None,
+                            column=mark.column + 1 if mark else None)
+        raise InputError(Problem(UNREADABLE, location, {"reason": getattr(exc, "problem", str(exc))})) from None
+    if not isinstance(document, dict):
+        raise InputError(Problem(YAML_SHAPE, Location(file=path.name)))
+    return document
+
+
+def _yaml_record_values(workbook: SourceWorkbook, path: Path, sheet, key: str, number: int,
+                        line: int | None, item: dict) -> dict[str, object]:
+    """One YAML record as cell values by column key; unknown keys become warnings."""
+    values: dict[str, object] = {}
+    for name, value in item.items():
+        column = column_for_header(sheet, str(name))
+        if column is None:
+            workbook.problems.append(
+                Problem(UNKNOWN_COLUMN,
+                        Location(file=path.name, sheet=key, row=number, line=line, column=str(name)),
+                        {"header": name, "known": ", ".join(c.key for c in sheet.columns)},
+                        severity="warning")
+            )
+            continue
+        if isinstance(value, list):
+            value = "; ".join(str(v) for v in value)
+        elif isinstance(value, (dt.date, dt.datetime)):
+            value = value.isoformat()
+        elif isinstance(value, str):
+            value = value.strip() or None
+        values[column.key] = value
+    return values
 
 
 def source_kind(path: Path) -> str:

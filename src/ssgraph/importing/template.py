@@ -110,14 +110,30 @@ def write_workbook(
     rows: Mapping[str, Sequence[Mapping[str, object]]] | None = None,
 ) -> Path:
     from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     rows = rows or {}
     book = Workbook()
-    intro = book.active
+    _write_instructions(book.active, lang)
+    lists = _ChoiceLists(book.create_sheet(LISTS_SHEET), lang)
+    for sheet in SHEETS:
+        ws = book.create_sheet(sheet.name(lang))
+        for index, column in enumerate(sheet.columns, start=1):
+            _write_header(ws, index, column, lang)
+            if column.choices:
+                lists.validate(ws, index, sheet, column)
+        ws.freeze_panes = "A2"
+        _write_rows(ws, sheet, rows.get(sheet.key, ()))
+
+    _write_column_sheet(book.create_sheet(COLUMNS_SHEET[lang]), lang)
+    book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def _write_instructions(intro, lang: str) -> None:
+    from openpyxl.styles import Font
+
     intro.title = INSTRUCTIONS_SHEET[lang]
     for index, line in enumerate(INSTRUCTIONS[lang], start=1):
         cell = intro.cell(row=index, column=1, value=line)
@@ -127,67 +143,76 @@ def write_workbook(
             cell.font = Font(bold=True)
     intro.column_dimensions["A"].width = 120
 
-    lists = book.create_sheet(LISTS_SHEET)
-    lists.sheet_state = "hidden"
-    list_ranges: dict[tuple[str, str], str] = {}
-    list_column = 0
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
-    required_fill = PatternFill("solid", fgColor="F8CBAD")
 
-    for sheet in SHEETS:
-        ws = book.create_sheet(sheet.name(lang))
+_HEADER_FILL = "DDEBF7"
+_REQUIRED_FILL = "F8CBAD"
+_TEXT_FORMATTED = {model.TEXT, model.ID, model.REF, model.REFS, model.SDG_TARGETS, model.ORG_CODE,
+                   model.KOLADA_ID}
+
+
+def _write_header(ws, index: int, column: Column, lang: str) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    cell = ws.cell(row=1, column=index, value=column.header(lang))
+    cell.font = Font(bold=True)
+    cell.fill = PatternFill("solid", fgColor=_REQUIRED_FILL if column.required else _HEADER_FILL)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    note = f"{column.description_sv}\n\n{column.description_en}"
+    if column.example:
+        note += f"\n\nEx: {column.example}"
+    comment = Comment(note, "ssgraph")
+    comment.width, comment.height = 320, 160
+    cell.comment = comment
+    letter = get_column_letter(index)
+    ws.column_dimensions[letter].width = max(14, min(48, len(column.header(lang)) + 6))
+    if column.type in _TEXT_FORMATTED:
+        ws.column_dimensions[letter].number_format = "@"
+
+
+class _ChoiceLists:
+    """The hidden sheet of allowed values, and the drop-downs that refer to it."""
+
+    def __init__(self, sheet, lang: str) -> None:
+        sheet.sheet_state = "hidden"
+        self.sheet, self.lang, self.count = sheet, lang, 0
+
+    def validate(self, ws, index: int, sheet, column: Column) -> None:
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        words = _choice_words(column, self.lang)
+        self.count += 1
+        list_letter = get_column_letter(self.count)
+        self.sheet.cell(row=1, column=self.count, value=f"{sheet.key}.{column.key}")
+        for offset, word in enumerate(words, start=2):
+            self.sheet.cell(row=offset, column=self.count, value=word)
+        cells = f"{LISTS_SHEET}!${list_letter}$2:${list_letter}${len(column.choices) + 1}"
+        if column.type == model.CHOICE:
+            validation = DataValidation(type="list", formula1=f"={cells}", allow_blank=True)
+            validation.error = "Välj ett värde ur listan / Choose a value from the list"
+            validation.errorTitle = column.header(self.lang)
+            validation.showErrorMessage = True
+        else:
+            validation = DataValidation(type="custom", formula1="TRUE", allow_blank=True)
+            validation.promptTitle = column.header(self.lang)
+            validation.prompt = ("Flera med ; emellan: " if self.lang == "sv" else "Several with ; between: ") \
+                + ", ".join(words)[:240]
+            validation.showInputMessage = True
+        ws.add_data_validation(validation)
+        letter = get_column_letter(index)
+        validation.add(f"{letter}2:{letter}5000")
+
+
+def _write_rows(ws, sheet, rows: Sequence[Mapping[str, object]]) -> None:
+    for row_index, values in enumerate(rows, start=2):
         for index, column in enumerate(sheet.columns, start=1):
-            cell = ws.cell(row=1, column=index, value=column.header(lang))
-            cell.font = Font(bold=True)
-            cell.fill = required_fill if column.required else header_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            note = f"{column.description_sv}\n\n{column.description_en}"
-            if column.example:
-                note += f"\n\nEx: {column.example}"
-            comment = Comment(note, "ssgraph")
-            comment.width, comment.height = 320, 160
-            cell.comment = comment
-            letter = get_column_letter(index)
-            ws.column_dimensions[letter].width = max(14, min(48, len(column.header(lang)) + 6))
-            if column.type in {model.TEXT, model.ID, model.REF, model.REFS, model.SDG_TARGETS,
-                               model.ORG_CODE, model.KOLADA_ID}:
-                ws.column_dimensions[letter].number_format = "@"
-            if column.choices:
-                key = (sheet.key, column.key)
-                list_column += 1
-                list_letter = get_column_letter(list_column)
-                lists.cell(row=1, column=list_column, value=f"{sheet.key}.{column.key}")
-                for offset, word in enumerate(_choice_words(column, lang), start=2):
-                    lists.cell(row=offset, column=list_column, value=word)
-                last = len(column.choices) + 1
-                list_ranges[key] = f"{LISTS_SHEET}!${list_letter}$2:${list_letter}${last}"
-                if column.type == model.CHOICE:
-                    validation = DataValidation(type="list", formula1=f"={list_ranges[key]}", allow_blank=True)
-                    validation.error = "Välj ett värde ur listan / Choose a value from the list"
-                    validation.errorTitle = column.header(lang)
-                    validation.showErrorMessage = True
-                else:
-                    validation = DataValidation(type="custom", formula1="TRUE", allow_blank=True)
-                    validation.promptTitle = column.header(lang)
-                    validation.prompt = ("Flera med ; emellan: " if lang == "sv" else "Several with ; between: ") \
-                        + ", ".join(_choice_words(column, lang))[:240]
-                    validation.showInputMessage = True
-                ws.add_data_validation(validation)
-                validation.add(f"{letter}2:{letter}5000")
-        ws.freeze_panes = "A2"
-        for row_index, values in enumerate(rows.get(sheet.key, ()), start=2):
-            for index, column in enumerate(sheet.columns, start=1):
-                value = cell_value(values.get(column.key), column)
-                if value is not None:
-                    cell = ws.cell(row=row_index, column=index, value=value)
-                    if isinstance(value, dt.date):
-                        cell.number_format = "yyyy-mm-dd"
-
-    _write_column_sheet(book.create_sheet(COLUMNS_SHEET[lang]), lang)
-    book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+            value = cell_value(values.get(column.key), column)
+            if value is not None:
+                cell = ws.cell(row=row_index, column=index, value=value)
+                if isinstance(value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
 
 
 def _write_column_sheet(ws, lang: str) -> None:
@@ -208,7 +233,7 @@ def _write_column_sheet(ws, lang: str) -> None:
                 yes if column.required else "", column.description_sv, column.description_en,
                 ", ".join(_choice_words(column, lang)), column.example,
             ])
-    for letter, width in zip("ABCDEFGHI", (18, 24, 22, 26, 8, 60, 60, 40, 30)):
+    for letter, width in zip("ABCDEFGHI", (18, 24, 22, 26, 8, 60, 60, 40, 30), strict=True):
         ws.column_dimensions[letter].width = width
 
 

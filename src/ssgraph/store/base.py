@@ -192,7 +192,7 @@ class Store(ABC):
         row = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
         return int(row[0]["n"]) if row else 0
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - an optional hook: most backends hold nothing to release
         """Release the store."""
 
     def __enter__(self) -> Store:

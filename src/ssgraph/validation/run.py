@@ -79,7 +79,7 @@ def organisation_code_of(graph: Graph) -> str | None:
     for org in graph.objects(None, SSG.organisation):
         tally[str(org)] = tally.get(str(org), 0) + 1
     if not tally:
-        for org, code in graph.subject_objects(SSG.organisationCode):
+        for code in graph.objects(None, SSG.organisationCode):
             return str(code)
         return None
     best = max(tally, key=lambda iri: tally[iri])
@@ -174,7 +174,7 @@ def annotated_report(report: Graph, result: OrganisationReport) -> Graph:
         if result.graph:
             graph.add((report_node, DCTERMS.source, URIRef(result.graph) if "://" in result.graph else Literal(result.graph)))
         graph.add((report_node, PROV.generatedAtTime,
-                   Literal(dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(), datatype=XSD.dateTime)))
+                   Literal(dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(), datatype=XSD.dateTime)))
     return graph
 
 

@@ -17,7 +17,11 @@ from rdflib import Graph
 from ssgraph.errors import InputError, Location, problem
 from ssgraph.messages import define
 from ssgraph.namespaces import CATALOG_GRAPH, SSG, SSGGRAPH
-from ssgraph.validation.run import ValidationJob, organisation_code_of, organisation_code_of_graph_iri
+from ssgraph.validation.run import (
+    ValidationJob,
+    organisation_code_of,
+    organisation_code_of_graph_iri,
+)
 
 FILE_MISSING = define("validation.file_missing", sv="Filen finns inte.", en="The file does not exist.")
 FILE_UNREADABLE = define("validation.file_unreadable", sv="Filen kunde inte läsas som RDF: {error}",

@@ -16,9 +16,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
-import pyoxigraph as ox
 from rdflib.term import Node
 
 from ssgraph.namespaces import SH

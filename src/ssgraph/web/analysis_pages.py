@@ -20,7 +20,14 @@ from __future__ import annotations
 from flask import Blueprint, Flask, Response, jsonify, request
 
 from ssgraph.analysis import (
-    charts, consolidate, council_report, coverage, goal_graph, harmonise, outputs, suggest,
+    charts,
+    consolidate,
+    council_report,
+    coverage,
+    goal_graph,
+    harmonise,
+    outputs,
+    suggest,
 )
 from ssgraph.messages import define
 from ssgraph.web.errors import HttpProblem, request_language

@@ -11,7 +11,14 @@ from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 from ssgraph import messages
-from ssgraph.errors import ConfigurationError, InputError, QueryError, SsgraphError, StoreError, problem
+from ssgraph.errors import (
+    ConfigurationError,
+    InputError,
+    QueryError,
+    SsgraphError,
+    StoreError,
+    problem,
+)
 
 messages.define("web.not_found", sv="finns inte: {path}", en="not found: {path}")
 messages.define("web.method_not_allowed", sv="metoden {method} stöds inte här", en="the method {method} is not supported here")

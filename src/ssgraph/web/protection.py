@@ -21,13 +21,12 @@ import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from ssgraph import messages
 from ssgraph.errors import QueryError, problem
 from ssgraph.store.base import RawResult
-from multiprocessing.connection import Connection
-
 from ssgraph.web.query_worker import QueryJob
 
 messages.define(

@@ -244,7 +244,7 @@ def _write_dump(path: Path, graphs: list[str] | None, fmt: str) -> None:
                         # N-Quads keep the graph name: export the graph's triples as quads
                         buffer = store.graph(iri)
                         for s, p, o in buffer:
-                            out.write(f"{s.n3()} {p.n3()} {o.n3()} <{iri}> .\n".encode("utf-8"))
+                            out.write(f"{s.n3()} {p.n3()} {o.n3()} <{iri}> .\n".encode())
                     else:
                         store.export(out, format=fmt, graph=iri)
         os.replace(temporary, path)

@@ -45,7 +45,7 @@ def _json_term(term: Any) -> dict[str, Any]:
 
 def _json(variables: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
     bindings = [
-        {name: _json_term(term) for name, term in zip(variables, row) if term is not None}
+        {name: _json_term(term) for name, term in zip(variables, row, strict=True) if term is not None}
         for row in rows
     ]
     document = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
@@ -73,7 +73,7 @@ def _xml(variables: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
     parts.append("</head><results>")
     for row in rows:
         parts.append("<result>")
-        for name, term in zip(variables, row):
+        for name, term in zip(variables, row, strict=True):
             if term is not None:
                 parts.append(f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>")
         parts.append("</result>")
