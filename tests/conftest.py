@@ -1,16 +1,40 @@
-"""Shared fixtures: stores on both backends (the remote one is a real `oxigraph serve`)."""
+"""Shared fixtures: stores on both backends (the remote one is a real `oxigraph serve`), and
+the store holding the query-library fixture that the query, web and browser tests share."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 import requests
-from servers import free_port
+from flask.testing import FlaskClient
+from servers import free_port, installed_tool
+from stores import build_fixture_store
 
 from ssgraph.store import open_store
+
+
+class ClosingClient(FlaskClient):
+    """Reads each response whole and closes it, as a WSGI server does, so file-backed
+    responses (dumps, the ontology page) do not leave their files open."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        return super().open(*args, **kwargs)
+
+
+def pytest_configure(config):
+    from flask import Flask
+
+    Flask.test_client_class = ClosingClient
+
+
+@pytest.fixture(scope="session")
+def fixture_store_dir(tmp_path_factory) -> Path:
+    """Built once per run; the query, web and browser tests only read it (writers copy it)."""
+    return build_fixture_store(tmp_path_factory.mktemp("query-fixture") / "store")
 
 
 def wait_for_http(url: str, timeout_s: float = 30.0) -> None:
@@ -27,9 +51,7 @@ def wait_for_http(url: str, timeout_s: float = 30.0) -> None:
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory):
     """A real Oxigraph server on 127.0.0.1, for the remote backend."""
-    executable = shutil.which("oxigraph")
-    if executable is None:
-        pytest.fail("the 'oxigraph' command (PyPI package oxigraph, in the test extra) is missing")
+    executable = installed_tool("oxigraph")  # PyPI package oxigraph, in the test extra
     location = tmp_path_factory.mktemp("oxigraph-server")
     port = free_port()
     process = subprocess.Popen(

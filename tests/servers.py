@@ -7,12 +7,23 @@ import os
 import socket
 import subprocess
 import sys
+import sysconfig
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
+
+
+def installed_tool(name: str) -> Path:
+    """A command installed with the running interpreter (the virtual environment's scripts
+    folder), never whatever happens to be first on PATH."""
+    path = Path(sysconfig.get_path("scripts")) / name
+    if not path.exists():
+        pytest.fail(f"the '{name}' command is not installed in {path.parent}: "
+                    "install the test extra (pip install -e '.[test]')")
+    return path
 
 
 def free_port() -> int:

@@ -1,9 +1,9 @@
 import datetime as dt
 
+from analysis_fixture import iri
+
 from ssgraph.analysis import consolidate as cz
 from ssgraph.analysis import rdf_output
-
-from analysis_fixture import iri
 
 TODAY = dt.date(2025, 6, 1)
 

@@ -1,9 +1,8 @@
-from ssgraph.analysis import charts
-from ssgraph.analysis import coverage as cv
-from ssgraph.analysis import council_report as cr
-from ssgraph.analysis import outputs
-
 from analysis_fixture import iri
+
+from ssgraph.analysis import charts, outputs
+from ssgraph.analysis import council_report as cr
+from ssgraph.analysis import coverage as cv
 
 
 def test_matrices_count_goals_and_indicators_per_sdg_and_objective(small_store, small_graph):

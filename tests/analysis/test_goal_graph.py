@@ -2,11 +2,10 @@ import json
 
 import networkx as nx
 import pytest
+from analysis_fixture import iri
 
 from ssgraph.analysis import goal_graph as gg
 from ssgraph.errors import InputError
-
-from analysis_fixture import iri
 
 
 def test_structure_runs_downwards_from_organisation_to_indicators(small_graph):

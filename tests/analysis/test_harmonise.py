@@ -1,7 +1,7 @@
+from analysis_fixture import iri
+
 from ssgraph.analysis import harmonise as hz
 from ssgraph.analysis import rdf_output
-
-from analysis_fixture import iri
 
 
 def test_matches_are_typed_scored_and_one_to_one(small_graph):

@@ -1,7 +1,7 @@
+from analysis_fixture import iri, load_small
+
 from ssgraph.analysis import suggest as sg
 from ssgraph.analysis.goal_graph import build_goal_graph
-
-from analysis_fixture import iri, load_small
 
 
 def test_lexicon_matches_inflections_and_compounds():

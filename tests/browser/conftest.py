@@ -7,25 +7,14 @@ from pathlib import Path
 import pytest
 from servers import running_ssgraph
 
-from ssgraph.setup import load_reference
-from ssgraph.store import open_store
-
-CHROMIUM = Path("/usr/bin/chromium")
-FIXTURE = Path(__file__).parents[1] / "queries" / "fixture.trig"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright never downloads a browser here
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")
-def served(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("browser") / "store"
-    store = open_store(directory)
-    try:
-        load_reference(store)
-        store.load([FIXTURE])
-    finally:
-        store.close()
-    with running_ssgraph(directory, SSGRAPH_DUMP_CACHE_DIR=str(tmp_path_factory.mktemp("browser-dumps"))) as base:
+def served(fixture_store_dir, tmp_path_factory):
+    with running_ssgraph(fixture_store_dir, SSGRAPH_DUMP_CACHE_DIR=str(tmp_path_factory.mktemp("browser-dumps"))) as base:
         yield base
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import copy
 
 import pytest
+from importing_samples import SMALL
 
 from ssgraph.importing.template import write_workbook
 from ssgraph.store import open_store
 
-from importing_samples import SMALL
 
 @pytest.fixture
 def small_rows():

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ssgraph.importing.docs import render_sections
 from pathlib import Path
+
+from ssgraph.importing.docs import render_sections
 
 
 def test_import_page_matches_the_model_and_messages():

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from importing_samples import NOW
 from openpyxl.utils import get_column_letter
 
 from ssgraph.importing.importer import ImportRejected, import_sources, prepare_import
 from ssgraph.importing.model import SHEETS_BY_KEY
 from ssgraph.importing.template import write_csv_folder
-
-from importing_samples import NOW
 
 
 def column_letter(sheet: str, column: str) -> str:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from importing_samples import NOW, SMALL
 from openpyxl import load_workbook
-from rdflib import Literal, URIRef
+from rdflib import Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 
 from ssgraph.importing.importer import prepare_import
 from ssgraph.importing.model import SHEETS
 from ssgraph.importing.template import write_csv_folder, write_template, write_workbook
 from ssgraph.namespaces import SSG, SSGID, SSGREF
 
-from importing_samples import NOW, SMALL
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # plain: pytest probes module attributes
 
 ORG_IRI = SSGID["org/0480"]
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from importing_samples import NOW
 
 from ssgraph.errors import InputError
 from ssgraph.importing.importer import import_sources
 from ssgraph.importing.versions import diff_versions, list_versions, set_current_version
 from ssgraph.namespaces import CATALOG_GRAPH, sparql_prefixes
-
-from importing_samples import NOW
 
 V2024 = "https://w3id.org/ssgraph/graph/org/0480/mal-och-budget-2024"
 V2025 = "https://w3id.org/ssgraph/graph/org/0480/mal-och-budget-2025"

@@ -1,30 +1,11 @@
-"""A store holding the reference vocabularies and the query-library fixture (tests/queries/fixture.trig)."""
+"""The query-library fixture store (built in tests/conftest.py) and the example store."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from stores import build_example_store
 
-from ssgraph.setup import load_reference
 from ssgraph.store import open_store
-
-FIXTURE = Path(__file__).parent / "fixture.trig"
-
-
-def build_fixture_store(directory: Path) -> Path:
-    store = open_store(directory)
-    try:
-        load_reference(store)
-        store.load([FIXTURE])
-    finally:
-        store.close()
-    return directory
-
-
-@pytest.fixture(scope="session")
-def fixture_store_dir(tmp_path_factory) -> Path:
-    return build_fixture_store(tmp_path_factory.mktemp("query-fixture") / "store")
 
 
 @pytest.fixture(scope="session")
@@ -32,18 +13,6 @@ def fixture_store(fixture_store_dir):
     store = open_store(fixture_store_dir, read_only=True)
     yield store
     store.close()
-
-
-def build_example_store(directory: Path) -> Path:
-    """The ontology, reference vocabularies and data/examples, as `ssgraph serve` starts with."""
-    from ssgraph import setup
-
-    store = open_store(directory)
-    try:
-        setup.initialise(store, with_examples=True)
-    finally:
-        store.close()
-    return directory
 
 
 @pytest.fixture(scope="session")

@@ -14,9 +14,9 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
-from conftest import build_example_store, build_fixture_store  # noqa: E402
+from stores import build_example_store, build_fixture_store  # noqa: E402
 
 from ssgraph.queries import load_library  # noqa: E402
 from ssgraph.store import open_store  # noqa: E402

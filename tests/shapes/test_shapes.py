@@ -13,8 +13,8 @@ from collections import Counter
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
-
 from shape_cases import BASE_FILE, CASES_DIR, REFERENCE_DATE, Case, all_cases
+
 from ssgraph.namespaces import SH
 from ssgraph.validation import ValidationOptions, validate_graph
 from ssgraph.validation.shapes import SHAPE_SETS, context_triples, shapes_graph

@@ -5,9 +5,16 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from validation_helpers import (
+    GOAL_WITH_SDG_18_2,
+    GOAL_WITHOUT_INDICATOR,
+    SSG,
+    SSGSH,
+    O,
+    write_organisation,
+)
 
 from ssgraph.cli import cli
-from validation_helpers import GOAL_WITH_SDG_18_2, GOAL_WITHOUT_INDICATOR, O, SSG, SSGSH, write_organisation
 
 
 def run(*args: str):

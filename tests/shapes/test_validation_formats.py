@@ -9,11 +9,17 @@ from html.parser import HTMLParser
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
+from validation_helpers import (
+    GOAL_WITH_SDG_18_2,
+    GOAL_WITHOUT_INDICATOR,
+    SSGSH,
+    O,
+    organisation_graph,
+)
 
 from ssgraph.namespaces import SH
 from ssgraph.validation import ValidationOptions, validate_graph
 from ssgraph.validation.formats import render
-from validation_helpers import GOAL_WITH_SDG_18_2, GOAL_WITHOUT_INDICATOR, O, SSGSH, organisation_graph
 
 
 @pytest.fixture(scope="module")

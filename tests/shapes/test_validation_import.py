@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ssgraph.errors import Location
-from ssgraph.validation import check_import
 from validation_helpers import GOAL_WITH_SDG_18_2, GOAL_WITHOUT_INDICATOR, organisation_graph
 
+from ssgraph.errors import Location
+from ssgraph.validation import check_import
 
 TODAY = dt.date(2025, 6, 1)
 

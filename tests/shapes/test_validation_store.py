@@ -6,10 +6,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from validation_helpers import GOAL_WITH_SDG_18_2, GOAL_WITHOUT_INDICATOR, organisation_graph
 
 from ssgraph.cli import cli
 from ssgraph.store import open_store
-from validation_helpers import GOAL_WITH_SDG_18_2, GOAL_WITHOUT_INDICATOR, organisation_graph
 
 GRAPH = "https://w3id.org/ssgraph/graph/org/0480/test"
 
@@ -65,7 +65,6 @@ def test_store_results_then_count_findings_with_sparql(store_dir):
 
 def test_without_arguments_every_organisation_is_validated_in_worker_processes(tmp_path):
     from rdflib import Graph
-
     from shape_cases import BASE_FILE
 
     location = tmp_path / "store"

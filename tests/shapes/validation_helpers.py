@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Graph
-
 from shape_cases import BASE_FILE
 
 O = "https://w3id.org/ssgraph/id/org/0480/"

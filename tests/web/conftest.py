@@ -9,25 +9,10 @@ from pathlib import Path
 import pytest
 from servers import running_ssgraph
 
-from ssgraph.setup import load_reference
-from ssgraph.store import open_store
-
-FIXTURE = Path(__file__).parents[1] / "queries" / "fixture.trig"
-
-
-def build_store(directory: Path) -> Path:
-    store = open_store(directory)
-    try:
-        load_reference(store)
-        store.load([FIXTURE])
-    finally:
-        store.close()
-    return directory
-
 
 @pytest.fixture(scope="session")
-def web_store_dir(tmp_path_factory) -> Path:
-    return build_store(tmp_path_factory.mktemp("web") / "store")
+def web_store_dir(fixture_store_dir) -> Path:
+    return fixture_store_dir
 
 
 @pytest.fixture(scope="session")

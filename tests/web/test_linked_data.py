@@ -9,8 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, VOID
+
+# A plain Namespace: pytest's collection probes module attributes, and rdflib's closed DCAT
+# namespace warns on every unknown name it is asked for.
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
 FIREFOX = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ssgraph.web.negotiation import choose, graph_format, page_graph_format, parse_accept, result_format
+from ssgraph.web.negotiation import (
+    choose,
+    graph_format,
+    page_graph_format,
+    parse_accept,
+    result_format,
+)
 
 # SPARQLWrapper 2.0 (Wrapper.py, _SPARQL_*/_RDF_* lists joined with ",")
 SPARQLWRAPPER_JSON = "application/sparql-results+json,application/json,text/javascript,application/javascript"
