@@ -45,6 +45,7 @@ class SSG(DefinedNamespace):
     Dialogue: URIRef
     Direction: URIRef
     DocumentKind: URIRef
+    DocumentLocation: URIRef
     DocumentStatus: URIRef
     EnvironmentalManagementSystem: URIRef
     EnvironmentalObjective: URIRef
@@ -119,6 +120,7 @@ class SSG(DefinedNamespace):
     documentKind: URIRef
     documentStatus: URIRef
     endDate: URIRef
+    extractionConfidence: URIRef
     fixHint: URIRef
     fulfilmentStatus: URIRef
     gender: URIRef
@@ -148,10 +150,12 @@ class SSG(DefinedNamespace):
     organisation: URIRef
     organisationCode: URIRef
     owner: URIRef
+    page: URIRef
     partOfActionPlan: URIRef
     participant: URIRef
     periodEnd: URIRef
     periodStart: URIRef
+    placeInDocument: URIRef
     planningPeriod: URIRef
     rank: URIRef
     recommendedAction: URIRef

@@ -25,6 +25,11 @@ NOT_A_YEAR = messages.define(
     sv="”{value}” är inte ett årtal (fyra siffror, t.ex. 2024)",
     en="“{value}” is not a year (four digits, e.g. 2024)",
 )
+NOT_AN_INTEGER = messages.define(
+    "import.not_an_integer",
+    sv="”{value}” är inte ett heltal",
+    en="“{value}” is not a whole number",
+)
 BAD_DATE = messages.define(
     "import.bad_date",
     sv="”{value}” är inte ett datum i formen ÅÅÅÅ-MM-DD (t.ex. 2024-03-31)",
@@ -109,6 +114,13 @@ def parse_number(value: object) -> Decimal | CellProblem:
     return number
 
 
+def parse_integer(value: object) -> int | CellProblem:
+    number = parse_number(value)
+    if isinstance(number, CellProblem) or number != number.to_integral_value():
+        return CellProblem(NOT_AN_INTEGER, {"value": text_of(value)})
+    return int(number)
+
+
 def parse_date(value: object) -> dt.date | CellProblem:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -188,6 +200,7 @@ _PARSER_OF_TYPE = {
     model.REFS: _identifiers,
     model.YEAR: lambda value, column: parse_year(value),
     model.NUMBER: lambda value, column: parse_number(value),
+    model.INTEGER: lambda value, column: parse_integer(value),
     model.DATE: lambda value, column: parse_date(value),
     model.CHOICE: lambda value, column: parse_choice(text_of(value), column),
     model.CHOICES: lambda value, column: [parse_choice(t, column) for t in split_values(value, column)],

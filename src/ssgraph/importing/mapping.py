@@ -94,6 +94,10 @@ class GraphBuilder:
         self.started = started
         self.tool_version = tool_version
         self.vision: URIRef | None = None
+        # rows without a document column (indicators, observations) were read from the
+        # workbook's one extracted document, when there is exactly one
+        extracted = [r.get("id") for r in checked.rows["documents"] if r.get("file")]
+        self.extracted_document = extracted[0] if len(extracted) == 1 else None
 
     # -- helpers -------------------------------------------------------------
     def add(self, s, p, o) -> None:
@@ -112,6 +116,28 @@ class GraphBuilder:
             g.add((location, SSG.sourceFile, Literal(source.file)))
             g.add((location, SSG.sheet, Literal(source.sheet_name)))
             g.add((location, SSG.row, Literal(source.number)))
+        self.document_place(subject, row)
+
+    def document_place(self, subject: URIRef, row: CheckedRow) -> None:
+        """The page and paragraph (or table cell) ``ssgraph extract`` read the row from."""
+        page, place, confidence = row.get("source_page"), row.get("source_place"), row.get("confidence")
+        if page is None and place is None:
+            return
+        source = row.source
+        location = self.mint("version", self.slug, "source", source.sheet.key, source.number, "document")
+        g = self.graph
+        g.add((subject, PROV.wasQuotedFrom, location))
+        g.add((location, RDF.type, SSG.DocumentLocation))
+        if page is not None:
+            g.add((location, SSG.page, Literal(page)))
+        if place is not None:
+            g.add((location, SSG.placeInDocument, Literal(place)))
+        if confidence is not None:
+            g.add((location, SSG.extractionConfidence, decimal_literal(confidence)))
+        document = row.get("document") if source.sheet.key != "documents" else row.get("id")
+        document = document or self.extracted_document
+        if document:
+            g.add((location, DCTERMS.isPartOf, self.mint("document", document)))
 
     def common(self, subject: URIRef, row: CheckedRow, rdf_type: URIRef, ident: object | None) -> None:
         self.add(subject, RDF.type, rdf_type)
@@ -196,6 +222,8 @@ class GraphBuilder:
                 self.add(doc, DCTERMS.isReplacedBy, self.mint("document", row.get("replaced_by")))
             if row.get("url"):
                 self.add(doc, FOAF.page, URIRef(row.get("url")))
+            if row.get("file"):
+                self.add(doc, SSG.sourceFile, Literal(row.get("file")))
 
     def vision_rows(self) -> None:
         for row in self.checked.rows["vision"]:

@@ -22,6 +22,7 @@ REF = "ref"  # the id of a row in another sheet (``Column.refers_to``)
 REFS = "refs"  # several ids, separated by ";"
 YEAR = "year"  # a four-digit year
 NUMBER = "number"  # a decimal number (comma or point)
+INTEGER = "integer"  # a whole number
 DATE = "date"  # YYYY-MM-DD
 CHOICE = "choice"  # one value from ``Column.choices``
 CHOICES = "choices"  # several values from ``Column.choices``, separated by ";"
@@ -213,6 +214,27 @@ def _c(key, sv, en, type_, dsv, den, example="", required=False, choices=(), ref
     return Column(key, sv, en, type_, dsv, den, example, required, tuple(choices), refers_to)
 
 
+def _extraction_columns() -> tuple[Column, ...]:
+    """Where ``ssgraph extract`` read a row in its steering document, and how sure it is.
+
+    The importer carries them into the graph (``prov:wasQuotedFrom`` a place in the
+    document), so a goal's page names the document, page and paragraph it came from.
+    """
+    return (
+        _c("source_page", "Källsida", "Source page", INTEGER,
+           "Sidan i styrdokumentet där raden står (fylls i av ssgraph extract).",
+           "The page of the steering document that states the row (filled in by ssgraph extract).", "12"),
+        _c("source_place", "Källställe", "Source place", TEXT,
+           "Var på sidan: stycke, eller tabell, rad och kolumn (fylls i av ssgraph extract).",
+           "Where on the page: paragraph, or table, row and column (filled in by ssgraph extract).",
+           "stycke 3"),
+        _c("confidence", "Säkerhet", "Confidence", NUMBER,
+           "Hur säker utläsningen ur dokumentet är, 0–1; granska rader med låga värden (fylls i av ssgraph extract).",
+           "How certain the reading from the document is, 0–1; check rows with low values (filled in by "
+           "ssgraph extract).", "0,9"),
+    )
+
+
 ID_SV = "Er egen kortkod för raden, unik på bladet (bokstäver, siffror, punkt, - och _)."
 ID_EN = "Your own short code for the row, unique in the sheet (letters, digits, dot, - and _)."
 
@@ -296,6 +318,10 @@ SHEETS: tuple[Sheet, ...] = (
                "Id of the document that replaces this one.", "MB2025", refers_to="documents"),
             _c("url", "Webbadress", "URL", URL, "Länk till dokumentet.", "Link to the document.",
                "https://www.example.se/mal-och-budget-2024.pdf"),
+            _c("file", "Fil", "File", TEXT, "Filnamnet på dokumentet (utan sökväg), t.ex. det ssgraph extract läste.",
+               "The document's file name (without a path), e.g. the one ssgraph extract read.",
+               "mal-och-budget-2024.pdf"),
+            *_extraction_columns(),
         ),
     ),
     Sheet(
@@ -311,6 +337,7 @@ SHEETS: tuple[Sheet, ...] = (
                "The text in English, if there is one.", ""),
             _c("document", "Styrdokument", "Steering document", REF, "Id för dokumentet där texten står.",
                "Id of the document that states the text.", "VISION2030", refers_to="documents"),
+            *_extraction_columns(),
         ),
         id_columns=("kind",),
     ),
@@ -353,6 +380,7 @@ SHEETS: tuple[Sheet, ...] = (
             _c("public_health_areas", "Folkhälsomål", "Public health areas", HEALTH_AREAS,
                "Nummer på folkhälsopolitikens målområden, 1–8.",
                "Numbers of the target areas of public health policy, 1–8.", "1; 2"),
+            *_extraction_columns(),
         ),
     ),
     Sheet(
@@ -376,6 +404,7 @@ SHEETS: tuple[Sheet, ...] = (
             _c("sdg_targets", "Agenda 2030-delmål", "SDG targets", SDG_TARGETS,
                "Delmål i Agenda 2030 som indikatorn följer (flera med ;).",
                "Targets of the 2030 Agenda the indicator follows (several with ;).", "7.2"),
+            *_extraction_columns(),
         ),
     ),
     Sheet(
@@ -389,6 +418,7 @@ SHEETS: tuple[Sheet, ...] = (
                "47,3", required=True),
             _c("gender", "Kön", "Gender", CHOICE, "T = totalt, K = kvinnor, M = män (som i Kolada). Tomt = T.",
                "T = total, K (or W) = women, M = men (as in Kolada). Empty = T.", "T", choices=GENDERS),
+            *_extraction_columns(),
         ),
         id_columns=("indicator", "period", "gender"),
     ),
@@ -503,6 +533,7 @@ TYPE_WORDS = {
     REFS: ("id:n i annat blad, ; emellan", "ids in another sheet, ; between"),
     YEAR: ("årtal", "year"),
     NUMBER: ("tal", "number"),
+    INTEGER: ("heltal", "whole number"),
     DATE: ("datum ÅÅÅÅ-MM-DD", "date YYYY-MM-DD"),
     CHOICE: ("värde ur lista", "value from list"),
     CHOICES: ("värden ur lista, ; emellan", "values from list, ; between"),

@@ -91,7 +91,7 @@ def cell_value(value: object, column: Column) -> object:
         return int(number) if number == number.to_integral_value() else float(number)
     if column.type == model.NUMBER and isinstance(value, Decimal):
         return float(value)
-    if column.type == model.YEAR and isinstance(value, str) and value.isdigit():
+    if column.type in {model.YEAR, model.INTEGER} and isinstance(value, str) and value.isdigit():
         return int(value)
     if column.type == model.DATE and isinstance(value, str):
         try:

@@ -36,6 +36,7 @@ LABEL_PROPERTIES = (
 )
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+PROV_QUOTED = "http://www.w3.org/ns/prov#wasQuotedFrom"
 INCOMING_LIMIT = 500
 
 
@@ -174,6 +175,16 @@ def build_view(iri: str) -> ResourceView | None:
             "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> "
             f"SELECT ?file ?sheet ?row WHERE {{ VALUES ?x {{ {_values(set(sources))} }} "
             "?x ssg:sourceFile ?file OPTIONAL { ?x ssg:sheet ?sheet } OPTIONAL { ?x ssg:row ?row } }"
+        ):
+            view.sources.append({k: str(v) for k, v in row.items()})
+    quoted = [str(o) for p, o in pairs if str(p) == PROV_QUOTED and isinstance(o, URIRef)]
+    if quoted:  # the place in a steering document that ssgraph extract read the resource from
+        for row in service().select(
+            "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+            f"SELECT ?file ?title ?page ?place WHERE {{ VALUES ?x {{ {_values(set(quoted))} }} "
+            "OPTIONAL { ?x ssg:page ?page } OPTIONAL { ?x ssg:placeInDocument ?place } "
+            "OPTIONAL { ?x dcterms:isPartOf ?doc OPTIONAL { ?doc ssg:sourceFile ?file } "
+            "OPTIONAL { ?doc dcterms:title ?title } } }"
         ):
             view.sources.append({k: str(v) for k, v in row.items()})
     return view
