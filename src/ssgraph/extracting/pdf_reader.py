@@ -1,0 +1,253 @@
+"""Read a PDF's text layer into blocks: headings, paragraphs, list items and tables.
+
+Reading order follows the layout (two-column pages left column first); paragraphs and
+list items that run over a page or column break are joined; hyphenated line ends are
+mended; headings are told by size or weight against the body text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from ssgraph.extracting import errors
+from ssgraph.extracting.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block, DocumentText, Place, split_marker
+from ssgraph.extracting.pdf_layout import (
+    TableArea,
+    find_tables,
+    gutter,
+    remove_running_text,
+    remove_table_of_contents,
+    split_at_gutter,
+)
+from ssgraph.extracting.pdf_lines import Line, PageLines, read_page
+
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_KEEP_HYPHEN_BEFORE = {"och", "eller", "samt", "till", "som", "men"}
+_BREAK = "break"  # a column or page break in the flow
+
+
+def open_pdf(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        reason = str(exc).lower()
+        if "password" in reason or "security" in reason:
+            raise errors.encrypted(path) from None
+        raise errors.corrupt(path, str(exc)) from None
+
+
+def read_pdf(path: Path) -> DocumentText:
+    pdf = open_pdf(path)
+    try:
+        pages = [read_page(pdf, index) for index in range(len(pdf))]
+        title = (pdf.get_metadata_dict() or {}).get("Title") or None
+    except pdfium.PdfiumError as exc:
+        raise errors.corrupt(path, str(exc)) from None
+    finally:
+        pdf.close()
+    if not pages:
+        raise errors.corrupt(path, "no pages")
+    if sum(page.chars for page in pages) == 0:
+        raise errors.no_text_layer(path)
+    return DocumentText(path.name, "pdf", len(pages), blocks_of(pages), title)
+
+
+def blocks_of(pages: list[PageLines]) -> list[Block]:
+    remove_running_text(pages)
+    body = _body_size(pages)
+    flow = _Flow(body)
+    for page in pages:
+        remove_table_of_contents(page)
+        tables = find_tables(page)
+        flow.start_page(page.number)
+        for element in _reading_order(page, tables):
+            if element is _BREAK:
+                flow.column_break()
+            elif isinstance(element, TableArea):
+                flow.table(element)
+            else:
+                flow.line(element)
+    return flow.finish()
+
+
+def _body_size(pages: list[PageLines]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            for segment in line.segments:
+                sizes[round(segment.size * 2) / 2] += len(segment.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _reading_order(page: PageLines, tables: list[TableArea]) -> list:
+    middle = gutter(page)
+    if middle is None:
+        elements = [(line.top, line) for line in page.lines] + [(t.top, t) for t in tables]
+        return [e for _, e in sorted(elements, key=lambda pair: pair[0])]
+    full, left, right = split_at_gutter(page, middle)
+    separators = sorted([(line.top, line) for line in full]
+                        + [(t.top, t) for t in tables if t.x0 < middle < t.x1], key=lambda pair: pair[0])
+    sided = [(t.top, t, t.x1 <= middle) for t in tables if not (t.x0 < middle < t.x1)]
+    ordered: list = []
+    edges = [float("-inf")] + [top for top, _ in separators] + [float("inf")]
+    for index in range(len(edges) - 1):
+        low, high = edges[index], edges[index + 1]
+        if index > 0:
+            ordered.append(separators[index - 1][1])
+        in_band = [(line.top, line, True) for line in left if low <= line.top < high]
+        in_band += [(line.top, line, False) for line in right if low <= line.top < high]
+        in_band += [item for item in sided if low <= item[0] < high]
+        left_part = sorted((e for e in in_band if e[2]), key=lambda e: e[0])
+        right_part = sorted((e for e in in_band if not e[2]), key=lambda e: e[0])
+        ordered += [e[1] for e in left_part]
+        if left_part and right_part:
+            ordered.append(_BREAK)
+        ordered += [e[1] for e in right_part]
+    return ordered
+
+
+@dataclass
+class _Open:
+    kind: str
+    texts: list[str]
+    place: Place
+    size: float
+    bold: bool
+    x0: float
+    text_x0: float
+    bottom: float
+    marker: str = ""
+    joined: bool = False
+    depth: int = 0
+
+
+@dataclass
+class _Flow:
+    body: float
+    blocks: list[Block] = field(default_factory=list)
+    current: _Open | None = None
+    page: int = 0
+    paragraphs: int = 0
+    tables: int = 0
+    broken: bool = False  # a page or column break since the last line
+    styles: dict[int, tuple[float, bool]] = field(default_factory=dict)
+    item_x0: list[float] = field(default_factory=list)
+
+    def start_page(self, number: int) -> None:
+        self.page, self.paragraphs, self.tables = number, 0, 0
+        self.broken = True
+
+    def column_break(self) -> None:
+        self.broken = True
+
+    def _is_heading(self, line: Line, text: str) -> bool:
+        if len(text) > 160 or not re.search(r"[A-Za-zÅÄÖåäö]", text):
+            return False
+        if line.size >= self.body * 1.12:
+            return True
+        return line.bold and not text.rstrip().endswith((".", ",")) and len(text) < 120
+
+    def line(self, line: Line) -> None:
+        text = line.text.strip()
+        if not text:
+            return
+        heading = self._is_heading(line, text)
+        marker, rest = split_marker(text)
+        current = self.current
+        if current is not None and self._continues(current, line, text, heading, marker):
+            self._append(current, text)
+            current.bottom = line.bottom
+            if self.broken:
+                current.joined = True
+            self.broken = False
+            return
+        self._close()
+        self.broken = False
+        self.paragraphs += 1
+        place = Place(self.page, self.paragraphs)
+        kind = HEADING if heading else (ITEM if marker else PARAGRAPH)
+        depth = self._depth(line.x0) if kind == ITEM else 0
+        text_x0 = line.segments[0].x0
+        if marker and len(line.segments) > 1 and line.segments[0].text.strip() in {marker, "•", marker + "."}:
+            text_x0 = line.segments[1].x0
+        self.current = _Open(kind, [rest if marker else text], place, line.size, line.bold, line.x0, text_x0,
+                             line.bottom, marker, depth=depth)
+
+    def _depth(self, x0: float) -> int:
+        self.item_x0 = [x for x in self.item_x0 if x <= x0 + 2]
+        if not self.item_x0 or x0 > self.item_x0[-1] + 2:
+            self.item_x0.append(x0)
+        return len(self.item_x0) - 1
+
+    def _continues(self, current: _Open, line: Line, text: str, heading: bool, marker: str) -> bool:
+        if current.kind == HEADING:
+            same_style = heading and abs(line.size - current.size) < 0.6 and line.bold == current.bold
+            return same_style and not marker and not self.broken and line.top - current.bottom < line.size * 0.8
+        if heading or abs(line.size - current.size) > 0.6:
+            return False
+        if marker:
+            return False
+        previous = current.texts[-1]
+        if self.broken:
+            return _runs_on(previous, text)
+        gap = line.top - current.bottom
+        if gap > line.size * 0.75:
+            return False
+        if current.kind == ITEM:
+            return line.x0 >= current.x0 + 2 or not _SENTENCE_END.search(previous)
+        # a first-line indent after a finished sentence starts a new paragraph
+        return not (line.x0 > current.x0 + 8 and _SENTENCE_END.search(previous))
+
+    @staticmethod
+    def _append(current: _Open, text: str) -> None:
+        previous = current.texts[-1]
+        first_word = text.split(" ", 1)[0]
+        if (previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha() and text[:1].islower()
+                and first_word not in _KEEP_HYPHEN_BEFORE):
+            current.texts[-1] = previous[:-1] + text
+        else:
+            current.texts.append(text)
+
+    def table(self, area: TableArea) -> None:
+        self._close()
+        self.broken = False
+        self.tables += 1
+        self.blocks.append(Block(TABLE, "", Place(self.page, None, self.tables), rows=area.rows))
+
+    def _close(self) -> None:
+        current = self.current
+        if current is None:
+            return
+        text = re.sub(r"\s+", " ", " ".join(current.texts)).strip()
+        block = Block(current.kind, text, current.place, marker=current.marker, joined=current.joined)
+        if current.kind == ITEM:
+            block.rank = current.depth
+        if current.kind == HEADING:
+            self.styles[id(block)] = (round(current.size * 2) / 2, current.bold)
+        else:
+            self.item_x0 = self.item_x0 if current.kind == ITEM else []
+        self.blocks.append(block)
+        self.current = None
+
+    def finish(self) -> list[Block]:
+        self._close()
+        ranks = sorted(set(self.styles.values()), key=lambda style: (-style[0], not style[1]))
+        for block in self.blocks:
+            style = self.styles.get(id(block))
+            if style is not None:
+                block.rank = ranks.index(style) + 1
+        return self.blocks
+
+
+def _runs_on(previous: str, text: str) -> bool:
+    """Across a page or column break: the sentence visibly goes on."""
+    if _SENTENCE_END.search(previous):
+        return False
+    if text[:1].islower():
+        return True
+    return bool(re.search(r"(,|-|–|\boch|\beller|\bsamt|\bför|\bav|\btill|\bi|\bmed)$", previous.strip()))
