@@ -97,3 +97,18 @@ def split_marker(text: str) -> tuple[str, str]:
 
 def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+KEEP_HYPHEN_BEFORE = {"och", "eller", "samt", "till", "som", "men", "respektive"}
+
+
+def join_lines(previous: str, text: str) -> str:
+    """Join two lines of one paragraph or cell, mending a hyphenated word ("utveck-" + "ling")
+    but keeping "hälso- och sjukvård"."""
+    if not previous:
+        return text
+    first_word = text.split(" ", 1)[0]
+    if (previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha() and text[:1].islower()
+            and first_word not in KEEP_HYPHEN_BEFORE):
+        return previous[:-1] + text
+    return f"{previous} {text}"

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ssgraph.extracting.blocks import join_lines
 from ssgraph.extracting.pdf_lines import Line, PageLines, Rule, Segment
 
 MARGIN_SHARE = 0.09  # top and bottom band where running headers and footers live
@@ -110,11 +111,14 @@ def _merge_close(values: list[float], tolerance: float) -> list[float]:
 
 
 def _column_starts(lines: list[Line], verticals: list[Rule], x0: float, x1: float | None = None) -> list[float]:
+    """Where the columns start: the table's inner vertical rules, or else the segment starts
+    that recur from line to line."""
     if verticals:
         edges = _merge_close([v.x0 for v in verticals], 3)
-        right = x1 if x1 is not None else max(e for e in edges)
-        starts = [x0 - 1] + [e for e in edges if x0 + 3 < e < right - 3]
-        return _merge_close(starts, 3)
+        right = x1 if x1 is not None else max(edges)
+        inner = [e for e in edges if x0 + 3 < e < right - 3]
+        if inner:
+            return _merge_close([x0 - 1] + inner, 3)
     starts: Counter[float] = Counter()
     for line in lines:
         for segment in line.segments:
@@ -132,28 +136,59 @@ def _column_of(segment: Segment, starts: list[float]) -> int:
 
 
 def _table_rows(lines: list[Line], horizontals: list[Rule], starts: list[float]) -> list[list[str]]:
+    """Lines into rows: a new row at a horizontal rule, at a wider gap than the one between
+    the lines of a wrapped cell, or (when gaps say nothing) where the first column is filled."""
     cuts = _merge_close([h.top for h in horizontals], 3)
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    size = sorted(line.size for line in lines)[len(lines) // 2]
+    informative = bool(gaps) and max(gaps) - min(gaps) > 0.25 * size
+    threshold = (min(gaps) + 0.25 * size) if gaps else 0.0
     rows: list[list[list[str]]] = []
-    row_keys: list[int] = []
-    width = len(starts)
-    for line in lines:
+    previous_band = None
+    for index, line in enumerate(lines):
         middle = (line.top + line.bottom) / 2
-        band = sum(1 for c in cuts if c < middle) if len(cuts) > 2 else None
-        cells = [[] for _ in range(width)]
+        band = sum(1 for c in cuts if c < middle)
+        cells: list[list[str]] = [[] for _ in starts]
         for segment in line.segments:
             cells[_column_of(segment, starts)].append(segment.text)
-        if band is not None and row_keys and row_keys[-1] == band:
-            continuation = True
+        if not rows or band != previous_band:
+            new_row = True
+        elif informative:
+            new_row = gaps[index - 1] > threshold
         else:
-            # without row rules a line that leaves the first column empty continues the row above
-            continuation = band is None and rows and not cells[0] and any(cells)
-        if continuation:
-            for index, parts in enumerate(cells):
-                rows[-1][index] += parts
-        else:
+            new_row = bool(cells[0])
+        previous_band = band
+        if new_row:
             rows.append(cells)
-            row_keys.append(band if band is not None else len(rows))
-    return [[" ".join(parts).strip() for parts in row] for row in rows if any(row)]
+        else:
+            for position, parts in enumerate(cells):
+                rows[-1][position] += parts
+    return [[_join_cell(parts) for parts in row] for row in rows if any(row)]
+
+
+def _join_cell(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        text = join_lines(text, part)
+    return text.strip()
+
+
+def _extend_down(page: PageLines, members: list[int], used: set[int], x0: float, x1: float) -> list[int]:
+    """A table whose rules frame only its header (a shaded header row): take the aligned
+    lines right below it as its body."""
+    extended = list(members)
+    last = page.lines[members[-1]]
+    for index in range(members[-1] + 1, len(page.lines)):
+        if index in used:
+            break
+        line = page.lines[index]
+        if line.top - last.bottom > 1.6 * line.size or line.x0 < x0 - 6 or line.x1 > x1 + 6:
+            break
+        if len(line.segments) < 2 and line.x0 <= x0 + 6 and line.x1 - line.x0 > 0.8 * (x1 - x0):
+            break  # prose under the table
+        extended.append(index)
+        last = line
+    return extended
 
 
 def find_tables(page: PageLines) -> list[TableArea]:
@@ -165,14 +200,17 @@ def find_tables(page: PageLines) -> list[TableArea]:
         members = [i for i, line in enumerate(page.lines)
                    if i not in used and top - 2 <= (line.top + line.bottom) / 2 <= bottom + 2
                    and line.x1 >= x0 - 2 and line.x0 <= x1 + 2]
-        lines = [page.lines[i] for i in members]
-        if not lines:
+        if not members:
             continue
+        horizontals = [r for r in rules if r.horizontal]
+        if len(_merge_close([h.top for h in horizontals], 3)) <= 2 and len(members) <= 3:
+            members = _extend_down(page, members, used, x0, x1)
+        lines = [page.lines[i] for i in members]
         verticals = [r for r in rules if r.vertical]
         starts = _column_starts(lines, verticals, x0, x1)
         if len(starts) < 2 and not verticals:
             continue  # rules around prose (a boxed quote), not a table
-        rows = _table_rows(lines, [r for r in rules if r.horizontal], starts)
+        rows = _table_rows(lines, horizontals, starts)
         if len(rows) >= 1:
             used.update(members)
             tables.append(TableArea(top, bottom, x0, x1, rows))

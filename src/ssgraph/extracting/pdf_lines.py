@@ -110,6 +110,8 @@ def _glyphs(textpage, height: float) -> list[_Glyph]:
     for index in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         char = chr(code) if code not in (0, 0xFFFE, 0xFFFF) else " "
+        if code == 2:  # PDFium's mark for a hyphen at a line end
+            char = "-"
         if char.isspace() or char == "\u00a0":
             space = True
             continue

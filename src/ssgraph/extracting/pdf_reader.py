@@ -15,7 +15,17 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from ssgraph.extracting import errors
-from ssgraph.extracting.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block, DocumentText, Place, split_marker
+from ssgraph.extracting.blocks import (
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    TABLE,
+    Block,
+    DocumentText,
+    Place,
+    join_lines,
+    split_marker,
+)
 from ssgraph.extracting.pdf_layout import (
     TableArea,
     find_tables,
@@ -27,7 +37,6 @@ from ssgraph.extracting.pdf_layout import (
 from ssgraph.extracting.pdf_lines import Line, PageLines, read_page
 
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
-_KEEP_HYPHEN_BEFORE = {"och", "eller", "samt", "till", "som", "men"}
 _BREAK = "break"  # a column or page break in the flow
 
 
@@ -146,19 +155,29 @@ class _Flow:
         self.broken = True
 
     def _is_heading(self, line: Line, text: str) -> bool:
-        if len(text) > 160 or not re.search(r"[A-Za-zÅÄÖåäö]", text):
+        if len(text) > 200 or not re.search(r"[A-Za-zÅÄÖåäö]", text):
             return False
-        if line.size >= self.body * 1.12:
+        if line.size >= self.body * 1.08:
             return True
         return line.bold and not text.rstrip().endswith((".", ",")) and len(text) < 120
+
+    def _heading_goes_on(self, current: _Open, line: Line, marker: str) -> bool:
+        """The next line of a heading set over two or three lines (same size and weight)."""
+        return (current.kind == HEADING and not marker and not self.broken and abs(line.size - current.size) < 0.6
+                and line.bold == current.bold and line.top - current.bottom < line.size * 0.9
+                and len(current.texts) < 4)
 
     def line(self, line: Line) -> None:
         text = line.text.strip()
         if not text:
             return
-        heading = self._is_heading(line, text)
         marker, rest = split_marker(text)
         current = self.current
+        if current is not None and self._heading_goes_on(current, line, marker):
+            self._append(current, text)
+            current.bottom = line.bottom
+            return
+        heading = self._is_heading(line, text)
         if current is not None and self._continues(current, line, text, heading, marker):
             self._append(current, text)
             current.bottom = line.bottom
@@ -205,13 +224,7 @@ class _Flow:
 
     @staticmethod
     def _append(current: _Open, text: str) -> None:
-        previous = current.texts[-1]
-        first_word = text.split(" ", 1)[0]
-        if (previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha() and text[:1].islower()
-                and first_word not in _KEEP_HYPHEN_BEFORE):
-            current.texts[-1] = previous[:-1] + text
-        else:
-            current.texts.append(text)
+        current.texts[-1] = join_lines(current.texts[-1], text)
 
     def table(self, area: TableArea) -> None:
         self._close()

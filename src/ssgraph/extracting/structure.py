@@ -158,7 +158,9 @@ class Analyser:
         if _VALUES.match(text) and len(text) < 40:
             frame.statement = "value-base"
             return
-        if terms.names_no_goals(text) and not terms.mentioned_level(text):
+        above = self.frames[-2]
+        in_context = above.context is not None or (above.goal is not None and above.goal.level == terms.AREA)
+        if terms.names_no_goals(text, in_context) and not terms.mentioned_level(text):
             frame.no_goals = True
             return
         mentioned = None if _NOT_A_CONTEXT.search(text) else terms.mentioned_level(text)

@@ -72,12 +72,19 @@ _HEADING_LABEL = re.compile(
 _BARE_LABEL = re.compile(rf"^{_OWNER}(?P<term>{_TERM_ALTERNATIVES})(?:\s+{_NUMBER})?\s*[:.]?$", re.IGNORECASE)
 _MENTION = re.compile(rf"(?<![\wåäö])(?P<term>{_TERM_ALTERNATIVES})(?![\wåäö])", re.IGNORECASE)
 
-# headings and lead-ins of parts that hold no goals (indicators, activities, background …)
-_NOT_GOALS = re.compile(
-    r"\b(indikator\w*|nyckeltal\w*|mätetal|mått|uppföljning\w*|bakgrund|inledning|förord|sammanfattning|"
-    r"ekonomi\w*|budget\w*|driftbudget|investering\w*|aktivitet\w*|åtgärd\w*|så når vi|analys\w*|bilaga\w*|"
-    r"läsanvisning|om dokumentet|beslut\w*|arbetssätt|uppdrag\w*|strategier|resultat\w*|ansvar\w*|"
-    r"innehåll\w*|ordlista|begrepp|styrmodell\w*|process\w*|tidplan|målvärde\w*|definition\w*)\b",
+# headings and lead-ins of parts that hold no goals: always (indicators, activities …), and
+# words that name no goals unless a goal-area context says otherwise ("Ekonomi" as a perspective)
+_PREFIX = r"^\W*(?:[\dA-Z][\d.]*\s+)?(?:(?:våra|vår|vårt|nämndens|kommunens|regionens)\s+)?"
+_NEVER_GOALS = re.compile(
+    _PREFIX + r"(indikator\w*|nyckeltal\w*|mätetal|mått|uppföljning\w*|bakgrund|inledning|förord|"
+    r"sammanfattning|driftbudget|budget\w*|investering\w*|aktivitet\w*|åtgärd\w*|så når vi|analys\w*|bilaga\w*|"
+    r"läsanvisning|om dokumentet|innehåll\w*|ordlista|begrepp|tidplan|målvärde\w*|definition\w*|"
+    r"handlingsplan\w*)\b",
+    re.IGNORECASE,
+)
+_USUALLY_NO_GOALS = re.compile(
+    _PREFIX + r"(ekonomi\w*|beslut\w*|arbetssätt|uppdrag\w*|strategier|resultat\w*|ansvar\w*|styrmodell\w*|"
+    r"process\w*|organisation\w*|förutsättning\w*|omvärld\w*)\b",
     re.IGNORECASE,
 )
 
@@ -134,8 +141,11 @@ def mentioned_level(text: str) -> tuple[str, str] | None:
     return (found[-1][0].casefold(), GENERIC) if found else None
 
 
-def names_no_goals(text: str) -> bool:
-    return bool(_NOT_GOALS.search(text))
+def names_no_goals(text: str, in_goal_context: bool = False) -> bool:
+    """A heading or lead-in about something else than goals ("Indikatorer", "3.2 Aktiviteter")."""
+    if _NEVER_GOALS.search(text):
+        return True
+    return not in_goal_context and bool(_USUALLY_NO_GOALS.search(text))
 
 
 def below(level: str) -> str:

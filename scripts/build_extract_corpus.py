@@ -1,0 +1,103 @@
+"""Build the extraction corpus: steering documents (PDF, DOCX, HTML) set from real goal texts.
+
+    python scripts/build_extract_corpus.py                       # from data/realdata into benchmarks/extract_corpus
+    python scripts/build_extract_corpus.py --goal-sets DIR --out DIR --seed 7
+
+Each document takes one real goal set (texts quoted verbatim from the organisation's public
+document) and sets it in one kind of layout, with generated front matter, filler prose,
+tables of contents, running headers and footers and indicator values (illustrative). Next to
+each document, ``expected/<name>.yaml`` says what a reader should find. A different
+``--seed`` gives fresh variants (fonts, spacing, numbering, terms, table shapes) of the same
+layouts, for held-out checks. Needs the ``corpus`` extra (reportlab, python-docx).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "extract_corpus"))
+
+from goalsets import GoalSet, load  # noqa: E402
+from layout_kinds import LAYOUTS  # noqa: E402
+from layouts import Plan, draw_style  # noqa: E402
+
+ROOT = HERE.parent
+DOCUMENTS = (  # (layout, format): at least one of every layout kind in every fitting format
+    ("numbered-headings", "pdf"), ("numbered-headings", "docx"), ("numbered-headings", "pdf"),
+    ("bullets", "docx"), ("bullets", "pdf"), ("bullets", "html"),
+    ("goal-table", "pdf"), ("goal-table", "docx"), ("goal-table", "pdf"),
+    ("labelled-prose", "pdf"), ("labelled-prose", "docx"),
+    ("two-column", "pdf"), ("two-column", "pdf"),
+    ("bare-label", "pdf"), ("bare-label", "docx"),
+    ("web-page", "html"), ("web-page", "html"), ("web-page", "html"),
+)
+
+
+def _usable(goal_sets: list[GoalSet]) -> list[GoalSet]:
+    return [g for g in goal_sets if len(g.goals) >= 3]
+
+
+def build(goal_sets_dir: Path, out: Path, seed: int = 1, documents=DOCUMENTS) -> list[Path]:
+    goal_sets = _usable(load(goal_sets_dir))
+    if not goal_sets:
+        raise SystemExit(f"no goal sets with three or more goals under {goal_sets_dir}")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "expected").mkdir(exist_ok=True)
+    written = []
+    order = random.Random(seed).sample(goal_sets, len(goal_sets))
+    for index, (layout, fmt) in enumerate(documents):
+        rng = random.Random(seed * 1000 + index)
+        goal_set = order[index % len(order)]
+        plan = Plan(goal_set, draw_style(rng, goal_set), layout, fmt)
+        LAYOUTS[layout](plan, rng)
+        name = f"{index + 1:02d}-{layout}-{goal_set.org_code}.{fmt}"
+        path = out / name
+        _render(plan, path)
+        _write_expected(plan, out / "expected" / f"{Path(name).stem}.yaml", name, seed)
+        written.append(path)
+    return written
+
+
+def _render(plan: Plan, path: Path) -> None:
+    if plan.fmt == "pdf":
+        from render_pdf import render
+    elif plan.fmt == "docx":
+        from render_docx import render
+    else:
+        from render_html import render
+    render(plan, path)
+
+
+def _write_expected(plan: Plan, path: Path, name: str, seed: int) -> None:
+    expected = {
+        "document": name, "layout": plan.layout, "format": plan.fmt, "seed": seed,
+        "goal_set": plan.goal_set.key, "organisation": plan.goal_set.org_code,
+        "source_url": plan.goal_set.source_url,
+        "metadata": plan.metadata, "vision": plan.vision,
+        "goals": plan.goals, "indicators": plan.indicators,
+    }
+    header = ("# Expected extraction. Goal texts are quoted from the organisation's public document "
+              "(source_url);\n# layout, front matter, filler and indicator values are generated (illustrative).\n")
+    path.write_text(header + yaml.safe_dump(expected, allow_unicode=True, sort_keys=False, width=110),
+                    encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--goal-sets", type=Path, default=ROOT / "data" / "realdata",
+                        help="folder of goal sets (import-model or neutral goal-set YAML)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "extract_corpus")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    for path in build(args.goal_sets, args.out, args.seed):
+        print(path.relative_to(args.out.parent) if args.out.parent in path.parents else path)
+
+
+if __name__ == "__main__":
+    main()

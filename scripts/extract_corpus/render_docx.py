@@ -1,0 +1,97 @@
+"""Render a plan as a Word document with python-docx: heading styles, list styles, a typed
+table of contents, a running header and footer, and page breaks (also inside a paragraph)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from layouts import Plan
+
+FONTS = {"Helvetica": "Arial", "Times-Roman": "Times New Roman"}
+
+
+def render(plan: Plan, out: Path) -> None:
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name = FONTS[plan.style.font]
+    normal.font.size = Pt(plan.style.body + 1)
+    section = document.sections[0]
+    if plan.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    if plan.two_columns:
+        columns = section._sectPr.find(qn("w:cols"))
+        if columns is None:
+            columns = section._sectPr.makeelement(qn("w:cols"), {})
+            section._sectPr.append(columns)
+        columns.set(qn("w:num"), "2")
+    section.header.paragraphs[0].text = plan.style.header
+    section.footer.paragraphs[0].text = plan.style.footer.format(page="1", pages="1")
+    document.core_properties.title = plan.metadata.get("title", "")
+    document.core_properties.author = plan.goal_set.org_name
+    for element in plan.elements:
+        _element(document, plan, element)
+    document.save(str(out))
+
+
+def _element(document, plan: Plan, element: dict) -> None:
+    kind = element["t"]
+    if kind == "title":
+        document.add_paragraph(element["text"], style="Title")
+    elif kind == "subtitle":
+        document.add_paragraph(element["text"], style="Subtitle")
+    elif kind == "front":
+        for line in element["lines"]:
+            document.add_paragraph(line)
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    elif kind == "toc":
+        document.add_paragraph("Innehåll", style="Heading 1")
+        for number, entry in enumerate(element["entries"], start=3):
+            document.add_paragraph(f"{entry}\t{number}", style="toc 1" if _has_style(document, "toc 1") else None)
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    elif kind == "h":
+        document.add_paragraph(element["text"], style=f"Heading {element['level']}")
+    elif kind == "p":
+        paragraph = document.add_paragraph()
+        if element.get("label"):
+            paragraph.add_run(element["label"] + " ").bold = True
+        paragraph.add_run(element["text"])
+    elif kind == "split":
+        paragraph = document.add_paragraph()
+        paragraph.add_run(element["label"] + " ").bold = True
+        run = paragraph.add_run(element["first"] + " ")
+        run.add_break(WD_BREAK.PAGE)
+        paragraph.add_run(element["second"])
+    elif kind == "items":
+        numbered = element.get("numbered")
+        for depth, text in element["items"]:
+            style = ("List Number" if numbered else "List Bullet") + (" 2" if depth else "")
+            document.add_paragraph(text, style=style)
+    elif kind == "table":
+        rows = element["rows"]
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        if plan.style.table_rules == "grid":
+            table.style = "Table Grid"
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+                if r == 0:
+                    for run in table.cell(r, c).paragraphs[0].runs:
+                        run.bold = True
+        document.add_paragraph()
+    else:
+        raise ValueError(kind)
+
+
+def _has_style(document, name: str) -> bool:
+    try:
+        document.styles[name]
+    except KeyError:
+        return False
+    return True

@@ -1,0 +1,161 @@
+"""Render a plan as a PDF with reportlab: running header and footer, a dot-leader table of
+contents, one- or two-column or landscape pages, ruled or unruled tables, and paragraphs
+that run over a page break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from layouts import Plan
+
+BOLD = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold"}
+
+
+def _styles(plan: Plan) -> dict[str, ParagraphStyle]:
+    font, size, leading = plan.style.font, plan.style.body, plan.style.leading
+    bold = BOLD[font]
+    return {
+        "title": ParagraphStyle("title", fontName=bold, fontSize=size * 2.4, leading=size * 2.9, spaceAfter=12),
+        "subtitle": ParagraphStyle("subtitle", fontName=font, fontSize=size * 1.5, leading=size * 2, spaceAfter=30),
+        "h1": ParagraphStyle("h1", fontName=bold, fontSize=size * 1.7, leading=size * 2.1, spaceBefore=14,
+                             spaceAfter=8),
+        "h2": ParagraphStyle("h2", fontName=bold, fontSize=size * 1.35, leading=size * 1.7, spaceBefore=10,
+                             spaceAfter=6),
+        "h3": ParagraphStyle("h3", fontName=bold, fontSize=size * 1.12, leading=size * 1.5, spaceBefore=8,
+                             spaceAfter=4),
+        "p": ParagraphStyle("p", fontName=font, fontSize=size, leading=size * leading, spaceAfter=size * 0.8),
+        "item": ParagraphStyle("item", fontName=font, fontSize=size, leading=size * leading, leftIndent=18,
+                               bulletIndent=6, spaceAfter=3),
+        "item2": ParagraphStyle("item2", fontName=font, fontSize=size, leading=size * leading, leftIndent=36,
+                                bulletIndent=24, spaceAfter=3),
+        "cell": ParagraphStyle("cell", fontName=font, fontSize=size * 0.85, leading=size * 0.85 * 1.2),
+        "toc": ParagraphStyle("toc", fontName=font, fontSize=size, leading=size * 1.5),
+    }
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _table(plan: Plan, rows: list[list[str]], styles, width: float) -> Table:
+    cells = [[Paragraph(_escape(c), styles["cell"]) for c in row] for row in rows]
+    columns = len(rows[0])
+    weights = [3 if len(max((r[i] for r in rows), key=len)) > 20 else 1.4 for i in range(columns)]
+    widths = [width * w / sum(weights) for w in weights]
+    table = Table(cells, colWidths=widths, repeatRows=1)
+    rules = plan.style.table_rules
+    commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, 0), BOLD[plan.style.font])]
+    if rules == "grid":
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    elif rules == "rules":
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+                     ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)]
+    else:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.9, 0.95)))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def render(plan: Plan, out: Path) -> int:
+    styles = _styles(plan)
+    page = landscape(A4) if plan.landscape else A4
+    margin = 22 * mm
+    state = {"pages": 0}
+
+    def chrome(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(plan.style.font, plan.style.body * 0.8)
+        width, height = doc.pagesize
+        if doc.page > 1:
+            canvas.drawString(margin, height - 12 * mm, plan.style.header + " – " + plan.metadata.get("title", ""))
+        text = plan.style.footer.format(page=doc.page, pages=state.get("total", "?"))
+        canvas.drawCentredString(width / 2, 10 * mm, text)
+        canvas.restoreState()
+
+    doc = BaseDocTemplate(str(out), pagesize=page, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                          bottomMargin=margin, title=plan.metadata.get("title", ""), author=plan.goal_set.org_name)
+    width, height = page
+    inner = width - 2 * margin
+    one = Frame(margin, margin, inner, height - 2 * margin, id="one")
+    gap = 8 * mm
+    left = Frame(margin, margin, (inner - gap) / 2, height - 2 * margin, id="left")
+    right = Frame(margin + (inner + gap) / 2, margin, (inner - gap) / 2, height - 2 * margin, id="right")
+    doc.addPageTemplates([PageTemplate("one", [one], onPage=chrome), PageTemplate("two", [left, right], onPage=chrome)])
+    story = []
+    column_width = (inner - gap) / 2 if plan.two_columns else inner
+    started_body = False
+    for element in plan.elements:
+        kind = element["t"]
+        if kind in {"h", "p", "items", "split", "table"} and not started_body:
+            started_body = True
+            if plan.two_columns:
+                story += [NextPageTemplate("two"), PageBreak()]
+        story += _flowables(plan, element, styles, column_width)
+    doc.build(story)
+    state["total"] = doc.page
+    doc.build(_rebuild(plan, styles, column_width))  # again, now that the page count is known
+    return doc.page
+
+
+def _rebuild(plan, styles, column_width):
+    story, started = [], False
+    for element in plan.elements:
+        if element["t"] in {"h", "p", "items", "split", "table"} and not started:
+            started = True
+            if plan.two_columns:
+                story += [NextPageTemplate("two"), PageBreak()]
+        story += _flowables(plan, element, styles, column_width)
+    return story
+
+
+def _flowables(plan: Plan, element: dict, styles, width: float) -> list:
+    kind = element["t"]
+    if kind == "title":
+        return [Spacer(1, 60), Paragraph(_escape(element["text"]), styles["title"])]
+    if kind == "subtitle":
+        return [Paragraph(_escape(element["text"]), styles["subtitle"])]
+    if kind == "front":
+        return [Paragraph(_escape(line), styles["p"]) for line in element["lines"]] + [PageBreak()]
+    if kind == "toc":
+        lines = [Paragraph("Innehåll", styles["h1"])]
+        for number, entry in enumerate(element["entries"], start=2):
+            dots = "." * max(4, 70 - len(entry))
+            lines.append(Paragraph(f"{_escape(entry)} {dots} {number + 1}", styles["toc"]))
+        return lines + [PageBreak()]
+    if kind == "h":
+        return [CondPageBreak(40), Paragraph(_escape(element["text"]), styles[f"h{element['level']}"])]
+    if kind == "p":
+        label = element.get("label")
+        text = _escape(element["text"])
+        if label:
+            text = f"<b>{_escape(label)}</b> {text}"
+        return [Paragraph(text, styles["p"])]
+    if kind == "split":
+        first = f"<b>{_escape(element['label'])}</b> {_escape(element['first'])}"
+        return [Paragraph(first, styles["p"]), PageBreak(), Paragraph(_escape(element["second"]), styles["p"])]
+    if kind == "items":
+        flowables = []
+        for index, (depth, text) in enumerate(element["items"], start=1):
+            bullet = f"{index}." if element.get("numbered") and depth == 0 else ("•" if depth == 0 else "–")
+            flowables.append(Paragraph(_escape(text), styles["item2" if depth else "item"], bulletText=bullet))
+        return flowables + [Spacer(1, 6)]
+    if kind == "table":
+        return [_table(plan, element["rows"], styles, width), Spacer(1, 10)]
+    raise ValueError(kind)
