@@ -50,7 +50,12 @@ def build(goal_sets_dir: Path, out: Path, seed: int = 1, documents=DOCUMENTS) ->
     out.mkdir(parents=True, exist_ok=True)
     (out / "expected").mkdir(exist_ok=True)
     written = []
-    order = random.Random(seed).sample(goal_sets, len(goal_sets))
+    shuffle = random.Random(seed)
+    linked = [g for g in goal_sets if any(goal.sdg or goal.environmental for goal in g.goals)]
+    others = [g for g in goal_sets if g not in linked]
+    # the few goal sets whose documents state links come round more often, in different layouts
+    order = shuffle.sample(linked, len(linked)) + shuffle.sample(others, len(others))
+    order = order[:len(linked)] + [g for pair in zip(order[len(linked):], linked * 20) for g in pair]
     for index, (layout, fmt) in enumerate(documents):
         rng = random.Random(seed * 1000 + index)
         goal_set = order[index % len(order)]

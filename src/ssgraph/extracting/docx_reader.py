@@ -113,18 +113,19 @@ class _Reader:
 
     def _block(self, paragraph, element, style: str, text: str) -> Block:
         heading = _HEADING_STYLE.match(style)
+        marker, rest = split_marker(text)
         if heading:
-            return Block(HEADING, text, self.place(), rank=int(heading.group(1)) + 1)
+            return Block(HEADING, rest if marker else text, self.place(), rank=int(heading.group(1)) + 1,
+                         marker=marker)
         if style.casefold() in {"title", "rubrik"}:
             return Block(HEADING, text, self.place(), rank=1)
-        marker, rest = split_marker(text)
         numbering = element.find(f"{_W}pPr/{_W}numPr")
         if numbering is not None or _LIST_STYLE.search(style):
             level = numbering.find(f"{_W}ilvl") if numbering is not None else None
             depth = int(level.get(f"{_W}val", "0")) if level is not None else 0
             return Block(ITEM, rest if marker else text, self.place(), rank=depth, marker=marker or "#")
         if _all_bold(paragraph) and len(text) < 120 and not text.endswith("."):
-            return Block(HEADING, text, self.place(), rank=9)
+            return Block(HEADING, rest if marker else text, self.place(), rank=9, marker=marker)
         if marker:
             return Block(ITEM, rest, self.place(), marker=marker)
         return Block(PARAGRAPH, text, self.place())

@@ -101,7 +101,9 @@ class _Reader:
             self.flush()
             text = _text(child)
             if text:
-                self.blocks.append(Block(HEADING, text, self.place(), rank=int(tag[1])))
+                marker, rest = split_marker(text)
+                self.blocks.append(Block(HEADING, rest if marker else text, self.place(), rank=int(tag[1]),
+                                         marker=marker))
         elif tag in {"ul", "ol"}:
             self.flush()
             self.items(child, depth)

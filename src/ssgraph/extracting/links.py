@@ -75,3 +75,17 @@ def environmental_cell(text: str) -> list[int]:
 def is_link_statement(text: str) -> bool:
     """A short sentence whose point is the link itself ("Målet bidrar till Agenda 2030 mål 3.")."""
     return bool(links_in(text)) and len(text) < 220
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^\wåäö]+", " ", text.casefold()).strip()
+
+
+def sdg_named(number: str | None, text: str) -> list[str]:
+    """"Mål 13: Bekämpa klimatförändringarna": a goal numbered and named as an SDG links to it."""
+    if not number or not number.isdigit() or not 1 <= int(number) <= 17:
+        return []
+    from ssgraph.reference import preferred_label, sdg_iri
+
+    title = preferred_label(sdg_iri(number), "sv")
+    return [number] if title and _fold(text).startswith(_fold(title)) else []

@@ -178,12 +178,16 @@ def _extend_down(page: PageLines, members: list[int], used: set[int], x0: float,
     lines right below it as its body."""
     extended = list(members)
     last = page.lines[members[-1]]
+    body_size: float | None = None
     for index in range(members[-1] + 1, len(page.lines)):
         if index in used:
             break
         line = page.lines[index]
-        if line.top - last.bottom > 1.6 * line.size or line.x0 < x0 - 6 or line.x1 > x1 + 6:
+        if line.top - last.bottom > 1.2 * line.size or line.x0 < x0 - 6 or line.x1 > x1 + 6:
             break
+        if body_size is not None and (abs(line.size - body_size) > 0.5 or (line.bold and len(line.segments) == 1)):
+            break  # a heading after the table
+        body_size = body_size or line.size
         if len(line.segments) < 2 and line.x0 <= x0 + 6 and line.x1 - line.x0 > 0.8 * (x1 - x0):
             break  # prose under the table
         extended.append(index)
@@ -191,7 +195,7 @@ def _extend_down(page: PageLines, members: list[int], used: set[int], x0: float,
     return extended
 
 
-def find_tables(page: PageLines) -> list[TableArea]:
+def find_tables(page: PageLines, unruled: bool = True) -> list[TableArea]:
     """Ruled tables (from the page's rules) and unruled ones (aligned multi-segment lines);
     their lines are taken off the page."""
     tables: list[TableArea] = []
@@ -214,7 +218,8 @@ def find_tables(page: PageLines) -> list[TableArea]:
         if len(rows) >= 1:
             used.update(members)
             tables.append(TableArea(top, bottom, x0, x1, rows))
-    tables += _unruled_tables(page, used)
+    if unruled:
+        tables += _unruled_tables(page, used)
     page.lines = [line for i, line in enumerate(page.lines) if i not in used]
     return tables
 

@@ -143,28 +143,47 @@ def _rules(page, height: float) -> list[Rule]:
     return rules
 
 
-def _line_of(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
-    """Group glyphs into lines: sorted by middle, a glyph joins a line it overlaps vertically."""
-    visible = [g for g in glyphs if g.bottom > g.top]
-    visible.sort(key=lambda g: ((g.top + g.bottom) / 2, g.x0))
-    lines: list[list[_Glyph]] = []
-    bounds: list[tuple[float, float]] = []
-    for glyph in visible:
-        middle = (glyph.top + glyph.bottom) / 2
-        if lines:
-            top, bottom = bounds[-1]
-            if top - 0.5 <= middle <= bottom + 0.5:
-                lines[-1].append(glyph)
-                bounds[-1] = (min(top, glyph.top), max(bottom, glyph.bottom))
+def _runs(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
+    """Glyphs in content-stream order, cut where the text jumps (new line, other column):
+    a run is never interleaved with another when lines are built."""
+    runs: list[list[_Glyph]] = []
+    for glyph in glyphs:
+        if glyph.bottom <= glyph.top:
+            continue
+        if runs:
+            previous = runs[-1][-1]
+            size = max(previous.size, glyph.size, 1.0)
+            same_line = abs(glyph.bottom - previous.bottom) < 0.35 * size
+            if same_line and previous.x0 - 1 <= glyph.x0 <= previous.x1 + 0.9 * size:
+                runs[-1].append(glyph)
                 continue
-        lines.append([glyph])
-        bounds.append((glyph.top, glyph.bottom))
-    return lines
+        runs.append([glyph])
+    return runs
+
+
+def _line_of(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
+    """Group runs into lines: sorted by middle, a run joins a line it overlaps vertically."""
+    runs = _runs(glyphs)
+    runs.sort(key=lambda run: ((min(g.top for g in run) + max(g.bottom for g in run)) / 2, run[0].x0))
+    lines: list[list[list[_Glyph]]] = []
+    bounds: list[tuple[float, float]] = []
+    for run in runs:
+        top, bottom = min(g.top for g in run), max(g.bottom for g in run)
+        middle = (top + bottom) / 2
+        if lines:
+            line_top, line_bottom = bounds[-1]
+            if line_top - 0.5 <= middle <= line_bottom + 0.5:
+                lines[-1].append(run)
+                bounds[-1] = (min(line_top, top), max(line_bottom, bottom))
+                continue
+        lines.append([run])
+        bounds.append((top, bottom))
+    return [[g for run in sorted(line, key=lambda r: r[0].x0) for g in run] for line in lines]
 
 
 def _segments(glyphs: list[_Glyph], cuts: list[float]) -> list[Segment]:
-    """Split one line into segments at gaps wider than about an em, or at a table's vertical rule."""
-    glyphs.sort(key=lambda g: g.x0)
+    """Split one line (glyphs in reading order) into segments at gaps wider than about an em,
+    or at a table's vertical rule."""
     segments: list[Segment] = []
     words: list[str] = []
     current: list[_Glyph] = []
@@ -174,7 +193,7 @@ def _segments(glyphs: list[_Glyph], cuts: list[float]) -> list[Segment]:
             text = "".join(words).strip()
             if text:
                 size = max(g.size for g in current)
-                bold = sum(g.bold for g in current) * 2 > len(current)
+                bold = sum(g.bold for g in current) >= 0.9 * len(current)
                 segments.append(Segment(current[0].x0, current[-1].x1, text, size, bold))
         current.clear()
         words.clear()

@@ -72,9 +72,10 @@ def blocks_of(pages: list[PageLines]) -> list[Block]:
     flow = _Flow(body)
     for page in pages:
         remove_table_of_contents(page)
-        tables = find_tables(page)
+        middle = gutter(page)
+        tables = find_tables(page, unruled=middle is None)
         flow.start_page(page.number)
-        for element in _reading_order(page, tables):
+        for element in _reading_order(page, tables, gutter(page) if tables and middle else middle):
             if element is _BREAK:
                 flow.column_break()
             elif isinstance(element, TableArea):
@@ -93,8 +94,7 @@ def _body_size(pages: list[PageLines]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _reading_order(page: PageLines, tables: list[TableArea]) -> list:
-    middle = gutter(page)
+def _reading_order(page: PageLines, tables: list[TableArea], middle: float | None) -> list:
     if middle is None:
         elements = [(line.top, line) for line in page.lines] + [(t.top, t) for t in tables]
         return [e for _, e in sorted(elements, key=lambda pair: pair[0])]

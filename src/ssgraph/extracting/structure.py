@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ssgraph.extracting import terms
 from ssgraph.extracting.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
-from ssgraph.extracting.links import is_link_statement, links_in
+from ssgraph.extracting.links import is_link_statement, links_in, sdg_named
 from ssgraph.extracting.result import Goal, Statement
 from ssgraph.extracting.table_reader import TableReader
 
@@ -102,9 +102,9 @@ class Analyser:
             prefix = number.rsplit(".", 1)[0]
             parent = next((g for g in reversed(self._open_goals()) if g.number == prefix), None)
             if parent is not None:
-                return terms.below(parent.level)
+                return _child_level(parent)
         open_goals = self._open_goals()
-        return terms.below(open_goals[-1].level) if open_goals else terms.OVERARCHING
+        return _child_level(open_goals[-1]) if open_goals else terms.OVERARCHING
 
     def new_goal(self, text: str, level: str, term: str, block: Block, confidence: float, number: str = "",
                  parent: Goal | None = None) -> Goal:
@@ -117,6 +117,22 @@ class Analyser:
         goal.links.add(links_in(text))
         self.result.goals.append(goal)
         self.last_goal = goal
+        return goal
+
+    def labelled_goal(self, label: terms.Label, block: Block, confidence: float) -> Goal:
+        """A goal from a label. A plain "Mål 3:" is numbering, not a level term: the goal
+        keeps it in its text, takes the level of its heading, and links to the SDG it names."""
+        if label.level != terms.GENERIC:
+            return self.new_goal(label.text, label.level, label.term, block, confidence, label.number or "")
+        context = self.lead_in or self._context()
+        level, term = (context[1], context[0]) if context else (terms.GENERIC, "")
+        siblings = [g for g in self.list_goals if g is not None]
+        parent = siblings[0].parent if siblings and level == terms.GENERIC else None
+        if parent is not None:
+            level = siblings[0].level
+        goal = self.new_goal(block.text, level, term if level != terms.GENERIC else "", block, confidence - 0.1,
+                             parent=parent)
+        goal.links.sdg += [n for n in sdg_named(label.number, label.text) if n not in goal.links.sdg]
         return goal
 
     # -- blocks -----------------------------------------------------------------------
@@ -214,8 +230,7 @@ class Analyser:
             return
         label = terms.label_of(text)
         if label is not None and label.text and not self._in_no_goal_part():
-            self.list_goals = []
-            goal = self.new_goal(label.text, label.level, label.term, block, 0.95, label.number or "")
+            goal = self.labelled_goal(label, block, 0.95)
             self.list_goals = [goal]
             self.lead_in = None
             return
@@ -253,7 +268,7 @@ class Analyser:
             return
         label = terms.label_of(text)
         if label is not None and label.text and not self._in_no_goal_part():
-            goal = self.new_goal(label.text, label.level, label.term, block, 0.95, label.number or "")
+            goal = self.labelled_goal(label, block, 0.95)
             self._remember_list_goal(goal, block.rank)
             return
         if self._in_no_goal_part():
@@ -262,7 +277,7 @@ class Analyser:
         depth = block.rank
         if depth > 0 and self.list_goals and any(g is not None for g in self.list_goals[:depth]):
             parent = next((g for g in reversed(self.list_goals[:depth]) if g is not None), None)
-            goal = self.new_goal(text, terms.below(parent.level), "", block, 0.7, _number(block), parent=parent)
+            goal = self.new_goal(text, _child_level(parent), "", block, 0.7, _number(block), parent=parent)
             self._remember_list_goal(goal, depth)
             return
         if context is not None:
@@ -287,12 +302,19 @@ class Analyser:
             existing.text = f"{existing.text}; {block.text}"
 
 
+def _child_level(parent: Goal) -> str:
+    """A goal written under an area is a top goal; one under a goal, without a term of its
+    own, is a sub-goal (delmål) — committee goals are named as such."""
+    return terms.OVERARCHING if parent.level == terms.AREA else terms.SUB
+
+
 def _number(block: Block) -> str:
     return block.marker if block.marker and block.marker not in {"•", "#"} else ""
 
 
 def _reads_like_goal(text: str) -> bool:
-    return 3 <= len(text) <= 300 and not terms.names_no_goals(text)
+    """Under a goal area: anything but a part about indicators, activities and the like."""
+    return 3 <= len(text) <= 300 and not terms.names_no_goals(text, in_goal_context=True)
 
 
 def _clean_goal_text(text: str) -> str:

@@ -69,7 +69,7 @@ _HEADING_LABEL = re.compile(
     rf"^{_OWNER}(?P<term>{_TERM_ALTERNATIVES})\s+{_NUMBER}\s+(?P<text>[^\d\s].*)$", re.IGNORECASE
 )
 # "Effektmål 2" alone: the goal text follows in the next block
-_BARE_LABEL = re.compile(rf"^{_OWNER}(?P<term>{_TERM_ALTERNATIVES})(?:\s+{_NUMBER})?\s*[:.]?$", re.IGNORECASE)
+_BARE_LABEL = re.compile(rf"^{_OWNER}(?P<term>{_TERM_ALTERNATIVES})(?:\s+{_NUMBER}\s*[:.]?|\s*:)$", re.IGNORECASE)
 _MENTION = re.compile(rf"(?<![\wåäö])(?P<term>{_TERM_ALTERNATIVES})(?![\wåäö])", re.IGNORECASE)
 
 # headings and lead-ins of parts that hold no goals: always (indicators, activities …), and
