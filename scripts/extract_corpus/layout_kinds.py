@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from layouts import (
     AREA_PLURALS,
@@ -171,12 +172,11 @@ def goal_table(plan: Plan, rng: random.Random) -> None:
                 row += [", ".join(goal.sdg) if i_index == 0 else ""] if style.sdg_column else []
                 rows.append(row)
                 _expect_indicator(plan, name if style.unit_column else shown_name, unit, goal.key, baseline, target)
-            if not style.sdg_column and goal.sdg:
-                pass
     plan.add("table", rows=rows)
-    for goal in plan.goal_set.goals:
-        if goal.sdg and not style.sdg_column:
-            next(g for g in plan.goals if g["key"] == goal.key)["sdg"] = []
+    for goal in plan.goal_set.goals:  # links the table does not show (unless the goal's own text names them)
+        shown = next((g for g in plan.goals if g["key"] == goal.key), None)
+        if shown and goal.sdg and not style.sdg_column and not re.match(r"^Mål \d+:", goal.text):
+            shown["sdg"] = []
     _outro(plan, rng)
 
 

@@ -17,6 +17,7 @@ from ssgraph.cli.context import CliContext
 COMMAND_MODULES = (
     "ssgraph.cli.store_commands",
     "ssgraph.cli.import_commands",
+    "ssgraph.cli.extract_command",
     "ssgraph.cli.kolada_commands",
     "ssgraph.cli.validate_commands",
     "ssgraph.cli.analysis_commands",

@@ -75,8 +75,15 @@ class TableArea:
     rows: list[list[str]]
 
 
-def _ruled_regions(rules: list[Rule]) -> list[tuple[float, float, float, float, list[Rule]]]:
-    """Groups of ruling lines that touch or are stacked with the same width (a table's frame)."""
+def _one_table_between(lines: list[Line], top: float, bottom: float) -> bool:
+    """No heading or prose between two rules: the lines there are of one size."""
+    sizes = {round(line.size * 2) / 2 for line in lines if top < (line.top + line.bottom) / 2 < bottom}
+    return len(sizes) <= 1 and (sizes or bottom - top < 40)
+
+
+def _ruled_regions(rules: list[Rule], lines: list[Line]) -> list[tuple[float, float, float, float, list[Rule]]]:
+    """Groups of ruling lines stacked with the same width and only table text between them
+    (a table's frame)."""
     horizontals = sorted((r for r in rules if r.horizontal), key=lambda r: r.top)
     verticals = [r for r in rules if r.vertical]
     groups: list[list[Rule]] = []
@@ -85,7 +92,8 @@ def _ruled_regions(rules: list[Rule]) -> list[tuple[float, float, float, float, 
             last = group[-1]
             same_span = abs(last.x0 - rule.x0) < 40 and abs(last.x1 - rule.x1) < 40
             overlaps = min(last.x1, rule.x1) - max(last.x0, rule.x0) > 0.5 * (rule.x1 - rule.x0)
-            if (same_span or overlaps) and rule.top - last.top < 140:
+            if ((same_span or overlaps) and rule.top - last.top < 140
+                    and _one_table_between(lines, last.top + 1, rule.top - 1)):
                 group.append(rule)
                 break
         else:
@@ -136,8 +144,8 @@ def _column_of(segment: Segment, starts: list[float]) -> int:
 
 
 def _table_rows(lines: list[Line], horizontals: list[Rule], starts: list[float]) -> list[list[str]]:
-    """Lines into rows: a new row at a horizontal rule, at a wider gap than the one between
-    the lines of a wrapped cell, or (when gaps say nothing) where the first column is filled."""
+    """Lines into rows: a new row at a horizontal rule or at a wider gap than the one between
+    the lines of a wrapped cell; evenly spaced lines are one row each."""
     cuts = _merge_close([h.top for h in horizontals], 3)
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
     size = sorted(line.size for line in lines)[len(lines) // 2]
@@ -153,10 +161,8 @@ def _table_rows(lines: list[Line], horizontals: list[Rule], starts: list[float])
             cells[_column_of(segment, starts)].append(segment.text)
         if not rows or band != previous_band:
             new_row = True
-        elif informative:
-            new_row = gaps[index - 1] > threshold
-        else:
-            new_row = bool(cells[0])
+        else:  # evenly spaced lines are rows of one line each
+            new_row = gaps[index - 1] > threshold if informative else True
         previous_band = band
         if new_row:
             rows.append(cells)
@@ -200,7 +206,7 @@ def find_tables(page: PageLines, unruled: bool = True) -> list[TableArea]:
     their lines are taken off the page."""
     tables: list[TableArea] = []
     used: set[int] = set()
-    for top, bottom, x0, x1, rules in _ruled_regions(page.rules):
+    for top, bottom, x0, x1, rules in _ruled_regions(page.rules, page.lines):
         members = [i for i, line in enumerate(page.lines)
                    if i not in used and top - 2 <= (line.top + line.bottom) / 2 <= bottom + 2
                    and line.x1 >= x0 - 2 and line.x0 <= x1 + 2]

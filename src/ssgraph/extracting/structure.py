@@ -28,6 +28,7 @@ _VISION = re.compile(r"^(?:vår|vårt|kommunens|regionens)?\s*vision(?:en)?(?:\s
                      re.IGNORECASE)
 _VALUES = re.compile(r"^(?:vår|vårt|kommunens|regionens)?\s*(?:värdegrund(?:en)?|värderingar(?:na)?|"
                      r"grundläggande\s+värderingar)\s*[:.]?\s*(?P<text>.*)$", re.IGNORECASE)
+_NAMED_SDG = re.compile(r"^(?:globalt\s+)?(?:mål|sdg)\s*(\d{1,2})\s*[:.–-]\s*(.+)$", re.IGNORECASE)
 _NOT_A_CONTEXT = re.compile(r"mål\s+och\s+budget|mål-\s*och\s+resurs|mål\s+och\s+resurs|budget", re.IGNORECASE)
 
 
@@ -75,6 +76,15 @@ class Analyser:
                 return frame.context
         return None
 
+    def _outer_context(self) -> tuple[str, str] | None:
+        """The goal term a heading above the newest one names, if no goal lies between."""
+        for frame in reversed(self.frames[:-1]):
+            if frame.goal is not None or frame.no_goals:
+                return None
+            if frame.context is not None:
+                return frame.context
+        return None
+
     def _in_no_goal_part(self) -> bool:
         return any(frame.no_goals for frame in self.frames)
 
@@ -115,6 +125,9 @@ class Analyser:
         if block.joined:
             goal.confidence = round(goal.confidence - 0.05, 2)
         goal.links.add(links_in(text))
+        named = _NAMED_SDG.match(goal.text)
+        if named:
+            goal.links.sdg += [n for n in sdg_named(named.group(1), named.group(2)) if n not in goal.links.sdg]
         self.result.goals.append(goal)
         self.last_goal = goal
         return goal
@@ -130,10 +143,8 @@ class Analyser:
         parent = siblings[0].parent if siblings and level == terms.GENERIC else None
         if parent is not None:
             level = siblings[0].level
-        goal = self.new_goal(block.text, level, term if level != terms.GENERIC else "", block, confidence - 0.1,
+        return self.new_goal(block.text, level, term if level != terms.GENERIC else "", block, confidence - 0.1,
                              parent=parent)
-        goal.links.sdg += [n for n in sdg_named(label.number, label.text) if n not in goal.links.sdg]
-        return goal
 
     # -- blocks -----------------------------------------------------------------------
     def block(self, block: Block) -> None:
@@ -161,7 +172,7 @@ class Analyser:
             self.pending = None
         label = terms.label_of(text, heading=True)
         if label is not None and label.text:
-            frame.goal = self.new_goal(label.text, label.level, label.term, block, 0.95, label.number or "")
+            frame.goal = self.labelled_goal(label, block, 0.95)
             return
         if label is not None:
             self.pending = (label, block)
@@ -180,6 +191,12 @@ class Analyser:
             frame.no_goals = True
             return
         mentioned = None if _NOT_A_CONTEXT.search(text) else terms.mentioned_level(text)
+        if mentioned is not None and block.marker and self._outer_context() is not None:
+            # "3.1 Fem fokusområden" under "3 Målområden": an item of the outer heading that
+            # also names what its own sub-headings are
+            self._heading_as_goal(block, frame)
+            frame.context = mentioned if frame.goal is None else None
+            return
         if mentioned is not None and (mentioned[1] != terms.GENERIC or len(text.split()) <= 5):
             if terms.names_no_goals(text) and mentioned[1] == terms.GENERIC:
                 frame.no_goals = True

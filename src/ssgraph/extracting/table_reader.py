@@ -19,13 +19,19 @@ from ssgraph.extracting.result import Goal, Indicator, Value
 @dataclass
 class TableReader:
     indicators: list[Indicator] = field(default_factory=list)
+    last_header: list[str] | None = None  # a table that goes on over a page repeats its header
+    last_goal: Goal | None = None
 
     def read(self, block: Block, analyser) -> None:
         header_index = tables.header_row(block.rows)
         if header_index is None:
             return
         columns = tables.classify(block.rows[header_index])
-        current: Goal | None = None if tables.GOAL in columns.roles else _goal_above(analyser)
+        header = [cell.casefold() for cell in block.rows[header_index]]
+        continued = header == self.last_header and self.last_goal is not None
+        current: Goal | None = self.last_goal if continued else (
+            None if tables.GOAL in columns.roles else _goal_above(analyser))
+        self.last_header = header
         areas: dict[str, Goal] = {}
         for offset, row in enumerate(block.rows[header_index + 1:], start=header_index + 1):
             cells = row + [""] * (len(block.rows[header_index]) - len(row))
@@ -40,6 +46,7 @@ class TableReader:
             name = _cell(cells, columns.first(tables.INDICATOR))
             if name:
                 self.indicators.append(_indicator(name, cells, columns, block, offset, current))
+        self.last_goal = current
 
     @staticmethod
     def _area(cells, columns, block, offset, analyser, areas) -> Goal | None:
