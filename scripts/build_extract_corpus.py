@@ -43,6 +43,12 @@ def _usable(goal_sets: list[GoalSet]) -> list[GoalSet]:
     return [g for g in goal_sets if len(g.goals) >= 3]
 
 
+def _fits(layout: str, goal_set: GoalSet) -> bool:
+    """Tables and goal labels need goals, not only goal areas."""
+    goals = [g for g in goal_set.goals if g.level != "area"]
+    return len(goals) >= 2 if layout in {"goal-table", "bare-label"} else True
+
+
 def build(goal_sets_dir: Path, out: Path, seed: int = 1, documents=DOCUMENTS) -> list[Path]:
     goal_sets = _usable(load(goal_sets_dir))
     if not goal_sets:
@@ -55,10 +61,10 @@ def build(goal_sets_dir: Path, out: Path, seed: int = 1, documents=DOCUMENTS) ->
     others = [g for g in goal_sets if g not in linked]
     # the few goal sets whose documents state links come round more often, in different layouts
     order = shuffle.sample(linked, len(linked)) + shuffle.sample(others, len(others))
-    order = order[:len(linked)] + [g for pair in zip(order[len(linked):], linked * 20) for g in pair]
+    order = order[:len(linked)] + [g for pair in zip(order[len(linked):], linked * 20, strict=False) for g in pair]
     for index, (layout, fmt) in enumerate(documents):
         rng = random.Random(seed * 1000 + index)
-        goal_set = order[index % len(order)]
+        goal_set = next(g for g in order[index:] + order[:index] if _fits(layout, g))
         plan = Plan(goal_set, draw_style(rng, goal_set), layout, fmt)
         LAYOUTS[layout](plan, rng)
         name = f"{index + 1:02d}-{layout}-{goal_set.org_code}.{fmt}"

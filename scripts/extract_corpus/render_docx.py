@@ -10,7 +10,6 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Pt
-
 from layouts import Plan
 
 FONTS = {"Helvetica": "Arial", "Times-Roman": "Times New Roman"}
@@ -40,53 +39,74 @@ def render(plan: Plan, out: Path) -> None:
     document.save(str(out))
 
 
-def _element(document, plan: Plan, element: dict) -> None:
-    kind = element["t"]
-    if kind == "title":
-        document.add_paragraph(element["text"], style="Title")
-    elif kind == "subtitle":
-        document.add_paragraph(element["text"], style="Subtitle")
-    elif kind == "front":
-        for line in element["lines"]:
-            document.add_paragraph(line)
-        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    elif kind == "toc":
-        document.add_paragraph("Innehåll", style="Heading 1")
-        for number, entry in enumerate(element["entries"], start=3):
-            document.add_paragraph(f"{entry}\t{number}", style="toc 1" if _has_style(document, "toc 1") else None)
-        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    elif kind == "h":
-        document.add_paragraph(element["text"], style=f"Heading {element['level']}")
-    elif kind == "p":
-        paragraph = document.add_paragraph()
-        if element.get("label"):
-            paragraph.add_run(element["label"] + " ").bold = True
-        paragraph.add_run(element["text"])
-    elif kind == "split":
-        paragraph = document.add_paragraph()
+def _title(document, plan, element) -> None:
+    document.add_paragraph(element["text"], style="Title")
+
+
+def _subtitle(document, plan, element) -> None:
+    document.add_paragraph(element["text"], style="Subtitle")
+
+
+def _front(document, plan, element) -> None:
+    for line in element["lines"]:
+        document.add_paragraph(line)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _toc(document, plan, element) -> None:
+    document.add_paragraph("Innehåll", style="Heading 1")
+    for number, entry in enumerate(element["entries"], start=3):
+        document.add_paragraph(f"{entry}\t{number}", style="toc 1" if _has_style(document, "toc 1") else None)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _heading(document, plan, element) -> None:
+    document.add_paragraph(element["text"], style=f"Heading {element['level']}")
+
+
+def _paragraph(document, plan, element) -> None:
+    paragraph = document.add_paragraph()
+    if element.get("label"):
         paragraph.add_run(element["label"] + " ").bold = True
-        run = paragraph.add_run(element["first"] + " ")
-        run.add_break(WD_BREAK.PAGE)
-        paragraph.add_run(element["second"])
-    elif kind == "items":
-        numbered = element.get("numbered")
-        for depth, text in element["items"]:
-            style = ("List Number" if numbered else "List Bullet") + (" 2" if depth else "")
-            document.add_paragraph(text, style=style)
-    elif kind == "table":
-        rows = element["rows"]
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        if plan.style.table_rules == "grid":
-            table.style = "Table Grid"
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-                if r == 0:
-                    for run in table.cell(r, c).paragraphs[0].runs:
-                        run.bold = True
-        document.add_paragraph()
-    else:
-        raise ValueError(kind)
+    paragraph.add_run(element["text"])
+
+
+def _split(document, plan, element) -> None:
+    """One paragraph that runs over a page break."""
+    paragraph = document.add_paragraph()
+    paragraph.add_run(element["label"] + " ").bold = True
+    run = paragraph.add_run(element["first"] + " ")
+    run.add_break(WD_BREAK.PAGE)
+    paragraph.add_run(element["second"])
+
+
+def _items(document, plan, element) -> None:
+    numbered = element.get("numbered")
+    for depth, text in element["items"]:
+        style = ("List Number" if numbered else "List Bullet") + (" 2" if depth else "")
+        document.add_paragraph(text, style=style)
+
+
+def _table(document, plan, element) -> None:
+    rows = element["rows"]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    if plan.style.table_rules == "grid":
+        table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+            if r == 0:
+                for run in table.cell(r, c).paragraphs[0].runs:
+                    run.bold = True
+    document.add_paragraph()
+
+
+_RENDERERS = {"title": _title, "subtitle": _subtitle, "front": _front, "toc": _toc, "h": _heading,
+              "p": _paragraph, "split": _split, "items": _items, "table": _table}
+
+
+def _element(document, plan: Plan, element: dict) -> None:
+    _RENDERERS[element["t"]](document, plan, element)
 
 
 def _has_style(document, name: str) -> bool:

@@ -62,7 +62,7 @@ def _items(element: dict) -> str:
     tag = "ol" if element.get("numbered") else "ul"
     html, open_sub = [f"<{tag}>"], False
     items = element["items"]
-    for index, (depth, text) in enumerate(items):
+    for depth, text in items:
         if depth and not open_sub:
             html[-1] = html[-1].removesuffix("</li>")
             html.append("<ul>")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from layouts import Plan
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -22,8 +23,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-
-from layouts import Plan
 
 BOLD = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold"}
 
@@ -125,37 +124,49 @@ def _rebuild(plan, styles, column_width):
     return story
 
 
+def _paragraph(plan, element, styles, width) -> list:
+    label = element.get("label")
+    text = _escape(element["text"])
+    if label:
+        text = f"<b>{_escape(label)}</b> {text}"
+    return [Paragraph(text, styles["p"])]
+
+
+def _split(plan, element, styles, width) -> list:
+    """A paragraph that runs over a page break."""
+    first = f"<b>{_escape(element['label'])}</b> {_escape(element['first'])}"
+    return [Paragraph(first, styles["p"]), PageBreak(), Paragraph(_escape(element["second"]), styles["p"])]
+
+
+def _items(plan, element, styles, width) -> list:
+    flowables = []
+    for index, (depth, text) in enumerate(element["items"], start=1):
+        bullet = f"{index}." if element.get("numbered") and depth == 0 else ("•" if depth == 0 else "–")
+        flowables.append(Paragraph(_escape(text), styles["item2" if depth else "item"], bulletText=bullet))
+    return flowables + [Spacer(1, 6)]
+
+
+def _toc(plan, element, styles, width) -> list:
+    lines = [Paragraph("Innehåll", styles["h1"])]
+    for number, entry in enumerate(element["entries"], start=2):
+        dots = "." * max(4, 70 - len(entry))
+        lines.append(Paragraph(f"{_escape(entry)} {dots} {number + 1}", styles["toc"]))
+    return lines + [PageBreak()]
+
+
+_RENDERERS = {
+    "title": lambda plan, e, styles, width: [Spacer(1, 60), Paragraph(_escape(e["text"]), styles["title"])],
+    "subtitle": lambda plan, e, styles, width: [Paragraph(_escape(e["text"]), styles["subtitle"])],
+    "front": lambda plan, e, styles, width: [Paragraph(_escape(line), styles["p"]) for line in e["lines"]]
+    + [PageBreak()],
+    "toc": _toc,
+    "h": lambda plan, e, styles, width: [CondPageBreak(40), Paragraph(_escape(e["text"]), styles[f"h{e['level']}"])],
+    "p": _paragraph,
+    "split": _split,
+    "items": _items,
+    "table": lambda plan, e, styles, width: [_table(plan, e["rows"], styles, width), Spacer(1, 10)],
+}
+
+
 def _flowables(plan: Plan, element: dict, styles, width: float) -> list:
-    kind = element["t"]
-    if kind == "title":
-        return [Spacer(1, 60), Paragraph(_escape(element["text"]), styles["title"])]
-    if kind == "subtitle":
-        return [Paragraph(_escape(element["text"]), styles["subtitle"])]
-    if kind == "front":
-        return [Paragraph(_escape(line), styles["p"]) for line in element["lines"]] + [PageBreak()]
-    if kind == "toc":
-        lines = [Paragraph("Innehåll", styles["h1"])]
-        for number, entry in enumerate(element["entries"], start=2):
-            dots = "." * max(4, 70 - len(entry))
-            lines.append(Paragraph(f"{_escape(entry)} {dots} {number + 1}", styles["toc"]))
-        return lines + [PageBreak()]
-    if kind == "h":
-        return [CondPageBreak(40), Paragraph(_escape(element["text"]), styles[f"h{element['level']}"])]
-    if kind == "p":
-        label = element.get("label")
-        text = _escape(element["text"])
-        if label:
-            text = f"<b>{_escape(label)}</b> {text}"
-        return [Paragraph(text, styles["p"])]
-    if kind == "split":
-        first = f"<b>{_escape(element['label'])}</b> {_escape(element['first'])}"
-        return [Paragraph(first, styles["p"]), PageBreak(), Paragraph(_escape(element["second"]), styles["p"])]
-    if kind == "items":
-        flowables = []
-        for index, (depth, text) in enumerate(element["items"], start=1):
-            bullet = f"{index}." if element.get("numbered") and depth == 0 else ("•" if depth == 0 else "–")
-            flowables.append(Paragraph(_escape(text), styles["item2" if depth else "item"], bulletText=bullet))
-        return flowables + [Spacer(1, 6)]
-    if kind == "table":
-        return [_table(plan, element["rows"], styles, width), Spacer(1, 10)]
-    raise ValueError(kind)
+    return _RENDERERS[element["t"]](plan, element, styles, width)

@@ -9,10 +9,10 @@ from ssgraph.errors import InputError, Location, Problem
 
 NO_TEXT_LAYER = messages.define(
     "extract.no_text_layer",
-    sv="PDF-filen har inget textlager (inskannat dokument?); inskannade dokument behöver OCR, vilket ssgraph "
-    "inte gör. Kör OCR (t.ex. ocrmypdf) och försök igen",
-    en="the PDF has no text layer (a scanned document?); scanned documents need OCR, which ssgraph does not "
-    "do. Run OCR (e.g. ocrmypdf) and try again",
+    sv="PDF-filen har inget textlager; inskannade dokument behöver OCR, vilket ssgraph inte gör "
+    "(kör OCR, t.ex. ocrmypdf, och försök igen)",
+    en="the PDF has no text layer; scanned documents need OCR, which ssgraph does not do "
+    "(run OCR, e.g. ocrmypdf, and try again)",
 )
 ENCRYPTED = messages.define(
     "extract.encrypted",

@@ -147,7 +147,7 @@ def _table_rows(lines: list[Line], horizontals: list[Rule], starts: list[float])
     """Lines into rows: a new row at a horizontal rule or at a wider gap than the one between
     the lines of a wrapped cell; evenly spaced lines are one row each."""
     cuts = _merge_close([h.top for h in horizontals], 3)
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
     size = sorted(line.size for line in lines)[len(lines) // 2]
     informative = bool(gaps) and max(gaps) - min(gaps) > 0.25 * size
     threshold = (min(gaps) + 0.25 * size) if gaps else 0.0

@@ -49,6 +49,11 @@ def _check_signature(path: Path, fmt: str) -> None:
         raise errors.corrupt(path, "empty file")
     if fmt == "pdf" and b"%PDF-" not in head:
         raise errors.corrupt(path, "not a PDF file")
+    if fmt == "pdf":
+        with open(path, "rb") as handle:
+            handle.seek(max(0, path.stat().st_size - 2048))
+            if b"%%EOF" not in handle.read():
+                raise errors.corrupt(path, "the end of the file is missing")
     if fmt == "docx" and not head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise errors.corrupt(path, "not a Word (.docx) file")
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ssgraph.extracting import terms
-from ssgraph.extracting.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
+from ssgraph.extracting.blocks import HEADING, ITEM, TABLE, Block
 from ssgraph.extracting.links import is_link_statement, links_in, sdg_named
 from ssgraph.extracting.result import Goal, Statement
 from ssgraph.extracting.table_reader import TableReader
