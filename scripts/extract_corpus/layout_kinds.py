@@ -165,7 +165,8 @@ def goal_table(plan: Plan, rng: random.Random) -> None:
                 baseline, target = rng.randrange(10, 80), rng.randrange(10, 95)
                 base_text = f"{baseline}" if style.year_in_header else f"{baseline} (2019)"
                 shown_name = name if style.unit_column else f"{name}, {unit}"
-                row = ([area.text if (g_index == 0 and i_index == 0) else ""] if areas else [])
+                first = area is not None and g_index == 0 and i_index == 0
+                row = ([area.text if first else ""] if areas else [])
                 row += [goal.text if i_index == 0 else "", shown_name]
                 row += [unit] if style.unit_column else []
                 row += [base_text, str(target)]
