@@ -14,7 +14,16 @@ import zipfile
 from pathlib import Path
 
 from ssgraph.extracting import errors
-from ssgraph.extracting.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block, DocumentText, Place, split_marker
+from ssgraph.extracting.blocks import (
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    TABLE,
+    Block,
+    DocumentText,
+    Place,
+    split_marker,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik|överskrift)\s*(\d)$", re.IGNORECASE)

@@ -12,7 +12,16 @@ import re
 from pathlib import Path
 
 from ssgraph.extracting import errors
-from ssgraph.extracting.blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block, DocumentText, Place, split_marker
+from ssgraph.extracting.blocks import (
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    TABLE,
+    Block,
+    DocumentText,
+    Place,
+    split_marker,
+)
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "button", "template", "svg",
          "select", "iframe"}

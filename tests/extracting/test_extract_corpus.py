@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS, corpus_documents, expected_of
+from extract_samples import CORPUS, corpus_documents, expected_of
 
 from ssgraph.extracting.reading import extract, read_document
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
-from conftest import CORPUS, expected_of
+from extract_samples import CORPUS, expected_of
 from openpyxl import load_workbook
 
 from ssgraph.cli import cli

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import corpus_documents
+from extract_samples import corpus_documents
 
 from ssgraph.cli import cli
 
