@@ -191,6 +191,9 @@ class _Worker:
             pass
 
 
+WORKER_START_SECONDS = 120
+
+
 class QueryPool:
     """Worker processes answering queries over an embedded store, each killable at the limit."""
 
@@ -217,6 +220,15 @@ class QueryPool:
         parent.close()
         with self._lock:
             self._all.append(worker)
+        # wait for the worker to start and open the store: start-up (seconds on a busy
+        # machine) must not count against the time limit of the query it will answer
+        try:
+            ready = worker.conn.poll(WORKER_START_SECONDS) and worker.conn.recv() == ("ready",)
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self._retire(worker)
+            raise QueryError(problem("web.query_failed", detail="worker process did not start"))
         return worker
 
     def _take(self) -> _Worker:
@@ -239,7 +251,10 @@ class QueryPool:
     def warm(self) -> None:
         """Start one worker ahead of the first query (in the background)."""
         def start() -> None:
-            worker = self._start()
+            try:
+                worker = self._start()
+            except QueryError:
+                return  # the pool was closed meanwhile, or the spare failed: the next query starts its own
             with self._lock:
                 self._idle.append(worker)
         threading.Thread(target=start, daemon=True).start()

@@ -9,8 +9,9 @@ This module (with ``result_writers``) is the web layer's one contact with pyoxig
 row limit needs the store's solution iterator (``EmbeddedStore._run``), which the public
 ``query_raw`` would serialise whole.
 
-Messages in: ``QueryJob``; out: ``("ok", kind, media_type, body)`` or
-``("error", message_id, params)``.
+Messages in: ``QueryJob``; out: first ``("ready",)`` once the worker has started and opened
+the store (so start-up never counts against a query's time limit), then per job
+``("ok", kind, media_type, body)`` or ``("error", message_id, params)``.
 """
 
 from __future__ import annotations
@@ -80,8 +81,12 @@ def worker_main(conn: Connection, directory: str, memory_mb: int) -> None:
     from ssgraph.store.embedded import EmbeddedStore
 
     path = Path(directory)
-    store = None
-    seen = None
+    seen = store_fingerprint(path)
+    store = EmbeddedStore(path, read_only=True)
+    try:
+        conn.send(("ready",))
+    except (EOFError, OSError):
+        return
     while True:
         try:
             job = conn.recv()
@@ -89,9 +94,8 @@ def worker_main(conn: Connection, directory: str, memory_mb: int) -> None:
             return
         try:
             now = store_fingerprint(path)
-            if store is None or now != seen:
-                if store is not None:
-                    store.close()
+            if now != seen:
+                store.close()
                 store = EmbeddedStore(path, read_only=True)
                 seen = now
             reply = _answer(store, job)
