@@ -189,7 +189,7 @@ def _extend_down(page: PageLines, members: list[int], used: set[int], x0: float,
         if index in used:
             break
         line = page.lines[index]
-        if line.top - last.bottom > 1.2 * line.size or line.x0 < x0 - 6 or line.x1 > x1 + 6:
+        if line.top - last.bottom > 2.2 * line.size or line.x0 < x0 - 6 or line.x1 > x1 + 6:
             break
         if body_size is not None and (abs(line.size - body_size) > 0.5 or (line.bold and len(line.segments) == 1)):
             break  # a heading after the table

@@ -209,9 +209,11 @@ class _Flow:
             return same_style and not marker and not self.broken and line.top - current.bottom < line.size * 0.8
         if heading or abs(line.size - current.size) > 0.6:
             return False
-        if marker:
-            return False
         previous = current.texts[-1]
+        if marker:
+            # "… för alla" | page break | "– Säkerställa …": a dash that goes on with the sentence
+            return (self.broken and current.kind == PARAGRAPH and text[:1] in "–—"
+                    and not _SENTENCE_END.search(previous))
         if self.broken:
             return _runs_on(previous, text)
         gap = line.top - current.bottom
