@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ssgraph import messages
+from ssgraph import catalogue
 
 
 @dataclass(frozen=True)
@@ -17,22 +17,18 @@ class Location:
     sheet: str | None = None
     row: int | None = None
 
-    def describe(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
-        words = {
-            "sv": {"line": "rad", "column": "kolumn", "sheet": "blad", "row": "rad"},
-            "en": {"line": "line", "column": "column", "sheet": "sheet", "row": "row"},
-        }["en" if lang == "en" else "sv"]
+    def describe(self, lang: str = catalogue.DEFAULT_LANGUAGE) -> str:
         parts: list[str] = []
         if self.file:
             parts.append(self.file)
         if self.sheet:
-            parts.append(f"{words['sheet']} {self.sheet}")
+            parts.append(catalogue.text("errors.location.sheet", lang, name=self.sheet))
         if self.row is not None:
-            parts.append(f"{words['row']} {self.row}")
+            parts.append(catalogue.text("errors.location.row", lang, n=self.row))
         if self.line is not None:
-            parts.append(f"{words['line']} {self.line}")
+            parts.append(catalogue.text("errors.location.line", lang, n=self.line))
         if self.column is not None:
-            parts.append(f"{words['column']} {self.column}")
+            parts.append(catalogue.text("errors.location.column", lang, n=self.column))
         return ", ".join(parts)
 
 
@@ -45,8 +41,8 @@ class Problem:
     params: dict[str, object] = field(default_factory=dict)
     severity: str = "error"  # "error" blocks, "warning" does not
 
-    def render(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
-        text = messages.render(self.message_id, lang, **self.params)
+    def render(self, lang: str = catalogue.DEFAULT_LANGUAGE) -> str:
+        text = catalogue.text(self.message_id, lang, **self.params)
         where = self.location.describe(lang)
         return f"{where}: {text}" if where else text
 
@@ -60,7 +56,7 @@ class SsgraphError(Exception):
         self.problems = problems if isinstance(problems, list) else [problems]
         super().__init__(self.render("en"))
 
-    def render(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
+    def render(self, lang: str = catalogue.DEFAULT_LANGUAGE) -> str:
         return "\n".join(p.render(lang) for p in self.problems)
 
 

@@ -1,45 +1,26 @@
-"""Swedish and English message texts, keyed by message id.
+"""Compatibility layer over :mod:`ssgraph.catalogue` while texts move into its files.
 
-Each module that raises located errors defines its texts with :func:`define` next to the
-code that uses them; only the CLI and the web layer call :func:`render`.
+``define`` registers an entry from code (new code writes it into a catalogue file
+instead); ``render`` is :func:`ssgraph.catalogue.text`. Both go away once every module
+names its texts by id only.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ssgraph import catalogue
+from ssgraph.catalogue import DEFAULT_LANGUAGE, LANGUAGES
 
-DEFAULT_LANGUAGE = "sv"
-LANGUAGES = ("sv", "en")
-
-
-@dataclass(frozen=True)
-class MessageText:
-    sv: str
-    en: str
-
-
-_CATALOG: dict[str, MessageText] = {}
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "define", "known_ids", "render"]
 
 
 def define(message_id: str, *, sv: str, en: str) -> str:
     """Register the texts of one message; returns the id so modules can keep it as a constant."""
-    existing = _CATALOG.get(message_id)
-    if existing is not None and existing != MessageText(sv, en):
-        raise ValueError(f"message id {message_id!r} defined twice with different texts")
-    _CATALOG[message_id] = MessageText(sv, en)
-    return message_id
+    return catalogue.register(message_id, sv, en)
 
 
 def render(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    text = _CATALOG.get(message_id)
-    if text is None:
-        return f"{message_id}: {params}" if params else message_id
-    template = text.en if lang == "en" else text.sv
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError):
-        return f"{template} {params}"
+    return catalogue.text(message_id, lang, **params)
 
 
 def known_ids() -> list[str]:
-    return sorted(_CATALOG)
+    return catalogue.ids()
