@@ -66,7 +66,7 @@ def error_response(status: int, text: str, message_id: str, headers: dict[str, s
     if _browser_wants_html():
         from ssgraph.web.pages import render_page
 
-        response = Response(render_page("error.html", status=status, text=text), status=status,
+        response = Response(render_page("site/error.html", status=status, text=text), status=status,
                             content_type="text/html; charset=utf-8")
     else:
         body = {"ok": False, "status": status, "error": text, "id": message_id}

@@ -42,7 +42,7 @@ def list_queries() -> Response:
     lang = request_language()
     described = [_describe(q, lang) for q in library()]
     if negotiation.wants_html(request.headers.get("Accept"), request.args.get("format")):
-        return Response(render_page("library.html", queries=described), content_type="text/html; charset=utf-8")
+        return Response(render_page("site/library.html", queries=described), content_type="text/html; charset=utf-8")
     return jsonify({"queries": described})
 
 
@@ -73,5 +73,5 @@ def run_query(name: str) -> Response:
                 row.append({"label": cell["value"]})
         rows.append(row)
     lang = request_language()
-    html = render_page("results.html", query=_describe(query, lang), variables=variables, rows=rows, text=text)
+    html = render_page("site/results.html", query=_describe(query, lang), variables=variables, rows=rows, text=text)
     return Response(html, content_type="text/html; charset=utf-8")

@@ -14,11 +14,11 @@ from flask import Blueprint, Response, request
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ssgraph import messages
+from ssgraph import catalogue, messages
 from ssgraph.namespaces import PREFIXES, SSG, SSGREF
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, request_language
-from ssgraph.web.pages import CHROME, render_page
+from ssgraph.web.pages import render_page
 from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
 
@@ -196,7 +196,7 @@ def describe_graph(row: dict) -> str:
     details = [str(row["label"])] if "label" in row else []
     if "current" in row:
         current = str(row["current"]).lower() == "true"
-        details.append(CHROME[request_language()]["current" if current else "archived"])
+        details.append(catalogue.text("ui.current" if current else "ui.archived", request_language()))
     return f"{text} ({', '.join(details)})" if details else text
 
 
@@ -232,7 +232,7 @@ def dereference(iri: str) -> Response:
     view = build_view(iri)
     if view is None:
         raise HttpProblem(404, "web.no_resource", iri=iri)
-    html = render_page("resource.html", resource=view, formats=_format_links(request.path),
+    html = render_page("site/resource.html", resource=view, formats=_format_links(request.path),
                        label_languages=label_languages())
     response = Response(html, content_type="text/html; charset=utf-8")
     response.headers["Vary"] = "Accept"

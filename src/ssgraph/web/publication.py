@@ -258,7 +258,7 @@ def dumps_index() -> Response:
     names = list(_dump_targets())
     files = [f"{name}.{ext}.gz" for name in names for ext in DUMP_FORMATS]
     if negotiation.wants_html(request.headers.get("Accept"), request.args.get("format")):
-        return Response(render_page("dumps.html", files=files), content_type="text/html; charset=utf-8")
+        return Response(render_page("site/dumps.html", files=files), content_type="text/html; charset=utf-8")
     return jsonify({"files": [request.url_root + "dumps/" + f for f in files]})
 
 

@@ -22,7 +22,7 @@ def index() -> Response:
         for q in library()
     ]
     endpoint = request.url_root + "sparql"
-    html = render_page("index.html", endpoint=endpoint,
+    html = render_page("site/index.html", endpoint=endpoint,
                        examples={"endpoint": endpoint, "queries": examples, "lang": lang})
     return Response(html, content_type="text/html; charset=utf-8")
 
