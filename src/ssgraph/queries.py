@@ -10,8 +10,8 @@ Each file starts with a header of ``# key: value`` lines::
 
 A parameter is a variable of the query that has an inline ``VALUES ?name { default }``
 block, so the file runs as it is (in YASGUI, with ``ssgraph query -f``). :meth:`NamedQuery.bind`
-replaces that block with the caller's value after validating it as its type and writing
-it as a SPARQL term — user input is never pasted into the text unchecked.
+replaces that block with the caller's value after reading it as its type; the store's
+binding helper (``ssgraph.store.binding``) writes it as one SPARQL term.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -27,6 +27,7 @@ from rdflib.namespace import XSD
 
 from ssgraph import messages, paths
 from ssgraph.errors import InputError, Location, problem
+from ssgraph.store import binding
 
 messages.define(
     "queries.bad_header",
@@ -60,7 +61,7 @@ messages.define(
 )
 
 PARAM_TYPES = ("iri", "string", "integer", "decimal", "year", "date", "boolean")
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HEADER = re.compile(r"^#\s*([a-z-]+)\s*:\s*(.*)$")
 REQUIRED_KEYS = ("title-sv", "title-en", "question-sv", "question-en")
 
@@ -72,27 +73,30 @@ class Parameter:
     default: str
     description: str
 
-    def term(self, value: str) -> str:
+    def value(self, text: str) -> URIRef | Literal:
+        """The text read as this parameter's type, or InputError when it is not one."""
+        value = _TERM_OF_TYPE.get(self.type, Literal)(str(text).strip())
+        if value is None:
+            raise InputError(problem("queries.bad_value", value=text, name=self.name, type=self.type))
+        return value
+
+    def term(self, text: str) -> str:
         """The value as a SPARQL term, or InputError when it is not of this type."""
-        term = _TERM_OF_TYPE.get(self.type, Literal)(str(value).strip())
-        if term is None:
-            raise InputError(problem("queries.bad_value", value=value, name=self.name, type=self.type))
-        return term.n3()
+        return binding.term(self.value(text))
 
 
 def _iri(text: str) -> URIRef | None:
-    return URIRef(text) if _IRI.match(text) else None
+    return URIRef(text) if binding.is_iri(text) else None
 
 
 def _integer(text: str) -> Literal | None:
-    return Literal(int(text)) if re.fullmatch(r"[+-]?\d+", text) else None
+    return Literal(int(text)) if re.fullmatch(r"[+-]?\d{1,18}", text) else None
 
 
 def _decimal(text: str) -> Literal | None:
-    try:
-        return Literal(Decimal(text), datatype=XSD.decimal)
-    except InvalidOperation:
+    if not re.fullmatch(r"[+-]?(\d{1,18}(\.\d{0,18})?|\.\d{1,18})", text):
         return None
+    return Literal(Decimal(text), datatype=XSD.decimal)
 
 
 def _year(text: str) -> Literal | None:
@@ -144,8 +148,7 @@ class NamedQuery:
         text = self.text
         for name, value in (params or {}).items():
             parameter = self.param(name)
-            term = parameter.term(value)
-            block = f"VALUES ?{name} {{ {term} }}"
+            block = binding.bind("VALUES ?" + name + " { $value }", value=parameter.value(value))
             text = _values_block(name).sub(lambda _m, block=block: block, text, count=1)
         return text
 
@@ -176,7 +179,7 @@ def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
         key, value = match.group(1), match.group(2).strip()
         if key == "param":
             pieces = value.split(None, 3)
-            if len(pieces) < 3 or pieces[1] not in PARAM_TYPES:
+            if len(pieces) < 3 or pieces[1] not in PARAM_TYPES or not _NAME.fullmatch(pieces[0]):
                 raise InputError(problem("queries.bad_param_line", Location(file=str(path), line=number)))
             parameter = Parameter(pieces[0], pieces[1], pieces[2], pieces[3] if len(pieces) > 3 else "")
             if not _values_block(parameter.name).search(text):

@@ -12,6 +12,7 @@ from rdflib import Graph
 from ssgraph import paths
 from ssgraph.namespaces import ONTOLOGY_GRAPH, SSGGRAPH
 from ssgraph.store import Store
+from ssgraph.store.binding import bind, iri
 
 
 @dataclass
@@ -36,12 +37,12 @@ def reference_graphs() -> dict[str, Path]:
 def load_reference(store: Store) -> dict[str, int]:
     """Replace the ontology and reference graphs with the shipped files, atomically."""
     contents: dict[str, Graph] = {}
-    for iri, path in reference_graphs().items():
+    for graph_iri, path in reference_graphs().items():
         graph = Graph()
         graph.parse(path, format="turtle")
-        contents[iri] = graph
+        contents[graph_iri] = graph
     store.replace_graphs(contents)
-    return {iri: len(g) for iri, g in contents.items()}
+    return {graph_iri: len(g) for graph_iri, g in contents.items()}
 
 
 def _example_loader() -> Callable[..., list[str]] | None:
@@ -63,4 +64,4 @@ def initialise(store: Store, with_examples: bool = False) -> InitialiseReport:
 
 
 def is_initialised(store: Store) -> bool:
-    return store.ask(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")
+    return store.ask(bind("ASK { GRAPH $g { ?s ?p ?o } }", g=iri(ONTOLOGY_GRAPH)))

@@ -4,13 +4,13 @@ LOAD go nowhere unless allow-listed; row and request-size limits."""
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 
 import pytest
+from listener import Listener
 
-from ssgraph.web.protection import RefusedQuery, check_federation
+from ssgraph.store.federation import RefusedQuery, check_federation
 from ssgraph.web.query_worker import QueryJob
 
 # three unconstrained patterns over ~31,000 triples: 10^13 combinations, minutes of work
@@ -70,35 +70,6 @@ def test_timeout_message_in_swedish(client):
     response = client.get("/sparql", query_string={"query": ENDLESS}, headers={"Accept-Language": "sv"})
     assert response.status_code == 504
     assert "avbröts efter 2 sekunder" in json.loads(response.data)["error"]
-
-
-class Listener:
-    """A TCP listener on 127.0.0.1 that records whether anything connected."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(5)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = False
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop = True
-        self._thread.join()
-        self.sock.close()
 
 
 @pytest.fixture

@@ -9,6 +9,14 @@ from dataclasses import asdict, dataclass, field
 import networkx as nx
 
 from ssgraph.analysis import goal_graph as gg
+from ssgraph.errors import InputError, problem
+from ssgraph.messages import define
+
+BAD_PERIOD = define(
+    "analysis.bad_period",
+    sv="perioden ska vara ett årtal (t.ex. 2024), inte {value!r}",
+    en="the period must be a year (e.g. 2024), not {value!r}",
+)
 
 DIMENSIONS = ("economic", "social", "ecological")
 STATUS_ORDER = ("fulfilled", "partly-fulfilled", "not-fulfilled", "not-assessed")
@@ -93,7 +101,9 @@ def _dimension_of(graph: nx.DiGraph, goal: str) -> str:
 
 
 def council_report(graph: nx.DiGraph, org: str, period: str | int) -> CouncilReport:
-    period = str(period)
+    period = str(period).strip()
+    if not (len(period) == 4 and period.isascii() and period.isdigit()):
+        raise InputError(problem(BAD_PERIOD, value=period[:50]))
     org_node = next((d for _, d in graph.nodes(data=True)
                      if d.get("kind") == "organisation" and d.get("org") == org), {})
     visions = gg.nodes_of_kind(graph, "vision", org)

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ssgraph.analysis import goal_graph as gg
+from ssgraph.errors import InputError, problem
+from ssgraph.messages import define
 from ssgraph.namespaces import SSGID, SSGREF, sparql_prefixes
+from ssgraph.store.binding import bind, iri
+
+NOTHING_IN_REGION = define(
+    "analysis.nothing_in_region",
+    sv="varken regionen {region} eller någon kommun i dess län har en målstruktur i databasen",
+    en="neither the region {region} nor any municipality of its county has a goal structure in the store",
+)
 
 DEFAULT_GREY = "#8c8c8c"
 
@@ -90,16 +99,21 @@ SELECT ?notation ?label WHERE {
 
 def region_members(store, region_code: str) -> list[str]:
     """The region's own code and the codes of the municipalities in its county."""
-    region = SSGID[f"org/{region_code}"]
-    rows = store.select(
-        sparql_prefixes()
-        + f"""
-SELECT DISTINCT ?code WHERE {{
-  {{ ?m ssg:region <{region}> }} UNION {{ ?m ssg:inCounty ?county . ?county ssg:hasRegion <{region}> }}
+    rows = store.select(sparql_prefixes() + bind("""
+SELECT DISTINCT ?code WHERE {
+  { ?m ssg:region $region } UNION { ?m ssg:inCounty ?county . ?county ssg:hasRegion $region }
   ?m ssg:organisationCode|skos:notation ?code .
-}}"""
-    )
+}""", region=iri(SSGID[f"org/{region_code}"])))
     return [region_code] + sorted({str(r["code"]) for r in rows} - {region_code})
+
+
+def codes_in_region(store, region_code: str) -> list[str]:
+    """The codes of the region and its municipalities that have a goal structure, the region first."""
+    present = {v.code for v in gg.structure_versions(store)}
+    codes = [c for c in region_members(store, region_code) if c in present]
+    if not codes:
+        raise InputError(problem(NOTHING_IN_REGION, region=region_code[:100]))
+    return codes
 
 
 def _count(graph: nx.DiGraph, org: str, kind: str, scheme: str) -> dict[str, int]:

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS
 
 from ssgraph.analysis.versions import (  # noqa: F401  (re-exported for the analyses)
     StructureVersion,
@@ -27,6 +29,7 @@ from ssgraph.analysis.versions import (  # noqa: F401  (re-exported for the anal
     structure_versions,
 )
 from ssgraph.namespaces import SSG
+from ssgraph.store.binding import bind, iri
 
 KINDS = (
     "organisation", "vision", "goal", "indicator", "activity", "action-plan", "document",
@@ -97,10 +100,6 @@ ATTRIBUTES: dict[str, str] = {
 MULTI_VALUED = {"dimension"}
 
 
-def _values(var: str, iris: Iterable[str]) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
-
-
 def _slug(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
@@ -122,7 +121,7 @@ def build_goal_graph(
     graph.graph["versions"] = [v.__dict__ for v in versions]
     if not versions:
         return graph
-    graphs = _values("g", [v.graph for v in versions])
+    graphs = [iri(v.graph) for v in versions]
     org_of_graph = {v.graph: v for v in versions}
 
     for v in versions:
@@ -141,11 +140,11 @@ def build_goal_graph(
     return graph
 
 
-def _add_typed_nodes(store, graph: nx.DiGraph, graphs: str, org_of_graph: dict) -> None:
+def _add_typed_nodes(store, graph: nx.DiGraph, graphs: list[URIRef], org_of_graph: dict) -> None:
     """Typed resources (plain patterns: OPTIONALs are slow on big graphs)."""
-    class_values = " ".join(f"ssg:{c}" for c in CLASS_TO_KIND)
-    for row in rows(store, f"SELECT ?g ?s ?type WHERE {{ {graphs} VALUES ?type {{ {class_values} }} "
-                           f"GRAPH ?g {{ ?s a ?type }} }}"):
+    classes = [SSG[c] for c in CLASS_TO_KIND]
+    for row in rows(store, bind("SELECT ?g ?s ?type WHERE { VALUES ?g { $graphs } VALUES ?type { $classes } "
+                                "GRAPH ?g { ?s a ?type } }", graphs=graphs, classes=classes)):
         iri = row["s"]
         type_name = row["type"].rsplit("#", 1)[-1]
         kind = CLASS_TO_KIND[type_name]
@@ -155,39 +154,40 @@ def _add_typed_nodes(store, graph: nx.DiGraph, graphs: str, org_of_graph: dict) 
         graph.add_node(iri, kind=kind, type=type_name, org=org_of_graph[row["g"]].code)
 
 
-def _add_texts(store, graph: nx.DiGraph, graphs: str) -> None:
+def _add_texts(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
     texts: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in rows(store, f"""
-SELECT ?s ?p ?text WHERE {{
-  {graphs} VALUES ?p {{ rdfs:label dcterms:title dcterms:identifier dcterms:description }}
-  GRAPH ?g {{ ?s ?p ?text }}
+    for row in rows(store, bind("""
+SELECT ?s ?p ?text WHERE {
+  VALUES ?g { $graphs } VALUES ?p { rdfs:label dcterms:title dcterms:identifier dcterms:description }
+  GRAPH ?g { ?s ?p ?text }
   FILTER(lang(?text) = "" || langMatches(lang(?text), "sv"))
-}}"""):
+}""", graphs=graphs)):
         local = row["p"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]
         texts[row["s"]].setdefault("label" if local in ("label", "title") else local, row["text"])
-    for iri, data in graph.nodes(data=True):
+    for node_iri, data in graph.nodes(data=True):
         if data.get("kind") == "organisation":
             continue
-        found = texts.get(iri, {})
-        data["identifier"] = found.get("identifier") or _slug(iri)
+        found = texts.get(node_iri, {})
+        data["identifier"] = found.get("identifier") or _slug(node_iri)
         data["label"] = found.get("label") or data["identifier"]
         data["description"] = found.get("description", "")
 
 
 
-def _add_edges(store, graph: nx.DiGraph, graphs: str) -> dict[str, str]:
+def _add_edges(store, graph: nx.DiGraph, graphs: list[URIRef]) -> dict[str, str]:
     """The vision, edges between resources and out to reference concepts; the reference
     concepts reached, by kind."""
     # organisation → vision
-    for row in rows(store, f"SELECT ?org ?vision WHERE {{ {graphs} GRAPH ?g {{ ?org ssg:hasVision ?vision }} }}"):
+    for row in rows(store, bind("SELECT ?org ?vision WHERE { VALUES ?g { $graphs } "
+                                "GRAPH ?g { ?org ssg:hasVision ?vision } }", graphs=graphs)):
         if row["vision"] in graph and row["org"] in graph:
             graph.add_edge(row["org"], row["vision"], relation="has-vision")
 
     # edges between resources and out to reference concepts
-    edge_values = " ".join(f"ssg:{p}" for p, _, _ in EDGE_PROPERTIES)
     relation_of = {str(SSG[p]): (p, rel, rev) for p, rel, rev in EDGE_PROPERTIES}
     targets_outside: dict[str, str] = {}
-    for row in rows(store, f"SELECT ?s ?p ?o WHERE {{ {graphs} VALUES ?p {{ {edge_values} }} GRAPH ?g {{ ?s ?p ?o }} }}"):
+    for row in rows(store, bind(GRAPH_STATEMENTS, graphs=graphs,
+                                properties=[SSG[p] for p, _, _ in EDGE_PROPERTIES])):
         s, o = row["s"], row["o"]
         local, relation, reverse = relation_of[row["p"]]
         if s not in graph:
@@ -207,14 +207,15 @@ def _add_edges(store, graph: nx.DiGraph, graphs: str) -> dict[str, str]:
     return targets_outside
 
 
+GRAPH_STATEMENTS = "SELECT ?s ?p ?o WHERE { VALUES ?g { $graphs } VALUES ?p { $properties } GRAPH ?g { ?s ?p ?o } }"
 NUMERIC_ATTRIBUTES = {"baselineValue", "targetValue", "budget"}
 
 
-def _add_attributes(store, graph: nx.DiGraph, graphs: str) -> None:
-    attr_values = " ".join(f"ssg:{p}" for p in ATTRIBUTES) + " dcterms:isReplacedBy"
+def _add_attributes(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
+    properties = [SSG[p] for p in ATTRIBUTES] + [DCTERMS.isReplacedBy]
     concept_valued = {"goalLevel", "dimension", "direction", "documentStatus", "documentKind",
                       "activityStatus"}
-    for row in rows(store, f"SELECT ?s ?p ?o WHERE {{ {graphs} VALUES ?p {{ {attr_values} }} GRAPH ?g {{ ?s ?p ?o }} }}"):
+    for row in rows(store, bind(GRAPH_STATEMENTS, graphs=graphs, properties=properties)):
         s = row["s"]
         if s not in graph:
             continue
@@ -243,32 +244,32 @@ def _add_attributes(store, graph: nx.DiGraph, graphs: str) -> None:
 def _add_reference_labels(store, graph: nx.DiGraph, concepts: dict[str, str]) -> None:
     if not concepts:
         return
-    for row in rows(store, f"""
-SELECT ?c ?notation ?label ?broader ?match ?colour WHERE {{
-  {_values("c", concepts)}
-  OPTIONAL {{ ?c skos:notation ?notation }}
-  OPTIONAL {{ ?c skos:prefLabel ?label FILTER(langMatches(lang(?label), "sv")) }}
-  OPTIONAL {{ ?c skos:broader ?broader }}
-  OPTIONAL {{ ?c skos:exactMatch ?match }}
-  OPTIONAL {{ ?c ssg:colour ?colour }}
-}}"""):
+    for row in rows(store, bind("""
+SELECT ?c ?notation ?label ?broader ?match ?colour WHERE {
+  VALUES ?c { $concepts }
+  OPTIONAL { ?c skos:notation ?notation }
+  OPTIONAL { ?c skos:prefLabel ?label FILTER(langMatches(lang(?label), "sv")) }
+  OPTIONAL { ?c skos:broader ?broader }
+  OPTIONAL { ?c skos:exactMatch ?match }
+  OPTIONAL { ?c ssg:colour ?colour }
+}""", concepts=[iri(c) for c in concepts])):
         node = graph.nodes[row["c"]]
         for key in ("notation", "label", "broader", "match", "colour"):
             if key in row and key not in node:
                 node[key] = row[key]
-    for iri in concepts:
-        node = graph.nodes[iri]
-        node.setdefault("notation", _slug(iri))
+    for concept in concepts:
+        node = graph.nodes[concept]
+        node.setdefault("notation", _slug(concept))
         node.setdefault("label", node["notation"])
 
 
-def _add_assessments(store, graph: nx.DiGraph, graphs: str) -> None:
-    for row in rows(store, f"""
-SELECT ?goal ?period ?status ?comment WHERE {{
-  {graphs}
-  GRAPH ?g {{ ?a ssg:assessedGoal ?goal ; ssg:assessmentPeriod ?period .
-             OPTIONAL {{ ?a ssg:fulfilmentStatus ?status }} OPTIONAL {{ ?a rdfs:comment ?comment }} }}
-}}"""):
+def _add_assessments(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
+    for row in rows(store, bind("""
+SELECT ?goal ?period ?status ?comment WHERE {
+  VALUES ?g { $graphs }
+  GRAPH ?g { ?a ssg:assessedGoal ?goal ; ssg:assessmentPeriod ?period .
+             OPTIONAL { ?a ssg:fulfilmentStatus ?status } OPTIONAL { ?a rdfs:comment ?comment } }
+}""", graphs=graphs)):
         goal = row["goal"]
         if goal not in graph:
             continue
@@ -278,18 +279,21 @@ SELECT ?goal ?period ?status ?comment WHERE {{
         }
 
 
-def _add_observations(store, graph: nx.DiGraph, graphs: str, values: bool = True) -> None:
+TOTAL_ONLY = 'FILTER(!BOUND(?gender) || STRENDS(STR(?gender), "gender-T"))'  # not the split by gender
+
+
+def _add_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: bool = True) -> None:
     """Indicator values: the organisation's own observations, else its Kolada KPI's values.
 
     Without ``values`` only ``has_data`` is set (one row per indicator instead of per value).
     """
-    total = "FILTER(!BOUND(?gender) || STRENDS(STR(?gender), \"gender-T\"))"
-    own = (f"SELECT ?indicator ?period ?value WHERE {{ {graphs} GRAPH ?g {{ ?o ssg:indicator ?indicator ; "
-           f"ssg:refPeriod ?period ; ssg:value ?value . OPTIONAL {{ ?o ssg:gender ?gender }} }} {total} }}")
+    own = ("SELECT ?indicator ?period ?value WHERE { VALUES ?g { $graphs } GRAPH ?g { ?o ssg:indicator "
+           "?indicator ; ssg:refPeriod ?period ; ssg:value ?value . OPTIONAL { ?o ssg:gender ?gender } } "
+           + TOTAL_ONLY + " }")
     if not values:
-        own = (f"SELECT DISTINCT ?indicator WHERE {{ {graphs} GRAPH ?g {{ ?o ssg:indicator ?indicator ; "
-               f"ssg:value ?value }} }}")
-    for row in rows(store, own):
+        own = ("SELECT DISTINCT ?indicator WHERE { VALUES ?g { $graphs } GRAPH ?g { ?o ssg:indicator ?indicator ; "
+               "ssg:value ?value } }")
+    for row in rows(store, bind(own, graphs=graphs)):
         _record_observation(graph, row["indicator"], row, "own")
     kpi_of: dict[str, list[str]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
@@ -299,12 +303,11 @@ def _add_observations(store, graph: nx.DiGraph, graphs: str, values: bool = True
         return
     org_iris = {d["org"]: n for n, d in graph.nodes(data=True) if d.get("kind") == "organisation"}
     select = "?kpi ?area ?period ?value" if values else "DISTINCT ?kpi ?area"
-    for row in rows(store, f"""
-SELECT {select} WHERE {{
-  {_values("kpi", kpi_of)}
+    for row in rows(store, bind("SELECT " + select + """ WHERE {
+  VALUES ?kpi { $kpis }
   ?o ssg:indicator ?kpi ; ssg:refArea ?area ; ssg:refPeriod ?period ; ssg:value ?value .
-  OPTIONAL {{ ?o ssg:gender ?gender }} {total}
-}}"""):
+  OPTIONAL { ?o ssg:gender ?gender } """ + TOTAL_ONLY + """
+}""", kpis=[iri(k) for k in kpi_of])):
         for indicator in kpi_of[row["kpi"]]:
             if org_iris.get(graph.nodes[indicator].get("org")) == row["area"]:
                 _record_observation(graph, indicator, row, "kolada")

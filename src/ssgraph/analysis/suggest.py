@@ -166,8 +166,7 @@ def accept(store, org: str, suggestions: list[Suggestion], ids: list[str],
             additions, base, s.subject, KIND_PROPERTY[s.concept_kind], s.concept, method, s.score,
             f"suggested from the words: {', '.join(s.triggers)}; accepted", None, now,
             match_words=s.triggers)
-    body = additions.serialize(format="nt")
-    store.update(f"INSERT DATA {{ GRAPH <{version.graph}> {{ {body} }} }}")
+    store.add_triples(version.graph, additions)
     return len(ids)
 
 

@@ -100,9 +100,7 @@ def coverage_command(orgs: str | None, region: str | None, output: Path, formats
     store = state.open_store()
     codes = [c.strip() for c in orgs.split(",") if c.strip()] if orgs else None
     if region:
-        wanted = set(coverage.region_members(store, region))
-        present = {v.code for v in goal_graph.structure_versions(store)}
-        codes = sorted(wanted & present, key=lambda c: (c != region, c))
+        codes = coverage.codes_in_region(store, region)
     graph = goal_graph.build_goal_graph(store, codes, observations="none")
     sdg_columns, objective_columns = coverage.reference_columns(store)
     result = coverage.coverage(graph, sdg_columns, objective_columns, codes)
@@ -174,7 +172,7 @@ def report_command(org: str, period: str, output: Path, formats: tuple[str, ...]
               help="Write the suggestion with this id into the store (repeatable).")
 @click.option("--method", type=click.Choice(("manual", "lexical", "model")), default="lexical",
               show_default=True, help="How the accepted links were made (recorded as provenance).")
-@click.option("--minimum", type=float, default=0.3, show_default=True, help="Lowest score shown.")
+@click.option("--minimum", type=click.FloatRange(0.0, 1.0), default=0.3, show_default=True, help="Lowest score shown.")
 @click.option("--all", "include_linked", is_flag=True,
               help="Also suggest for resources that already have links of that kind.")
 @_output_option

@@ -26,6 +26,7 @@ from ssgraph import messages
 from ssgraph.errors import InputError, problem
 from ssgraph.importing.kolada import KoladaClient, KoladaValue, KpiMetadata
 from ssgraph.namespaces import KOLADA_GRAPH, QB, SSG, SSGID, SSGREF, sparql_prefixes
+from ssgraph.store.binding import bind, iri
 
 KOLADA_SITE = URIRef("https://www.kolada.se/")
 ATTRIBUTION = Literal("Källa: Kolada", lang="sv")
@@ -40,13 +41,6 @@ NOTHING_LINKED = messages.define(
     "kolada.nothing_linked",
     sv="{option} all-linked: inga {what} i lagret; importera en målstruktur först",
     en="{option} all-linked: no {what} in the store; import a goal structure first",
-)
-
-
-BAD_IRI = messages.define(
-    "kolada.bad_iri",
-    sv="{value!r} är ingen IRI",
-    en="{value!r} is not an IRI",
 )
 
 
@@ -174,7 +168,6 @@ def merge(
 # -- the store side ------------------------------------------------------------------
 
 _CODE_IN_IRI = re.compile(r"/org/(\d{4})$")
-_PLAIN_IRI = re.compile(r'^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]*$', re.IGNORECASE)
 
 # Organisations with an imported goal structure: from the version catalogue, or the
 # organisation named on goals.
@@ -242,9 +235,7 @@ def linked_kpis(store) -> list[str]:
 def goal_kolada_values(store, goal: str | None = None) -> list[dict]:
     query = GOAL_KOLADA_VALUES
     if goal:
-        if not _PLAIN_IRI.match(goal):
-            raise InputError(problem(BAD_IRI, value=goal))
-        query = query.replace("GRAPH ?g {", f"VALUES ?goal {{ <{goal}> }}\n  GRAPH ?g {{", 1)
+        query = query.replace("GRAPH ?g {", bind("VALUES ?goal { $goal }\n  GRAPH ?g {", goal=iri(goal)), 1)
     return store.select(sparql_prefixes() + query)
 
 

@@ -16,8 +16,10 @@ import platformdirs
 from ssgraph import messages
 from ssgraph.errors import ConfigurationError, Location, problem
 from ssgraph.store.base import GraphInfo, RawResult, Store
+from ssgraph.store.federation import FederationPolicy
 
-__all__ = ["GraphInfo", "RawResult", "Store", "default_location", "open_store", "read_store_settings"]
+__all__ = ["FederationPolicy", "GraphInfo", "RawResult", "Store", "default_location", "open_store",
+           "read_store_settings"]
 
 messages.define(
     "config.unreadable",
@@ -52,8 +54,16 @@ def open_store(
     location: str | os.PathLike | None = None,
     config_file: str | os.PathLike | None = None,
     read_only: bool = False,
+    federation: FederationPolicy | None = None,
 ) -> Store:
-    settings = read_store_settings(config_file or os.environ.get("SSGRAPH_CONFIG"))
+    """The store at ``location``; SERVICE and LOAD may reach what ``federation`` allows
+    (default: the service_allow_list and load_allow_list settings)."""
+    config_file = config_file or os.environ.get("SSGRAPH_CONFIG")
+    settings = read_store_settings(config_file)
+    if federation is None:
+        from ssgraph.settings import load_settings
+
+        federation = FederationPolicy.from_settings(load_settings(config_file=config_file))
     location = location or os.environ.get("SSGRAPH_STORE") or settings.get("location")
     if location is None:
         location = default_location()
@@ -61,7 +71,7 @@ def open_store(
     if text.startswith(("http://", "https://")):
         from ssgraph.store.remote import Endpoints, RemoteStore
 
-        return RemoteStore(Endpoints.from_base(text, **settings))
+        return RemoteStore(Endpoints.from_base(text, **settings), federation)
     from ssgraph.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(Path(text).expanduser(), read_only=read_only)
+    return EmbeddedStore(Path(text).expanduser(), read_only=read_only, federation=federation)

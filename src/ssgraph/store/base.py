@@ -14,10 +14,16 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from rdflib import Dataset, Graph
 from rdflib.term import Node
+
+from ssgraph.store.binding import bind, iri
+from ssgraph.store.federation import FederationPolicy
+
+if TYPE_CHECKING:
+    from ssgraph.store.payload import Triples
 
 # file extension -> canonical format name used across ssgraph
 EXTENSION_TO_FORMAT: dict[str, str] = {
@@ -103,6 +109,8 @@ class Store(ABC):
     """
 
     backend: str = "abstract"
+    #: which outside addresses SERVICE and LOAD may reach; checked on every query and update
+    federation: FederationPolicy = FederationPolicy()
     #: replace_graphs() swaps graphs in one transaction
     atomic_graph_replace: bool = False
     #: load() is all-or-nothing, even when the process is killed half-way
@@ -129,17 +137,46 @@ class Store(ABC):
         """Replace the content of each named graph with the given triples, in one update."""
         from ssgraph.store.updates import replace_graphs_update
 
-        self.update(replace_graphs_update(graphs))
+        self._apply(replace_graphs_update(graphs))
 
     def drop_graphs(self, iris: Iterable[str]) -> None:
         """Remove named graphs (missing ones are ignored), in one update."""
-        statements = [f"DROP SILENT GRAPH <{iri}>" for iri in iris]
+        statements = [bind("DROP SILENT GRAPH $g", g=iri(g)) for g in iris]
         if statements:
-            self.update(";\n".join(statements))
+            self._apply(";\n".join(statements))
+
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update (in one transaction), after the federation check.
+
+        Relative IRIs in the text are resolved against ``base_iri`` when given.
+        """
+        self.federation.check(sparql, is_update=True)
+        self._apply(sparql, base_iri)
+
+    def add_triples(self, graph: str, content: Graph) -> None:
+        """Add rdflib triples to a named graph, in one transaction."""
+        from ssgraph.store.updates import add_triples_update
+
+        text = add_triples_update(graph, content)
+        if text:
+            self._apply(text)
+
+    def write_graph(self, graph: str | None, triples: Triples, replace: bool) -> None:
+        """Graph Store PUT (``replace``) or POST of checked triples into one graph (None: the
+        default graph), in one transaction."""
+        from ssgraph.store.updates import write_graph_update
+
+        text = write_graph_update(graph, triples.items, replace)
+        if text:
+            self._apply(text)
+
+    def graph_exists(self, graph: str) -> bool:
+        """Whether a named graph exists, even an empty one (GSP: PUT of an empty graph)."""
+        return self.ask(bind("ASK { GRAPH $g { } }", g=iri(graph)))
 
     @abstractmethod
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update."""
+    def _apply(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run an update text the store itself wrote from bound terms (no federation check)."""
 
     # -- reading ---------------------------------------------------------------
     @abstractmethod
@@ -188,8 +225,11 @@ class Store(ABC):
         return result
 
     def count(self, graph: str | None = None) -> int:
-        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
-        row = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        if graph:
+            query = bind("SELECT (COUNT(*) AS ?n) WHERE { GRAPH $g { ?s ?p ?o } }", g=iri(graph))
+        else:
+            query = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        row = self.select(query)
         return int(row[0]["n"]) if row else 0
 
     def close(self) -> None:  # noqa: B027 - an optional hook: most backends hold nothing to release

@@ -39,6 +39,8 @@ from ssgraph.store.base import (
     chooses_versions_itself,
     format_for_path,
 )
+from ssgraph.store.binding import iri
+from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.terms import from_oxigraph
 
 messages.define(
@@ -133,9 +135,11 @@ class EmbeddedStore(Store):
     atomic_load = True
     shared_access = False
 
-    def __init__(self, directory: Path, read_only: bool = False):
+    def __init__(self, directory: Path, read_only: bool = False, federation: FederationPolicy | None = None):
         self.directory = Path(directory)
         self.read_only = read_only
+        if federation is not None:
+            self.federation = federation
         self._archived: frozenset[str] | None = None
         self._current_graphs: list | None = None
         self._store = self._open_current()
@@ -196,6 +200,8 @@ class EmbeddedStore(Store):
         progress: ProgressCallback | None = None,
     ) -> int:
         files = [Path(p) for p in paths]
+        if graph:
+            iri(graph)
         plan = [(path, format_for_path(path, format)) for path in files]
         for path, fmt in plan:
             if not path.is_file():
@@ -270,14 +276,16 @@ class EmbeddedStore(Store):
                 stream.close()
                 raw.close()
 
-    def update(self, sparql: str) -> None:
+    def _apply(self, sparql: str, base_iri: str | None = None) -> None:
         self._archived = None
         self._current_graphs = None
         try:
-            self._store.update(sparql)
+            self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as error:
             raise QueryError(problem("store.query_syntax", detail=str(error))) from None
-        except OSError as error:
+        except (OSError, ValueError, RuntimeError) as error:
+            # RuntimeError: the update itself refused (CREATE of an existing graph, DROP of
+            # a missing one); Oxigraph then wrote nothing of the request
             raise QueryError(problem("store.query_failed", detail=str(error))) from None
 
     # -- reading -----------------------------------------------------------------
@@ -307,15 +315,18 @@ class EmbeddedStore(Store):
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
     ):
+        self.federation.check(sparql)
         options: dict[str, object] = {}
         if default_graph_uris:
-            options["default_graph"] = [ox.NamedNode(i) for i in default_graph_uris]
+            options["default_graph"] = [ox.NamedNode(iri(i)) for i in default_graph_uris]
+        elif named_graph_uris:
+            options["default_graph"] = []  # the protocol: only named graphs, an empty default graph
         elif not chooses_versions_itself(sparql) and self._archived_graphs():
             options["default_graph"] = self._current_default_graphs()
         else:
             options["use_default_graph_as_union"] = True
         if named_graph_uris:
-            options["named_graphs"] = [ox.NamedNode(i) for i in named_graph_uris]
+            options["named_graphs"] = [ox.NamedNode(iri(i)) for i in named_graph_uris]
         try:
             return self._store.query(sparql, **options)
         except SyntaxError as error:
@@ -388,7 +399,7 @@ class EmbeddedStore(Store):
     def export(self, out: BinaryIO, format: str = "nquads", graph: str | None = None) -> None:
         rdf_format = OXIGRAPH_RDF_FORMAT[format]
         if graph is not None:
-            from_graph = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+            from_graph = ox.NamedNode(iri(graph)) if graph else ox.DefaultGraph()
             self._store.dump(out, format=rdf_format, from_graph=from_graph)
         elif format in ("nquads", "trig"):
             self._store.dump(out, format=rdf_format)
@@ -402,7 +413,7 @@ class EmbeddedStore(Store):
     def count(self, graph: str | None = None) -> int:
         if graph is None:
             return len(self._store)
-        return len(list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+        return len(list(self._store.quads_for_pattern(None, None, None, ox.NamedNode(iri(graph)))))
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:

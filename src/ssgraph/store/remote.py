@@ -37,7 +37,9 @@ from ssgraph.store.base import (
     chooses_versions_itself,
     format_for_path,
 )
+from ssgraph.store.binding import bind, iri
 from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT, syntax_detail
+from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.updates import insert_data
 
 messages.define(
@@ -58,6 +60,7 @@ RESULT_MEDIA_TYPES = {
     "tsv": "text/tab-separated-values",
 }
 ARCHIVE_CACHE_SECONDS = 10.0
+GRAPH_CONTENT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH $g { ?s ?p ?o } }"
 GRAPH_MEDIA_TYPES = {
     "turtle": "text/turtle",
     "ntriples": "application/n-triples",
@@ -103,8 +106,10 @@ class RemoteStore(Store):
     atomic_load = True
     shared_access = True
 
-    def __init__(self, endpoints: Endpoints):
+    def __init__(self, endpoints: Endpoints, federation: FederationPolicy | None = None):
         self.endpoints = endpoints
+        if federation is not None:
+            self.federation = federation
         self._archived: frozenset[str] | None = None
         self._archived_at = 0.0
         self._session = requests.Session()
@@ -134,6 +139,8 @@ class RemoteStore(Store):
         named_graph_uris: list[str] | None = None,
         internal: bool = False,
     ) -> requests.Response:
+        if not internal:
+            self.federation.check(sparql)
         form: dict[str, object] = {"query": sparql}
         if default_graph_uris is None and not internal and not chooses_versions_itself(sparql):
             archived = self._archived_graphs()
@@ -204,11 +211,13 @@ class RemoteStore(Store):
             if progress:
                 progress(done, total)
         if quads:
-            self.update(insert_data(quads))
+            self._apply(insert_data(quads))
         return len(quads)
 
-    def update(self, sparql: str) -> None:
+    def _apply(self, sparql: str, base_iri: str | None = None) -> None:
         self._archived = None
+        if base_iri:
+            sparql = bind("BASE $base\n", base=iri(base_iri)) + sparql
         self._post(
             self.endpoints.update,
             sparql.encode("utf-8"),
@@ -260,17 +269,14 @@ class RemoteStore(Store):
 
     def export(self, out: BinaryIO, format: str = "nquads", graph: str | None = None) -> None:
         if graph:
-            response = self._query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", GRAPH_MEDIA_TYPES["ntriples"])
+            response = self._query(bind(GRAPH_CONTENT, g=iri(graph)), GRAPH_MEDIA_TYPES["ntriples"])
             content = Graph().parse(data=response.content, format="nt")
             out.write(content.serialize(format=_rdflib_format(format), encoding="utf-8"))
             return
         dataset = Dataset()
         for info in self.graphs():
             target = dataset.graph(info.iri)
-            response = self._query(
-                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{info.iri}> {{ ?s ?p ?o }} }}",
-                GRAPH_MEDIA_TYPES["ntriples"],
-            )
+            response = self._query(bind(GRAPH_CONTENT, g=iri(info.iri)), GRAPH_MEDIA_TYPES["ntriples"])
             target.parse(data=response.content, format="nt")
         out.write(dataset.serialize(format=_rdflib_format(format), encoding="utf-8"))
 

@@ -17,6 +17,7 @@ from rdflib import Graph
 from ssgraph.errors import InputError, Location, problem
 from ssgraph.messages import define
 from ssgraph.namespaces import CATALOG_GRAPH, SSG, SSGGRAPH
+from ssgraph.store.binding import bind, iri
 from ssgraph.validation.run import (
     ValidationJob,
     organisation_code_of,
@@ -102,10 +103,10 @@ def current_graphs(store) -> dict[str, str]:
     Organisations without a catalogue entry (data loaded without the importer) fall back
     to their last ``ssggraph:org/{code}/…`` graph in name order.
     """
-    rows = store.select(
-        f"SELECT ?org ?graph WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ ?version <{SSG.versionOf}> ?org ; "
-        f"<{SSG.isCurrentVersion}> true ; <{SSG.graph}> ?graph }} }}"
-    )
+    rows = store.select(bind(
+        "SELECT ?org ?graph WHERE { GRAPH $catalogue { ?version $version_of ?org ; "
+        "$is_current true ; $graph ?graph } }",
+        catalogue=iri(CATALOG_GRAPH), version_of=SSG.versionOf, is_current=SSG.isCurrentVersion, graph=SSG.graph))
     found: dict[str, str] = {}
     for row in rows:
         code = organisation_code_of_graph_iri(str(row["graph"])) or str(row["org"]).rsplit("/", 1)[-1]

@@ -22,6 +22,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from ssgraph.namespaces import SH
+from ssgraph.store.binding import bind, iri, term
 from ssgraph.validation import shapes as shape_sets
 
 _WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
@@ -41,7 +42,7 @@ def _prefix_lines(shapes: Graph, constraint: Node) -> str:
             prefix = shapes.value(declaration, SH.prefix)
             namespace = shapes.value(declaration, SH.namespace)
             if prefix is not None and namespace is not None:
-                lines.append(f"PREFIX {prefix}: <{namespace}>")
+                lines.append(f"PREFIX {prefix}: " + term(iri(namespace)))
     return "\n".join(sorted(set(lines)))
 
 
@@ -65,16 +66,16 @@ def target_pattern(shapes: Graph, shape: Node, hierarchy: Graph) -> str | None:
         classes.add(shape)  # implicit class target
     if classes:
         closure = _class_closure(classes, hierarchy)
-        listed = " ".join(f"<{c}>" for c in closure)
-        alternatives.append(f"{{ SELECT DISTINCT ?this WHERE {{ VALUES ?ssgTargetClass {{ {listed} }} ?this a ?ssgTargetClass }} }}")
+        alternatives.append(bind("{ SELECT DISTINCT ?this WHERE { VALUES ?ssgTargetClass { $classes } "
+                                 "?this a ?ssgTargetClass } }", classes=closure))
     # a property target binds a node once per triple: collect the distinct nodes first
     for predicate in shapes.objects(shape, SH.targetSubjectsOf):
-        alternatives.append(f"{{ SELECT DISTINCT ?this WHERE {{ ?this <{predicate}> ?ssgTargetObject }} }}")
+        alternatives.append(bind("{ SELECT DISTINCT ?this WHERE { ?this $p ?ssgTargetObject } }", p=predicate))
     for predicate in shapes.objects(shape, SH.targetObjectsOf):
-        alternatives.append(f"{{ SELECT DISTINCT ?this WHERE {{ ?ssgTargetSubject <{predicate}> ?this }} }}")
+        alternatives.append(bind("{ SELECT DISTINCT ?this WHERE { ?ssgTargetSubject $p ?this } }", p=predicate))
     for node in shapes.objects(shape, SH.targetNode):
         if isinstance(node, URIRef):
-            alternatives.append(f"BIND (<{node}> AS ?this)")
+            alternatives.append(bind("BIND ($node AS ?this)", node=node))
     if not alternatives:
         return None
     if len(alternatives) == 1:

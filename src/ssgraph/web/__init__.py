@@ -13,7 +13,7 @@ __all__ = ["create_app"]
 
 READ_ONLY_PATH_PREFIXES = ("/sparql", "/id/", "/ref/", "/ontology", "/shapes", "/void", "/datasets/", "/dumps/",
                            "/queries", "/api/")
-BLUEPRINT_MODULES = ("sparql", "update", "linked_data", "publication", "library", "ui")
+BLUEPRINT_MODULES = ("sparql", "update", "graph_store", "linked_data", "publication", "library", "ui")
 
 
 def _add_cors(response: Response) -> Response:

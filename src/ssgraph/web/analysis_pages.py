@@ -37,6 +37,9 @@ bp = Blueprint("analysis_pages", __name__)
 
 MISSING_PARAMETER = define("web.analysis.missing_parameter",
                            sv="parametern {name} saknas", en="the parameter {name} is missing")
+BAD_NUMBER = define("web.analysis.bad_number",
+                    sv="parametern {name} ska vara ett tal mellan {low} och {high}, inte {value!r}",
+                    en="the parameter {name} must be a number between {low} and {high}, not {value!r}")
 
 
 class _ReadView:
@@ -55,6 +58,19 @@ def _arg(name: str) -> str:
     value = (request.args.get(name) or "").strip()
     if not value:
         raise HttpProblem(400, MISSING_PARAMETER, name=name)
+    return value
+
+
+def _number_arg(name: str, default: float, low: float, high: float) -> float:
+    text = request.args.get(name)
+    if text is None or text.strip() == "":
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:  # also refuses nan
+        raise HttpProblem(400, BAD_NUMBER, name=name, low=low, high=high, value=text[:50])
     return value
 
 
@@ -115,9 +131,7 @@ def _coverage():
     if request.args.get("org"):
         codes = [c.strip() for c in request.args["org"].split(",") if c.strip()]
     elif request.args.get("region"):
-        region = request.args["region"].strip()
-        present = {v.code for v in goal_graph.structure_versions(view)}
-        codes = [c for c in coverage.region_members(view, region) if c in present]
+        codes = coverage.codes_in_region(view, request.args["region"].strip())
     graph = goal_graph.build_goal_graph(view, codes, observations="none")
     sdg_columns, objective_columns = coverage.reference_columns(view)
     return coverage.coverage(graph, sdg_columns, objective_columns, codes)
@@ -165,7 +179,7 @@ def report_page(org: str) -> Response:
 def _suggestions(org: str):
     view = _ReadView()
     graph = goal_graph.build_goal_graph(view, [org], observations="none")
-    minimum = float(request.args.get("minimum", 0.3))
+    minimum = _number_arg("minimum", 0.3, 0.0, 1.0)
     found = suggest.suggest(graph, org, suggest.un_iris(view), minimum,
                             only_missing=request.args.get("all") is None)
     return graph, found

@@ -16,6 +16,7 @@ from rdflib.term import Node
 
 from ssgraph import catalogue, messages
 from ssgraph.namespaces import PREFIXES, SSG, SSGREF
+from ssgraph.store import binding
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, request_language
 from ssgraph.web.pages import render_page
@@ -79,10 +80,6 @@ def short_name(iri: str) -> str:
     return iri
 
 
-def _values(iris: set[str]) -> str:
-    return " ".join(URIRef(i).n3() for i in sorted(iris))
-
-
 class Labeller:
     """Labels, SDG numbers and colours of a set of IRIs, fetched in two queries."""
 
@@ -92,11 +89,10 @@ class Labeller:
         self.sdg: dict[str, dict[str, str]] = {}
         if not iris:
             return
-        values = _values(iris)
-        label_props = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
-        rows = service().select(
-            f"SELECT ?x ?p ?label WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {label_props} }} ?x ?p ?label }}"
-        )
+        values = sorted(binding.iri(i) for i in iris)
+        rows = service().select(binding.bind(
+            "SELECT ?x ?p ?label WHERE { VALUES ?x { $iris } VALUES ?p { $properties } ?x ?p ?label }",
+            iris=values, properties=[URIRef(p) for p in LABEL_PROPERTIES]))
         ranked: dict[str, tuple[int, str]] = {}
         for row in rows:
             iri, label = str(row["x"]), row["label"]
@@ -106,11 +102,11 @@ class Labeller:
             if iri not in ranked or rank < ranked[iri][0]:
                 ranked[iri] = (rank, str(label))
         self.best = {iri: label for iri, (_, label) in ranked.items()}
-        for row in service().select(
+        for row in service().select(binding.bind(
             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
             "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> "
-            f"SELECT ?x ?notation ?colour WHERE {{ VALUES ?x {{ {values} }} ?x skos:notation ?notation ; "
-            "skos:broader* ?goal . ?goal a ssg:SDGGoal ; ssg:colour ?colour . }"
+            "SELECT ?x ?notation ?colour WHERE { VALUES ?x { $iris } ?x skos:notation ?notation ; "
+            "skos:broader* ?goal . ?goal a ssg:SDGGoal ; ssg:colour ?colour . }", iris=values)
         ):
             self.sdg[str(row["x"])] = {"notation": str(row["notation"]), "colour": str(row["colour"])}
 
@@ -134,21 +130,19 @@ def label_languages() -> tuple[str, ...]:
 
 
 def build_view(iri: str) -> ResourceView | None:
-    subject = URIRef(iri).n3()
+    subject = binding.iri(iri)
     # the statements of the default graph (current versions); a resource only found in an
     # archived version is shown from there
-    outgoing = service().select(f"SELECT ?p ?o WHERE {{ {subject} ?p ?o }}")
+    outgoing = service().select(binding.bind("SELECT ?p ?o WHERE { $s ?p ?o }", s=subject))
     if not outgoing:
-        outgoing = service().select(f"SELECT ?p ?o WHERE {{ GRAPH ?g {{ {subject} ?p ?o }} }}")
-    graph_rows = service().select(
+        outgoing = service().select(binding.bind("SELECT ?p ?o WHERE { GRAPH ?g { $s ?p ?o } }", s=subject))
+    graph_rows = service().select(binding.bind(
         "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        f"SELECT DISTINCT ?g ?label ?current WHERE {{ GRAPH ?g {{ {subject} ?p ?o }} "
+        "SELECT DISTINCT ?g ?label ?current WHERE { GRAPH ?g { $s ?p ?o } "
         "OPTIONAL { ?version ssg:graph ?g ; ssg:isCurrentVersion ?current OPTIONAL { ?version rdfs:label ?label } } } "
-        "ORDER BY ?g"
-    )
-    incoming = service().select(
-        f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {subject} FILTER(isIRI(?s)) }} LIMIT {INCOMING_LIMIT}"
-    )
+        "ORDER BY ?g", s=subject))
+    incoming = service().select(binding.bind(
+        "SELECT DISTINCT ?s ?p WHERE { ?s ?p $o FILTER(isIRI(?s)) } LIMIT $limit", o=subject, limit=INCOMING_LIMIT))
     if not outgoing and not incoming:
         return None
     seen: set[tuple[str, str]] = set()
@@ -171,20 +165,21 @@ def build_view(iri: str) -> ResourceView | None:
     view.incoming = [{"subject": labeller.link(r["s"]), "property": labeller.link(r["p"])} for r in incoming]
     sources = [str(o) for p, o in pairs if str(p) == PROV_DERIVED and isinstance(o, URIRef)]
     if sources:
-        for row in service().select(
+        for row in service().select(binding.bind(
             "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> "
-            f"SELECT ?file ?sheet ?row WHERE {{ VALUES ?x {{ {_values(set(sources))} }} "
-            "?x ssg:sourceFile ?file OPTIONAL { ?x ssg:sheet ?sheet } OPTIONAL { ?x ssg:row ?row } }"
+            "SELECT ?file ?sheet ?row WHERE { VALUES ?x { $sources } "
+            "?x ssg:sourceFile ?file OPTIONAL { ?x ssg:sheet ?sheet } OPTIONAL { ?x ssg:row ?row } }",
+            sources={binding.iri(s) for s in sources})
         ):
             view.sources.append({k: str(v) for k, v in row.items()})
     quoted = [str(o) for p, o in pairs if str(p) == PROV_QUOTED and isinstance(o, URIRef)]
     if quoted:  # the place in a steering document that ssgraph extract read the resource from
-        for row in service().select(
+        for row in service().select(binding.bind(
             "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
-            f"SELECT ?file ?title ?page ?place WHERE {{ VALUES ?x {{ {_values(set(quoted))} }} "
+            "SELECT ?file ?title ?page ?place WHERE { VALUES ?x { $quoted } "
             "OPTIONAL { ?x ssg:page ?page } OPTIONAL { ?x ssg:placeInDocument ?place } "
             "OPTIONAL { ?x dcterms:isPartOf ?doc OPTIONAL { ?doc ssg:sourceFile ?file } "
-            "OPTIONAL { ?doc dcterms:title ?title } } }"
+            "OPTIONAL { ?doc dcterms:title ?title } } }", quoted={binding.iri(q) for q in quoted})
         ):
             view.sources.append({k: str(v) for k, v in row.items()})
     return view
@@ -210,10 +205,9 @@ def _format_links(path: str) -> list[dict[str, str]]:
 
 
 def describe(iri: str, fmt: str) -> Response:
-    subject = URIRef(iri).n3()
-    raw = service().run(QueryJob(
-        f"CONSTRUCT {{ {subject} ?p ?o . ?s ?q {subject} }} WHERE {{ {{ {subject} ?p ?o }} UNION "
-        f"{{ SELECT ?s ?q WHERE {{ ?s ?q {subject} }} LIMIT {INCOMING_LIMIT} }} }}",
+    raw = service().run(QueryJob(binding.bind(
+        "CONSTRUCT { $s ?p ?o . ?x ?q $s } WHERE { { $s ?p ?o } UNION "
+        "{ SELECT ?x ?q WHERE { ?x ?q $s } LIMIT $limit } }", s=binding.iri(iri), limit=INCOMING_LIMIT),
         graph_format=fmt,
     ))
     if not raw.body.strip() and fmt in ("ntriples", "turtle"):

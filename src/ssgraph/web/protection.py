@@ -1,25 +1,19 @@
-"""Protection of the public endpoint: time limit, row limit, SERVICE and LOAD allow-lists.
+"""Protection of the public endpoint: time limit, row limit (SERVICE and LOAD: the store's
+federation check, ``ssgraph.store.federation``, which every query passes).
 
 Time limit: every query against an embedded store runs in a worker process
 (``query_worker``); when the limit passes, that process is killed — the query really stops
 — and a fresh worker takes its place while the other workers keep answering.
-
-SERVICE and LOAD: pyoxigraph fetches ``SERVICE`` endpoints (and ``LOAD`` sources) by
-itself, so every query and update is checked *before* it runs: any text that could hold
-the keyword (after undoing \\u escapes) is parsed with rdflib's SPARQL parser and every
-SERVICE/LOAD target is compared with the allow-list; a variable target, or a text the
-parser cannot read, is refused (fail closed).
 """
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -27,6 +21,7 @@ from pathlib import Path
 from ssgraph import messages
 from ssgraph.errors import QueryError, problem
 from ssgraph.store.base import RawResult
+from ssgraph.store.federation import REFUSAL_IDS, FederationPolicy, RefusedQuery
 from ssgraph.web.query_worker import QueryJob
 
 messages.define(
@@ -55,32 +50,10 @@ messages.define(
     en="the query failed: {detail}",
 )
 messages.define(
-    "web.service_refused",
-    sv="SERVICE {target} är inte tillåten: tjänsten anropar bara slutpunkter som operatören godkänt ({allowed})",
-    en="SERVICE {target} is not allowed: the service only calls endpoints the operator allow-listed ({allowed})",
-)
-messages.define(
-    "web.service_variable",
-    sv="SERVICE med en variabel ({target}) är inte tillåten; ange en godkänd slutpunkt",
-    en="SERVICE with a variable ({target}) is not allowed; name an allow-listed endpoint",
-)
-messages.define(
-    "web.federation_unchecked",
-    sv="frågan innehåller SERVICE/LOAD men kunde inte kontrolleras: {detail}",
-    en="the query contains SERVICE/LOAD but could not be checked: {detail}",
-)
-messages.define(
-    "web.load_refused",
-    sv="LOAD från {target} är inte tillåten ({allowed}); file: är aldrig tillåtet",
-    en="LOAD from {target} is not allowed ({allowed}); file: is never allowed",
-)
-messages.define(
     "web.request_too_large",
     sv="begäran är större än {limit} byte",
     en="the request is larger than {limit} bytes",
 )
-
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 class QueryTimeout(QueryError):
@@ -91,80 +64,7 @@ class ServiceBusy(QueryError):
     status = 503
 
 
-class RefusedQuery(QueryError):
-    status = 403
-
-
-def _unescape(text: str) -> str:
-    return _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-
-
-def _walk(node, found: list[tuple[str, object]]) -> None:
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(node, CompValue):
-        if node.name == "ServiceGraphPattern":
-            found.append(("service", node.get("term")))
-        elif node.name == "Load":
-            found.append(("load", node.get("iri")))
-        for value in node.values():
-            _walk(value, found)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            _walk(value, found)
-    elif isinstance(node, dict):
-        for value in node.values():
-            _walk(value, found)
-
-
-def _targets(text: str, is_update: bool) -> list[tuple[str, object]]:
-    from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    found: list[tuple[str, object]] = []
-    try:
-        if is_update:
-            _walk(list(translateUpdate(parseUpdate(text)).algebra), found)
-        else:
-            _walk(translateQuery(parseQuery(text)).algebra, found)
-    except Exception as error:  # noqa: BLE001 - fail closed on anything the checker cannot read
-        raise RefusedQuery(problem("web.federation_unchecked", detail=str(error).splitlines()[0][:200])) from None
-    return found
-
-
-def _allowed(target: str, allow_list: Iterable[str]) -> bool:
-    for entry in allow_list:
-        if target == entry or (entry.endswith("/") and target.startswith(entry)):
-            return True
-    return False
-
-
-def check_federation(
-    text: str,
-    service_allow_list: Iterable[str],
-    load_allow_list: Iterable[str] = (),
-    is_update: bool = False,
-) -> None:
-    """Refuse SERVICE to endpoints not allow-listed and LOAD from sources not allow-listed."""
-    lowered = _unescape(text).lower()
-    if "service" not in lowered and not (is_update and "load" in lowered):
-        return
-    service_allow_list = tuple(service_allow_list)
-    load_allow_list = tuple(u for u in load_allow_list if u.startswith(("http://", "https://")))
-    for kind, target in _targets(text, is_update):
-        name = type(target).__name__
-        if kind == "service":
-            if name != "URIRef":
-                raise RefusedQuery(problem("web.service_variable", target=f"?{target}"))
-            if not _allowed(str(target), service_allow_list):
-                raise RefusedQuery(problem(
-                    "web.service_refused", target=f"<{target}>",
-                    allowed=", ".join(service_allow_list) or "-"))
-        else:
-            iri = str(target)
-            if not iri.startswith(("http://", "https://")) or not _allowed(iri, load_allow_list):
-                raise RefusedQuery(problem(
-                    "web.load_refused", target=f"<{iri}>", allowed=", ".join(load_allow_list) or "-"))
+__all__ = ["DirectRunner", "QueryPool", "QueryTimeout", "RefusedQuery", "ServiceBusy"]
 
 
 # -- the worker pool -----------------------------------------------------------------------
@@ -197,8 +97,10 @@ WORKER_START_SECONDS = 120
 class QueryPool:
     """Worker processes answering queries over an embedded store, each killable at the limit."""
 
-    def __init__(self, directory: Path, size: int, memory_mb: int = 0):
+    def __init__(self, directory: Path, size: int, memory_mb: int = 0,
+                 federation: FederationPolicy | None = None):
         self.directory = Path(directory)
+        self.federation = federation or FederationPolicy()
         self.size = max(1, size)
         self.memory_mb = memory_mb
         self._idle: list[_Worker] = []
@@ -212,7 +114,8 @@ class QueryPool:
         parent, child = socket.socketpair()
         process = subprocess.Popen(
             [sys.executable, "-m", "ssgraph.web.query_worker", str(child.fileno()),
-             str(self.directory), str(self.memory_mb)],
+             str(self.directory), str(self.memory_mb),
+             json.dumps([self.federation.services, self.federation.load_sources])],
             pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, close_fds=True,
         )
         child.close()
@@ -281,7 +184,8 @@ class QueryPool:
             self._slots.release()
         if reply[0] == "ok":
             return RawResult(reply[1], reply[2], reply[3])
-        raise QueryError(problem(reply[1], **reply[2]))
+        error_class = RefusedQuery if reply[1] in REFUSAL_IDS else QueryError
+        raise error_class(problem(reply[1], **reply[2]))
 
     def _replace_in_background(self) -> None:
         with self._lock:

@@ -17,6 +17,7 @@ the store (so start-up never counts against a query's time limit), then per job
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import resource
 from dataclasses import dataclass, field
@@ -72,17 +73,21 @@ def _answer(store, job: QueryJob):
     return ("ok", "graph", rdf_format.media_type, body)
 
 
-def worker_main(conn: Connection, directory: str, memory_mb: int) -> None:
+def worker_main(conn: Connection, directory: str, memory_mb: int, allow_lists: str = "[[], []]") -> None:
     """Entry point of a worker process."""
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from ssgraph.errors import SsgraphError
     from ssgraph.store.embedded import EmbeddedStore
+    from ssgraph.store.federation import FederationPolicy
+
+    services, load_sources = json.loads(allow_lists)
+    federation = FederationPolicy(tuple(services), tuple(load_sources))
 
     path = Path(directory)
     seen = store_fingerprint(path)
-    store = EmbeddedStore(path, read_only=True)
+    store = EmbeddedStore(path, read_only=True, federation=federation)
     try:
         conn.send(("ready",))
     except (EOFError, OSError):
@@ -96,7 +101,7 @@ def worker_main(conn: Connection, directory: str, memory_mb: int) -> None:
             now = store_fingerprint(path)
             if now != seen:
                 store.close()
-                store = EmbeddedStore(path, read_only=True)
+                store = EmbeddedStore(path, read_only=True, federation=federation)
                 seen = now
             reply = _answer(store, job)
         except SsgraphError as error:
@@ -114,7 +119,7 @@ def worker_main(conn: Connection, directory: str, memory_mb: int) -> None:
 
 def main(argv: list[str]) -> None:
     fd, directory, memory_mb = int(argv[0]), argv[1], int(argv[2])
-    worker_main(Connection(fd), directory, memory_mb)
+    worker_main(Connection(fd), directory, memory_mb, *argv[3:4])
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from ssgraph.store import default_location, open_store
 from ssgraph.store.base import RawResult, Store
+from ssgraph.store.federation import FederationPolicy
 from ssgraph.web.protection import DirectRunner, QueryPool
 from ssgraph.web.query_worker import QueryJob, store_fingerprint
 
@@ -39,16 +40,22 @@ def _term(binding: dict[str, str]) -> Node:
 class Service:
     def __init__(self, settings: dict[str, Any]):
         self.settings = settings
+        self.federation = FederationPolicy.from_settings(settings)
         location = settings.get("store")
         self.remote = bool(location) and str(location).startswith(("http://", "https://"))
         self.directory: Path | None = None
         if self.remote:
-            self.runner: QueryPool | DirectRunner = DirectRunner(open_store(location))
+            self.runner: QueryPool | DirectRunner = DirectRunner(self._open())
         else:
             self.directory = Path(location).expanduser() if location else default_location()
             if not (self.directory / "CURRENT").exists():
-                open_store(self.directory).close()  # create an empty store
-            self.runner = QueryPool(self.directory, settings["query_workers"], settings["worker_memory_mb"])
+                self._open().close()  # create an empty store
+            self.runner = QueryPool(self.directory, settings["query_workers"], settings["worker_memory_mb"],
+                                    self.federation)
+
+    def _open(self, read_only: bool = False) -> Store:
+        location = self.settings["store"] if self.remote else self.directory
+        return open_store(location, read_only=read_only and not self.remote, federation=self.federation)
 
     # -- reading ---------------------------------------------------------------
     @property
@@ -83,7 +90,7 @@ class Service:
     @contextlib.contextmanager
     def reading(self) -> Iterator[Store]:
         """A read-only handle for bulk reads without a time limit (dumps)."""
-        store = open_store(self.settings["store"]) if self.remote else open_store(self.directory, read_only=True)
+        store = self._open(read_only=True)
         try:
             yield store
         finally:
@@ -94,7 +101,7 @@ class Service:
     def writable(self) -> Iterator[Store]:
         """The store opened for writing, one writer at a time across web processes."""
         if self.remote:
-            store = open_store(self.settings["store"])
+            store = self._open()
             try:
                 yield store
             finally:
@@ -103,7 +110,7 @@ class Service:
         assert self.directory is not None
         with open(self.directory / WRITE_LOCK_FILE, "a+b") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            store = open_store(self.directory)
+            store = self._open()
             try:
                 yield store
             finally:

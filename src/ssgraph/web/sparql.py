@@ -17,7 +17,6 @@ from ssgraph import messages
 from ssgraph.errors import QueryError, problem
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem
-from ssgraph.web.protection import check_federation
 from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
 
@@ -132,7 +131,6 @@ def answer(job_text: str, default_graphs: list[str], named_graphs: list[str]) ->
     graph_fmt = negotiation.graph_format(accept, format_param)
     if format_param and not (result_fmt or graph_fmt):
         raise HttpProblem(406, "web.not_acceptable", requested=format_param)
-    check_federation(job_text, settings["service_allow_list"])
     job = QueryJob(
         job_text,
         result_format=result_fmt or "json",

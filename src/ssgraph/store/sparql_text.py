@@ -1,0 +1,62 @@
+"""A lexical scan of SPARQL text: what is code and what is inside strings, IRIs and comments.
+
+Two things need it: binding (a ``$name`` placeholder is replaced only where it is code) and
+the federation check's fast path (a query whose code never says SERVICE, LOAD or DEFINE
+needs no full parse). The scan is deliberately conservative: a quote that does not open a
+well-formed string makes :func:`code_words` report the text as suspicious, so a text is
+never waved through because this scanner read it differently from the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_TOKEN = re.compile(
+    r"""(?P<skip>
+          \\.                                         # an escaped character (PN_LOCAL_ESC)
+        | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"         # long strings
+        | '''(?:[^'\\]|\\.|'(?!''))*'''
+        | "(?:[^"\\\n\r]|\\.)*"                       # short strings
+        | '(?:[^'\\\n\r]|\\.)*'
+        | <[^<>"{}|^`\\\x00-\x20]*>                   # IRIs
+        | \#[^\n\r]*                                  # comments
+        )
+      | (?P<quote>["'])
+      | (?P<placeholder>\$[A-Za-z_][A-Za-z0-9_]*)
+      | (?P<variable>\?[A-Za-z0-9_]+)
+      | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+    """,
+    re.S | re.X,
+)
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape_codepoints(text: str) -> str:
+    r"""``\uXXXX`` and ``\UXXXXXXXX`` written out (SPARQL 1.1 §19.2 allows them anywhere)."""
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return chr(int(match.group(1) or match.group(2), 16))
+        except ValueError:  # beyond U+10FFFF: leave it for the parser to refuse
+            return match.group(0)
+
+    return _UNICODE_ESCAPE.sub(replace, text)
+
+
+def scan(text: str) -> Iterator[re.Match[str]]:
+    """The tokens of interest: strings/IRIs/comments (``skip``), stray quotes, ``$name``
+    placeholders, ``?variables`` and bare words."""
+    return _TOKEN.finditer(text)
+
+
+def code_words(text: str) -> set[str]:
+    """The upper-cased bare words of ``text`` outside strings, IRIs and comments, after
+    codepoint escapes are written out; ``"'"`` is in the set when a quote opens no
+    well-formed string (the text may not be read as this scanner reads it)."""
+    words: set[str] = set()
+    for match in scan(unescape_codepoints(text)):
+        if match.lastgroup == "word":
+            words.add(match.group().upper())
+        elif match.lastgroup == "quote":
+            words.add("'")
+    return words
