@@ -26,7 +26,7 @@ def run(store_dir, *args):
 
 
 def test_harmonise_writes_files_and_the_mapping_graph(store_dir, tmp_path):
-    output = run(store_dir, "harmonise", "9001", "9002", "-o", str(tmp_path))
+    output = run(store_dir, "harmonise", "9001", "9002", "--mode", "one-to-one", "-o", str(tmp_path))
     assert "2 matches" in output
     html = (tmp_path / "harmonise-9001-9002.html").read_text(encoding="utf-8")
     assert "<svg" in html and "skos:exactMatch" in html
@@ -66,8 +66,10 @@ def test_web_pages_and_api(store_dir):
     client = app.test_client()
     index = client.get("/analysis/").get_data(as_text=True)
     assert 'href="consolidate/9001"' in index and 'href="report/9001?period=' in index
-    data = client.get("/api/harmonise?a=9001&b=9002").get_json()
+    data = client.get("/api/harmonise?a=9001&b=9002&mode=one-to-one").get_json()
     assert len(data["matches"]) == 2
+    assert len(client.get("/api/harmonise?a=9001&b=9002").get_json()["matches"]) == 3  # a 2:1 merge
+    assert client.get("/api/harmonise?a=9001&b=9002&mode=best").status_code == 400
     assert client.get("/api/consolidate/9001").get_json()["summary"]["goals"][0] == 5
     assert client.get("/api/coverage?org=9001").get_json()["matrices"]["sdg_goals"]["9001"]["4"] == 1
     assert client.get("/api/report/9001?period=2024").get_json()["status_counts"]["partly-fulfilled"] == 1

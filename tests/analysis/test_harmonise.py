@@ -4,21 +4,31 @@ from ssgraph.analysis import harmonise as hz
 from ssgraph.analysis import rdf_output
 
 
-def test_matches_are_typed_scored_and_one_to_one(small_graph):
-    result = hz.harmonise(small_graph, "9001", "9002")
+def test_one_to_one_matches_are_typed_scored_and_assigned_once(small_graph):
+    result = hz.harmonise(small_graph, "9001", "9002", mode="one-to-one")
     pairs = {(c.a, c.b): c for c in result.matches}
     assert set(pairs) == {(iri("9001/goal/1"), iri("9002/goal/A")),
                           (iri("9001/goal/1.1"), iri("9002/goal/A.1"))}
     top = pairs[(iri("9001/goal/1"), iri("9002/goal/A"))]
     assert top.relation == "exactMatch"
-    assert top.evidence["kpis"] == ["N85534"] and top.evidence["sdg"] == ["13.2"]
+    assert top.evidence["kpis"] == ["N85534"] and "sdg/13" in top.evidence["shared_concepts"]
     # 1.2 also resembles A.1 but A.1 is taken: a candidate, not an assignment
     assert any(c.a == iri("9001/goal/1.2") and not c.assigned for c in result.candidates)
     assert len({c.b for c in result.matches}) == len(result.matches)
 
 
-def test_unmatched_coverage_and_merged_structure(small_graph):
+def test_many_to_one_shows_two_goals_merged_into_one(small_graph):
     result = hz.harmonise(small_graph, "9001", "9002")
+    into_a1 = {c.a: c for c in result.matches if c.b == iri("9002/goal/A.1")}
+    assert set(into_a1) == {iri("9001/goal/1.1"), iri("9001/goal/1.2")}
+    assert {c.cardinality for c in into_a1.values()} == {"n:1"}
+    assert "n:1 merge" in into_a1[iri("9001/goal/1.2")].explanation()
+    merged = {tuple(m.sources): m for m in result.merged}
+    assert (iri("9001/goal/1.1"), iri("9001/goal/1.2"), iri("9002/goal/A.1")) in merged
+
+
+def test_unmatched_coverage_and_merged_structure(small_graph):
+    result = hz.harmonise(small_graph, "9001", "9002", mode="one-to-one")
     assert [g["iri"] for g in result.unmatched_b] == [iri("9002/goal/B")]
     assert result.coverage["sdg"]["only_a"] == ["4"] and result.coverage["sdg"]["only_b"] == ["3"]
     assert result.coverage["sdg"]["both"] == ["13"]
@@ -27,18 +37,6 @@ def test_unmatched_coverage_and_merged_structure(small_graph):
     sub = merged[(iri("9001/goal/1.1"), iri("9002/goal/A.1"))]
     assert sub.parent == top.id and top.parent is None
     assert len(result.merged) == result.goals_a + result.goals_b - len(result.matches)
-
-
-def test_evidence_missing_on_one_side_does_not_count_against():
-    settings = hz.Settings()
-    base = {"sdg": set(), "sdg_goals": set(), "objectives": set(), "public_health": set(),
-            "kpis": set(), "depth": 1}
-    linked = dict(base, sdg={"x/13.2"}, sdg_goals={13})
-    score_one_side, _ = hz.score_pair(base, linked, 0.8, settings)
-    score_neither, _ = hz.score_pair(base, base, 0.8, settings)
-    assert score_one_side == score_neither
-    conflicting = dict(base, sdg={"x/4.1"}, sdg_goals={4})
-    assert hz.score_pair(conflicting, linked, 0.8, settings)[0] < score_one_side
 
 
 def test_mapping_graph_is_queryable_with_provenance(small_graph, small_store):
@@ -59,8 +57,8 @@ SELECT ?a ?b ?confidence ?activity WHERE {{ GRAPH <{graph_iri}> {{
     assert result.csv_rows()[0]["predicate_id"].startswith("skos:")
 
 
-def test_greedy_fallback_for_huge_components_gives_a_one_to_one_assignment(small_graph):
-    optimal = hz.harmonise(small_graph, "9001", "9002")
-    greedy = hz.harmonise(small_graph, "9001", "9002", settings=hz.Settings(max_matching_edges=0))
-    assert {(c.a, c.b) for c in greedy.matches} == {(c.a, c.b) for c in optimal.matches}
-    assert len({c.a for c in greedy.matches}) == len({c.b for c in greedy.matches}) == len(greedy.matches)
+def test_unknown_mode_is_refused(small_graph):
+    import pytest
+
+    with pytest.raises(ValueError, match="unknown mode"):
+        hz.harmonise(small_graph, "9001", "9002", mode="best")

@@ -106,13 +106,17 @@ def harmonisation_graph(result, now: dt.datetime | None = None) -> tuple[URIRef,
             match_words=list(candidate.evidence.get("shared_words") or []),
         )
         graph.add((mapping_set, SSSOM.mappings, node))
-        graph.add((node, SSSOM.mapping_cardinality, Literal("1:1" if candidate.assigned else "n:n")))
+        if candidate.assigned:
+            graph.add((node, SSSOM.mapping_cardinality, Literal(candidate.cardinality)))
+        else:
+            graph.add((node, RDFS.comment, Literal("candidate, not chosen", lang="en")))
         graph.add((node, SSSOM.subject_label, Literal(candidate.a_label, lang="sv")))
         graph.add((node, SSSOM.object_label, Literal(candidate.b_label, lang="sv")))
         graph.add((node, SSSOM.similarity_score,
                    Literal(float(candidate.evidence["text"]), datatype=XSD.double)))
         graph.add((node, SSSOM.similarity_measure,
-                   Literal("TF-IDF cosine over Swedish Snowball stems and character 4-grams")))
+                   Literal("soft alignment of lemmas, compound parts and thesaurus concepts "
+                           "(src/ssgraph/analysis/language)")))
     return mapping_graph_iri(result.org_a, result.org_b), graph
 
 

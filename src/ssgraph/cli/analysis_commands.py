@@ -39,18 +39,21 @@ def _echo_written(paths: list[Path]) -> None:
 @click.argument("org_b")
 @_output_option
 @_format_option(("html", "csv", "json", "rdf"))
-@click.option("--all-candidates", is_flag=True, help="Keep every candidate instead of a one-to-one assignment.")
+@click.option("--mode", type=click.Choice(("many-to-one", "one-to-one", "all")), default="many-to-one",
+              show_default=True,
+              help="many-to-one: each goal's best counterpart plus merges and splits; one-to-one: "
+                   "a strict assignment; all: every candidate.")
 @click.option("--no-store", is_flag=True, help="Do not write the mapping graph into the store.")
 @guarded
 def harmonise_command(org_a: str, org_b: str, output: Path, formats: tuple[str, ...],
-                      all_candidates: bool, no_store: bool) -> None:
+                      mode: str, no_store: bool) -> None:
     """Align the goals of ORG_A with those of ORG_B (codes, e.g. LL18 RF18)."""
     from ssgraph.analysis import goal_graph, harmonise, outputs, rdf_output
 
     state = _state()
     store = state.open_store()
     graph = goal_graph.build_goal_graph(store, [org_a, org_b], observations="none")
-    result = harmonise.harmonise(graph, org_a, org_b, one_to_one=not all_candidates)
+    result = harmonise.harmonise(graph, org_a, org_b, mode=mode)
     graph_iri, mapping = rdf_output.harmonisation_graph(result)
     if not no_store:
         store.replace_graphs({str(graph_iri): mapping})

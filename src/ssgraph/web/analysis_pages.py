@@ -35,6 +35,8 @@ from ssgraph.web.service import service
 
 bp = Blueprint("analysis_pages", __name__)
 
+UNKNOWN_MODE = define("web.analysis.unknown_mode", sv="okänt läge {mode} (tillåtna: {known})",
+                      en="unknown mode {mode} (allowed: {known})")
 MISSING_PARAMETER = define("web.analysis.missing_parameter",
                            sv="parametern {name} saknas", en="the parameter {name} is missing")
 BAD_NUMBER = define("web.analysis.bad_number",
@@ -97,7 +99,10 @@ def index_page() -> Response:
 def _harmonise():
     a, b = _arg("a"), _arg("b")
     graph = goal_graph.build_goal_graph(_ReadView(), [a, b], observations="none")
-    return harmonise.harmonise(graph, a, b, one_to_one=request.args.get("all") is None)
+    mode = request.args.get("mode") or ("all" if request.args.get("all") is not None else "many-to-one")
+    if mode not in harmonise.MODES:
+        raise HttpProblem(400, UNKNOWN_MODE, mode=mode, known=", ".join(harmonise.MODES))
+    return harmonise.harmonise(graph, a, b, mode=mode)
 
 
 @bp.get("/api/harmonise")
