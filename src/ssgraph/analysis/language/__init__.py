@@ -1,0 +1,2 @@
+"""Swedish text machinery for the analyses: morphology, the governance thesaurus, text
+profiles and their alignment."""
