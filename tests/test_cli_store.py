@@ -90,9 +90,11 @@ def test_export_everything_as_nquads(initialised, tmp_path):
     assert "https://w3id.org/ssgraph/graph/ontology" in graphs
 
 
-def test_every_command_has_help():
+def test_every_command_has_help_in_both_languages():
     runner = CliRunner()
-    for name, command in cli.commands.items():
-        result = runner.invoke(cli, [name, "--help"])
-        assert result.exit_code == 0, name
-        assert "Usage:" in result.output
+    for name in cli.commands:
+        english = runner.invoke(cli, ["--lang", "en", name, "--help"])
+        assert english.exit_code == 0, name
+        assert "Usage:" in english.output and "Show this message and exit." in english.output
+        swedish = runner.invoke(cli, ["--lang", "sv", name, "--help"])
+        assert "Användning:" in swedish.output and "Visa den här hjälpen och avsluta." in swedish.output

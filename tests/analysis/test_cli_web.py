@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -44,8 +45,14 @@ def test_consolidate_coverage_goal_graph_and_suggest(store_dir, tmp_path):
     assert json.loads((tmp_path / "coverage.json").read_text())["matrices"]["sdg_goals"]["9001"]["13"] == 3
     assert "nodes" in run(store_dir, "goal-graph", "-o", str(tmp_path))
     assert (tmp_path / "goal-graph.graphml").exists()
-    output = run(store_dir, "suggest", "9001", "-o", str(tmp_path))
-    assert "objective 15" in output and "[avfall]" in output
+    suggest_dir = tmp_path / "suggest"
+    output = run(store_dir, "suggest", "9001", "-o", str(suggest_dir))
+    assert "Environmental objective 15" in output and "avfall" in output
+    assert not re.search(r"\bs[0-9a-f]{8}\b", output)  # labels, not hash ids
+    assert not suggest_dir.exists()  # no files unless a format is asked for
+    run(store_dir, "suggest", "9001", "-o", str(suggest_dir), "-f", "csv")
+    assert "föreslagen koppling" not in (suggest_dir / "suggest-9001.csv").read_text(encoding="utf-8")
+    assert "suggested link" in (suggest_dir / "suggest-9001.csv").read_text(encoding="utf-8")
 
 
 def test_report_without_pdf(store_dir, tmp_path):
@@ -65,7 +72,11 @@ def test_web_pages_and_api(store_dir):
     analysis_pages.register(app)  # create_app may already have; registering is idempotent
     client = app.test_client()
     index = client.get("/analysis/").get_data(as_text=True)
-    assert 'href="consolidate/9001"' in index and 'href="report/9001?period=' in index
+    assert 'href="/analysis/consolidate/9001?lang=sv"' in index and 'href="/analysis/report/9001?period=' in index
+    assert 'href="/analysis/validation?org=9001&amp;lang=sv"' in index
+    for form_page in ("harmonise", "consolidate", "report", "suggest", "validation"):
+        page = client.get(f"/analysis/{form_page}")  # without parameters: the form, by name
+        assert page.status_code == 200 and '<select name="' in page.get_data(as_text=True), form_page
     data = client.get("/api/harmonise?a=9001&b=9002&mode=one-to-one").get_json()
     assert len(data["matches"]) == 2
     assert len(client.get("/api/harmonise?a=9001&b=9002").get_json()["matches"]) == 3  # a 2:1 merge
@@ -91,7 +102,7 @@ def test_web_pages_and_api(store_dir):
 
 @pytest.mark.browser
 def test_report_prints_to_pdf_with_chromium(store_dir, tmp_path):
-    from ssgraph.analysis.outputs import find_chromium
+    from ssgraph.cli.report_files import find_chromium
 
     if find_chromium() is None:
         pytest.skip("Chromium is not installed")

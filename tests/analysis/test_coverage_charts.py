@@ -1,8 +1,10 @@
 from analysis_fixture import iri
 
-from ssgraph.analysis import charts, outputs
 from ssgraph.analysis import council_report as cr
 from ssgraph.analysis import coverage as cv
+from ssgraph.rendering import Page, charts
+from ssgraph.rendering.analysis_reports import council_report_page
+from ssgraph.services import ReportOutcome
 
 
 def test_matrices_count_goals_and_indicators_per_sdg_and_objective(small_store, small_graph):
@@ -34,5 +36,6 @@ def test_council_report_statuses_trends_and_html(small_store, small_graph):
     assert trend.observations == {"2022": 4.1, "2023": 3.8} and trend.on_track is False
     assert [a["label"] for a in ecological[iri("9001/goal/1.1")].activities] == ["Byta till elbilar"]
     assert report.sdgs == ["4", "13"]
-    html = outputs.council_report_html(report, *cv.reference_columns(small_store))
+    html = council_report_page(ReportOutcome(report, *cv.reference_columns(small_store), {}, False),
+                               Page(standalone=True))
     assert "<svg" in html and "Delvis uppfyllt" in html and "Ekologisk hållbarhet" in html

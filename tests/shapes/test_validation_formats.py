@@ -19,7 +19,8 @@ from validation_helpers import (
 
 from ssgraph.namespaces import SH
 from ssgraph.validation import ValidationOptions, validate_graph
-from ssgraph.validation.formats import render
+from ssgraph.rendering.validation_report import render_report
+from ssgraph.services import ValidationOutcome
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,10 @@ def reports():
     graph = organisation_graph(GOAL_WITH_SDG_18_2, GOAL_WITHOUT_INDICATOR.replace("g9", "g8"))
     options = ValidationOptions(reference_date=dt.date(2025, 6, 1), keep_report=True)
     return [validate_graph(graph, graph_iri="https://w3id.org/ssgraph/graph/org/0480/test", options=options)]
+
+
+def render(reports, fmt, lang="sv", colour=False):
+    return render_report(ValidationOutcome(reports), fmt, lang, colour)
 
 
 def test_text_counts_first_then_groups(reports):

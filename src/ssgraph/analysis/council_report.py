@@ -1,6 +1,10 @@
 """The council's follow-up report for one organisation and period, across the three
 dimensions of sustainability: goals with their assessed status, indicator trends against
-target, activities and their status, and the SDGs and objectives the goals address."""
+target, activities and their status, and the SDGs and objectives the goals address.
+
+Goals keep their hierarchy: within each dimension they come in the order of the goal tree
+(each goal followed by its sub-goals), and a goal of several dimensions is shown under each
+of them, with its sub-goals, and knows the others (``dimensions``)."""
 
 from __future__ import annotations
 
@@ -44,7 +48,10 @@ class GoalStatus:
     comment: str
     indicators: list[IndicatorTrend]
     activities: list[dict]
-    links: list[str]
+    links: list[dict]  # {"kind": "sdg"|"objective"|"public-health"|…, "notation": "13.2", "label": …}
+    parent: str | None = None  # the parent goal's IRI
+    parent_identifier: str | None = None
+    dimensions: list[str] = field(default_factory=list)  # every dimension the goal is reported under
 
 
 @dataclass
@@ -88,16 +95,40 @@ def _trend(graph: nx.DiGraph, indicator: str, period: str) -> IndicatorTrend:
                           _on_track(latest, target, data.get("direction")))
 
 
-def _dimension_of(graph: nx.DiGraph, goal: str) -> str:
-    """A goal's own dimension, else its nearest ancestor's, else 'other'."""
+def _dimensions_of(graph: nx.DiGraph, goal: str) -> list[str]:
+    """A goal's own dimensions, else its nearest ancestor's, else ['other']."""
     current = goal
     while current is not None and graph.nodes[current].get("kind") == "goal":
-        dims = graph.nodes[current].get("dimension") or []
-        for dim in DIMENSIONS:
-            if dim in dims:
-                return dim
+        own = graph.nodes[current].get("dimension") or []
+        found = [dim for dim in DIMENSIONS if dim in own]
+        if found:
+            return found
         current = gg.parent_goal(graph, current)
-    return "other"
+    return ["other"]
+
+
+def _tree_order(graph: nx.DiGraph, goals: list[str]) -> list[str]:
+    """The goals in the order of the goal tree: each goal followed by its sub-goals, siblings
+    by identifier."""
+    chosen = set(goals)
+
+    def key(goal: str) -> tuple:
+        return (graph.nodes[goal].get("identifier") or "", goal)
+
+    children: dict[str | None, list[str]] = {}
+    for goal in goals:
+        parent = gg.parent_goal(graph, goal)
+        children.setdefault(parent if parent in chosen else None, []).append(goal)
+    ordered: list[str] = []
+
+    def visit(goal: str) -> None:
+        ordered.append(goal)
+        for child in sorted(children.get(goal, []), key=key):
+            visit(child)
+
+    for root in sorted(children.get(None, []), key=key):
+        visit(root)
+    return ordered + [g for g in goals if g not in set(ordered)]  # cycles, if any, at the end
 
 
 def council_report(graph: nx.DiGraph, org: str, period: str | int) -> CouncilReport:
@@ -111,8 +142,7 @@ def council_report(graph: nx.DiGraph, org: str, period: str | int) -> CouncilRep
                            graph.nodes[visions[0]].get("label") if visions else None)
     counts = dict.fromkeys(STATUS_ORDER, 0)
     sdgs, objectives, health = set(), set(), set()
-    goals = sorted(gg.nodes_of_kind(graph, "goal", org),
-                   key=lambda g: (graph.nodes[g].get("depth") or 99, graph.nodes[g].get("identifier", g)))
+    goals = _tree_order(graph, gg.nodes_of_kind(graph, "goal", org))
     for goal in goals:
         data = graph.nodes[goal]
         assessment = (data.get("assessments") or {}).get(period, {})
@@ -128,18 +158,22 @@ def council_report(graph: nx.DiGraph, org: str, period: str | int) -> CouncilRep
         links = []
         for concept in gg.links(graph, goal):
             kind, notation = graph.nodes[concept].get("kind"), graph.nodes[concept].get("notation", "")
-            links.append(notation if kind == "sdg" else f"{ {'objective': 'MM', 'public-health': 'FH'}.get(kind, kind)} {notation}")
+            links.append({"kind": kind, "notation": notation, "label": graph.nodes[concept].get("label", "")})
             if kind == "sdg" and gg.sdg_goal_number(graph, concept):
                 sdgs.add(gg.sdg_goal_number(graph, concept))
             elif kind == "objective":
                 objectives.add(notation)
             elif kind == "public-health":
                 health.add(notation)
+        parent = gg.parent_goal(graph, goal)
+        dimensions = _dimensions_of(graph, goal)
         item = GoalStatus(goal, data.get("identifier", ""), data.get("label", goal), data.get("depth"),
                           status, assessment.get("comment", ""),
                           [_trend(graph, i, period) for i in gg.goal_indicators(graph, goal)],
-                          activities, links)
-        report.dimensions.setdefault(_dimension_of(graph, goal), []).append(item)
+                          activities, links, parent,
+                          graph.nodes[parent].get("identifier") if parent in graph else None, dimensions)
+        for dimension in dimensions:
+            report.dimensions.setdefault(dimension, []).append(item)
     ordered = {d: report.dimensions[d] for d in (*DIMENSIONS, "other") if d in report.dimensions}
     report.dimensions = ordered
     report.status_counts = counts

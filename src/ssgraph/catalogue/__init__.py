@@ -80,10 +80,13 @@ class Texts:
 
 
 def _entries_of(table: Mapping[str, object], prefix: str, file: str) -> Iterator[Entry]:
+    """Entries of a table: itself when it has ``sv`` and ``en``, and its sub-tables (so
+    ``[status]`` can name a column and ``[status.fulfilled]`` one of its values)."""
     if set(table) >= {"sv", "en"} and all(isinstance(table[k], str) for k in ("sv", "en")):
         yield Entry(prefix, str(table["sv"]), str(table["en"]), file)
-        return
     for key, value in table.items():
+        if key in LANGUAGES and isinstance(value, str):
+            continue
         if isinstance(value, Mapping):
             yield from _entries_of(value, f"{prefix}.{key}", file)
         else:

@@ -13,6 +13,7 @@ import click
 
 from ssgraph import __version__
 from ssgraph.cli.context import CliContext
+from ssgraph.cli.localised import LocalisedGroup, localise
 
 COMMAND_MODULES = (
     "ssgraph.cli.store_commands",
@@ -25,7 +26,7 @@ COMMAND_MODULES = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=LocalisedGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="ssgraph")
 @click.option(
     "--store",
@@ -65,7 +66,7 @@ def _register_commands() -> None:
                 continue  # command group not built yet
             raise
         for command in module.COMMANDS:
-            cli.add_command(command)
+            cli.add_command(localise(command))
 
 
 _register_commands()

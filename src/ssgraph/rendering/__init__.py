@@ -12,6 +12,7 @@ data ``|safe`` (inline SVG figures are wrapped once, in :func:`inline_svg`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +68,10 @@ class Page:
     switch_href: str | None = None  # the same page in the other language
     standalone: bool = False  # a file of its own: inline stylesheet, no navigation
     alternates: list[dict[str, str]] = field(default_factory=list)  # other formats of the page
+    links: Callable[[str], str] | None = None  # where the site shows an IRI (None: the IRI itself)
+
+    def href(self, iri: str) -> str:
+        return self.links(iri) if self.links is not None else iri
 
     @property
     def other_lang(self) -> str:
@@ -81,6 +86,11 @@ def _pct(value: float) -> str:
     return f"{100 * value:.0f} %"
 
 
+def _translate(value: object, t, prefix: str = "") -> str:
+    """``names|map('translate', t, 'report.dimension.')``: codes to words in the page's language."""
+    return t(f"{prefix}{value}")
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -91,6 +101,7 @@ def environment() -> Environment:
     )
     env.filters["short"] = _short
     env.filters["pct"] = _pct
+    env.filters["translate"] = _translate
     env.globals["navigation"] = NAVIGATION
     return env
 
@@ -120,6 +131,7 @@ def render(template: str, page: Page, **context: object) -> str:
         lang=lang,
         page=page,
         t=catalogue.translator(lang),
+        pick=lambda sv, en: (en or sv) if lang == "en" else (sv or en),
         active=active_nav(page.path),
         stylesheet=Markup(_stylesheet()) if page.standalone else None,
         **context,

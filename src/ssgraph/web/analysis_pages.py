@@ -1,62 +1,42 @@
-"""The analyses on the web: each as an HTML page and as JSON under ``/api/…``.
+"""The analyses and the validation report on the web: each an HTML page and JSON under /api/.
 
-- ``/analysis/harmonise?a=LL18&b=RF18`` and ``/api/harmonise?a=…&b=…``
-- ``/analysis/consolidate/<org>`` and ``/api/consolidate/<org>``
-- ``/analysis/coverage?region=0018`` (or ``?org=0480,1440``) and ``/api/coverage?…``;
-  ``/analysis/coverage/heatmap.png?scheme=sdg|objective&…`` the heat map
-- ``/analysis/report/<org>?period=2024`` and ``/api/report/<org>?period=2024``
-- ``/analysis/suggest/<org>`` and ``/api/suggest/<org>``; ``POST /api/suggest/<org>/accept``
-  with ``{"ids": [...], "method": "manual|lexical|model"}`` writes links (needs the
-  operator's update token, like ``/update``)
-- ``/api/goal-graph?org=…`` node-link JSON of the goal graph
-- ``/analysis/`` an index page linking every analysis for every organisation
+- ``/analysis/`` every analysis for every organisation (by name), with forms
+- ``/analysis/harmonise?a=…&b=…``, ``/analysis/consolidate?org=…`` (or ``/consolidate/<org>``),
+  ``/analysis/coverage?org=…&org=…`` (or ``?region=0018``), ``/analysis/report?org=…&period=…``,
+  ``/analysis/suggest?org=…``, ``/analysis/validation?org=…``: without parameters each shows
+  its form; organisations by code, IRI or name
+- ``/api/harmonise``, ``/api/consolidate/<org>``, ``/api/coverage``, ``/api/report/<org>``,
+  ``/api/suggest/<org>``, ``/api/validation?org=…``, ``/api/organisations``, ``/api/goal-graph``;
+  ``POST /api/suggest/<org>/accept`` with ``{"ids": [...], "method": …}`` (operator's token)
 
-Reads go through the service's protected query runner; nothing here writes except accept.
-Call :func:`register` from ``create_app``.
+Each route parses its parameters, makes one call to ssgraph.services and renders the result
+with ssgraph.rendering (or as JSON). Nothing here writes except accepting suggestions.
 """
 
 from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, jsonify, request
 
-from ssgraph.analysis import (
-    charts,
-    consolidate,
-    council_report,
-    coverage,
-    goal_graph,
-    harmonise,
-    outputs,
-    suggest,
-)
-from ssgraph.messages import define
+from ssgraph import catalogue, services
+from ssgraph.rendering import analysis_reports, charts, validation_report
 from ssgraph.web.errors import HttpProblem, request_language
+from ssgraph.web.pages import current_page, html_response
 from ssgraph.web.service import service
+from ssgraph.web.store_view import ReadView
 
 bp = Blueprint("analysis_pages", __name__)
 
-UNKNOWN_MODE = define("web.analysis.unknown_mode", sv="okänt läge {mode} (tillåtna: {known})",
-                      en="unknown mode {mode} (allowed: {known})")
-MISSING_PARAMETER = define("web.analysis.missing_parameter",
-                           sv="parametern {name} saknas", en="the parameter {name} is missing")
-BAD_NUMBER = define("web.analysis.bad_number",
-                    sv="parametern {name} ska vara ett tal mellan {low} och {high}, inte {value!r}",
-                    en="the parameter {name} must be a number between {low} and {high}, not {value!r}")
+MISSING_PARAMETER = "web.analysis.missing_parameter"
+BAD_NUMBER = "web.analysis.bad_number"
 
 
-class _ReadView:
-    """What the analyses need of a store (select, query_raw), served by the web's query runner."""
-
-    def select(self, sparql: str):
-        return service().select(sparql)
-
-    def query_raw(self, sparql: str, result_format: str = "json", **_: object):
-        from ssgraph.web.query_worker import QueryJob
-
-        return service().run(QueryJob(sparql, result_format=result_format))
+def _html(text: str) -> Response:
+    response = Response(text, content_type="text/html; charset=utf-8")
+    response.headers["Vary"] = "Accept, Accept-Language"
+    return response
 
 
-def _arg(name: str) -> str:
+def _required(name: str) -> str:
     value = (request.args.get(name) or "").strip()
     if not value:
         raise HttpProblem(400, MISSING_PARAMETER, name=name)
@@ -76,8 +56,28 @@ def _number_arg(name: str, default: float, low: float, high: float) -> float:
     return value
 
 
-def _html(text: str) -> Response:
-    return Response(text, mimetype="text/html")
+def _orgs_param() -> list[str]:
+    """``org=A&org=B`` or ``org=A,B``."""
+    return [code.strip() for value in request.args.getlist("org") for code in value.split(",") if code.strip()]
+
+
+def _names(view) -> dict[str, str]:
+    return {o.code: o.label for o in services.organisations(view)}
+
+
+def _choose(heading: str, intro: str, action: str, selected: str | None = None, period: str | None = None,
+            second: str | None = None, button: str | None = None) -> Response:
+    """A form page: the analysis asked for without its parameters."""
+    organisations = services.organisations(ReadView())
+    if second is not None and len(organisations) > 1 and not selected:
+        selected, second = organisations[0].code, organisations[1].code
+    return html_response("analysis/choose.html", heading=heading, intro=intro, action=action,
+                         organisations=organisations, selected=selected, period=period, second=second,
+                         button=button)
+
+
+def _t(message_id: str, **params: object) -> str:
+    return catalogue.text(message_id, request_language(), **params)
 
 
 @bp.get("/analysis/")
@@ -85,71 +85,76 @@ def _html(text: str) -> Response:
 def index_page() -> Response:
     import datetime as dt
 
-    from ssgraph.analysis import html_report
-
-    versions = sorted(goal_graph.structure_versions(_ReadView()), key=lambda v: v.code)
     period = request.args.get("period") or str(dt.date.today().year - 1)
-    prefix = "" if request.path.endswith("/") else "analysis/"
-    page = html_report.render("index.html", request_language(), versions=versions, period=period)
-    if prefix:  # links are relative to /analysis/
-        page = page.replace('href="', 'href="analysis/').replace('action="', 'action="analysis/')
-    return _html(page)
+    return html_response("analysis/index.html", organisations=services.organisations(ReadView()), period=period)
+
+
+@bp.get("/api/organisations")
+def organisations_json() -> Response:
+    return jsonify({"organisations": [o.to_dict() for o in services.organisations(ReadView())]})
+
+
+# -- harmonisation ---------------------------------------------------------------------------
 
 
 def _harmonise():
-    a, b = _arg("a"), _arg("b")
-    graph = goal_graph.build_goal_graph(_ReadView(), [a, b], observations="none")
+    from ssgraph.analysis.harmonise import MODES
+
     mode = request.args.get("mode") or ("all" if request.args.get("all") is not None else "many-to-one")
-    if mode not in harmonise.MODES:
-        raise HttpProblem(400, UNKNOWN_MODE, mode=mode, known=", ".join(harmonise.MODES))
-    return harmonise.harmonise(graph, a, b, mode=mode)
+    if mode not in MODES:
+        raise HttpProblem(400, "web.analysis.unknown_mode", mode=mode, known=", ".join(MODES))
+    return services.harmonise(ReadView(), _required("a"), _required("b"), mode=mode)
 
 
 @bp.get("/api/harmonise")
 def harmonise_json() -> Response:
-    return jsonify(_harmonise().to_dict())
+    return jsonify(_harmonise().result.to_dict())
 
 
 @bp.get("/analysis/harmonise")
 def harmonise_page() -> Response:
-    return _html(outputs.harmonise_html(_harmonise(), request_language()))
+    if not request.args.get("a") or not request.args.get("b"):
+        return _choose(_t("report.harmonise_two_goal_structures"), _t("report.harmonise_intro"),
+                       "/analysis/harmonise", request.args.get("a"), second=request.args.get("b") or "",
+                       button=_t("report.harmonise"))
+    return _html(analysis_reports.harmonise_page(_harmonise(), current_page(), _names(ReadView())))
 
 
-def _consolidate(org: str):
-    return consolidate.consolidate(
-        goal_graph.build_goal_graph(_ReadView(), [org], observations="presence"), org)
+# -- consolidation ---------------------------------------------------------------------------
 
 
 @bp.get("/api/consolidate/<org>")
 def consolidate_json(org: str) -> Response:
-    return jsonify(_consolidate(org).to_dict())
+    return jsonify(services.consolidate(ReadView(), org).result.to_dict())
 
 
+@bp.get("/analysis/consolidate")
 @bp.get("/analysis/consolidate/<org>")
-def consolidate_page(org: str) -> Response:
-    return _html(outputs.consolidate_html(_consolidate(org), request_language()))
+def consolidate_page(org: str | None = None) -> Response:
+    org = org or request.args.get("org")
+    if not org:
+        return _choose(_t("report.consolidating_goal_structure"), _t("report.consolidate_intro"),
+                       "/analysis/consolidate")
+    return _html(analysis_reports.consolidate_page(services.consolidate(ReadView(), org), current_page()))
+
+
+# -- coverage --------------------------------------------------------------------------------
 
 
 def _coverage():
-    view = _ReadView()
-    codes = None
-    if request.args.get("org"):
-        codes = [c.strip() for c in request.args["org"].split(",") if c.strip()]
-    elif request.args.get("region"):
-        codes = coverage.codes_in_region(view, request.args["region"].strip())
-    graph = goal_graph.build_goal_graph(view, codes, observations="none")
-    sdg_columns, objective_columns = coverage.reference_columns(view)
-    return coverage.coverage(graph, sdg_columns, objective_columns, codes)
+    return services.coverage(ReadView(), _orgs_param() or None, request.args.get("region"))
 
 
 @bp.get("/api/coverage")
 def coverage_json() -> Response:
-    return jsonify(_coverage().to_dict())
+    return jsonify(_coverage().result.to_dict())
 
 
 @bp.get("/analysis/coverage")
 def coverage_page() -> Response:
-    return _html(outputs.coverage_html(_coverage(), request_language()))
+    outcome = _coverage()
+    return _html(analysis_reports.coverage_page(outcome, current_page(), services.organisations(ReadView()),
+                                                _orgs_param()))
 
 
 @bp.get("/analysis/coverage/heatmap.<fmt>")
@@ -157,51 +162,58 @@ def coverage_heatmap(fmt: str) -> Response:
     if fmt not in ("png", "svg"):
         raise HttpProblem(404, "web.not_found", path=request.path)
     scheme = "objective" if request.args.get("scheme") == "objective" else "sdg"
-    body = charts.coverage_heatmap(_coverage(), scheme, fmt, request_language())
+    body = charts.coverage_heatmap(_coverage().result, scheme, fmt, request_language())
     return Response(body, mimetype="image/png" if fmt == "png" else "image/svg+xml")
 
 
-def _report(org: str):
-    view = _ReadView()
-    report = council_report.council_report(goal_graph.build_goal_graph(view, [org]), org,
-                                           _arg("period"))
-    return view, report
+# -- council report --------------------------------------------------------------------------
 
 
 @bp.get("/api/report/<org>")
 def report_json(org: str) -> Response:
-    return jsonify(_report(org)[1].to_dict())
+    return jsonify(services.council_report(ReadView(), org, request.args.get("period")).report.to_dict())
 
 
+@bp.get("/analysis/report")
 @bp.get("/analysis/report/<org>")
-def report_page(org: str) -> Response:
-    view, report = _report(org)
-    sdg_columns, objective_columns = coverage.reference_columns(view)
-    return _html(outputs.council_report_html(report, sdg_columns, objective_columns, request_language(),
-                                             coverage.public_health_names(view)))
+def report_page(org: str | None = None) -> Response:
+    org = org or request.args.get("org")
+    if not org:
+        import datetime as dt
+
+        return _choose(_t("report.sustainability_follow_up"), _t("report.report_intro"), "/analysis/report",
+                       period=request.args.get("period") or str(dt.date.today().year - 1))
+    outcome = services.council_report(ReadView(), org, request.args.get("period"))
+    return _html(analysis_reports.council_report_page(outcome, current_page()))
+
+
+# -- suggestions -----------------------------------------------------------------------------
 
 
 def _suggestions(org: str):
-    view = _ReadView()
-    graph = goal_graph.build_goal_graph(view, [org], observations="none")
     minimum = _number_arg("minimum", 0.3, 0.0, 1.0)
-    found = suggest.suggest(graph, org, suggest.un_iris(view), minimum,
-                            only_missing=request.args.get("all") is None)
-    return graph, found
+    return services.suggest(ReadView(), org, minimum=minimum, include_linked=request.args.get("all") is not None,
+                            lang=request_language())
 
 
 @bp.get("/api/suggest/<org>")
 def suggest_json(org: str) -> Response:
-    graph, found = _suggestions(org)
-    return jsonify({"organisation": org, "suggestions": suggest.as_dicts(found),
-                    "documents": suggest.classify_documents(graph, org)})
+    from ssgraph.analysis.suggest import as_dicts
+
+    outcome = _suggestions(org)
+    found = as_dicts(outcome.suggestions)
+    for row in found:
+        row["concept_label"] = outcome.concept_labels.get(row["concept"], "")
+    return jsonify({"organisation": outcome.org.code, "suggestions": found, "documents": outcome.documents})
 
 
+@bp.get("/analysis/suggest")
 @bp.get("/analysis/suggest/<org>")
-def suggest_page(org: str) -> Response:
-    graph, found = _suggestions(org)
-    return _html(outputs.suggest_html(org, found, suggest.classify_documents(graph, org),
-                                      request_language()))
+def suggest_page(org: str | None = None) -> Response:
+    org = org or request.args.get("org")
+    if not org:
+        return _choose(_t("report.suggested_links"), _t("report.suggest_intro"), "/analysis/suggest")
+    return _html(analysis_reports.suggest_page(_suggestions(org), current_page()))
 
 
 @bp.post("/api/suggest/<org>/accept")
@@ -214,18 +226,48 @@ def suggest_accept(org: str) -> Response:
     if not ids:
         raise HttpProblem(400, MISSING_PARAMETER, name="ids")
     method = str(body.get("method") or "manual")
-    _, found = _suggestions(org)
-    count = service().write(lambda store: suggest.accept(store, org, found, ids, method))
+    count = service().write(lambda store: services.accept_suggestions(store, org, ids, method))
     return jsonify({"ok": True, "accepted": count, "method": method})
+
+
+# -- validation ------------------------------------------------------------------------------
+
+
+def _validation(org: str):
+    source = request.args.get("source") or "auto"
+    if source not in ("auto", "stored", "run"):
+        raise HttpProblem(400, "web.analysis.bad_source", value=source)
+    with service().reading() as store:
+        return services.validation_report(store, org, source=source,
+                                          min_severity=request.args.get("min_severity") or "info")
+
+
+@bp.get("/api/validation")
+def validation_json() -> Response:
+    from ssgraph.rendering.validation_report import report_data
+
+    return jsonify(report_data(_validation(_required("org")).reports))
+
+
+@bp.get("/analysis/validation")
+def validation_page() -> Response:
+    org = request.args.get("org")
+    if not org:
+        return html_response("validation/choose.html", organisations=services.organisations(ReadView()))
+    outcome = _validation(org)
+    return _html(validation_report.html(outcome, current_page()))
 
 
 @bp.get("/api/goal-graph")
 def goal_graph_json() -> Response:
-    codes = [c.strip() for c in request.args.get("org", "").split(",") if c.strip()] or None
-    return jsonify(goal_graph.to_node_link(goal_graph.build_goal_graph(_ReadView(), codes)))
+    from ssgraph.analysis.goal_graph import to_node_link
+
+    return jsonify(to_node_link(services.goal_graph(ReadView(), _orgs_param() or None)))
 
 
 def register(app: Flask) -> None:
     """Mount the analysis pages and API on an app made by ``create_app`` (once)."""
     if bp.name not in app.blueprints:
         app.register_blueprint(bp)
+
+

@@ -15,10 +15,10 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ssgraph import catalogue, messages
-from ssgraph.namespaces import PREFIXES, SSG, SSGREF
 from ssgraph.store import binding
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, request_language
+from ssgraph.web.iris import ONTOLOGY_BASE, REF_BASE, local_href, short_name  # noqa: F401
 from ssgraph.web.pages import render_page
 from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
@@ -27,8 +27,6 @@ messages.define("web.no_resource", sv="det finns inget om {iri}", en="there is n
 
 bp = Blueprint("linked_data", __name__)
 
-REF_BASE = str(SSGREF)
-ONTOLOGY_BASE = str(SSG)
 LABEL_PROPERTIES = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://www.w3.org/2000/01/rdf-schema#label",
@@ -61,23 +59,6 @@ class ResourceView:
     sdg: dict[str, str] | None = None
 
 
-def local_href(iri: str) -> str:
-    """Where the service shows an IRI: its own page for instance and reference IRIs."""
-    base = service().settings["instance_base"]
-    if iri.startswith(base):
-        return "/id/" + iri[len(base):]
-    if iri.startswith(REF_BASE):
-        return "/ref/" + iri[len(REF_BASE):]
-    if iri.startswith(ONTOLOGY_BASE):
-        return "/ontology#" + iri[len(ONTOLOGY_BASE):]  # the documentation's anchors
-    return iri
-
-
-def short_name(iri: str) -> str:
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
 
 
 class Labeller:

@@ -12,6 +12,7 @@ from flask import Response, request
 
 from ssgraph import rendering
 from ssgraph.web.errors import request_language
+from ssgraph.web.iris import local_href
 
 
 def switch_href(lang: str) -> str:
@@ -24,7 +25,7 @@ def switch_href(lang: str) -> str:
 def current_page(alternates: list[dict[str, str]] | None = None) -> rendering.Page:
     lang = request_language()
     return rendering.Page(lang=lang, path=request.path, switch_href=switch_href(lang),
-                          alternates=alternates or [])
+                          alternates=alternates or [], links=local_href)
 
 
 def render_page(template: str, alternates: list[dict[str, str]] | None = None, **context: object) -> str:

@@ -1,6 +1,7 @@
 """Charts for the analyses, drawn with matplotlib's Agg backend (no display needed).
 
-Each function returns the figure as SVG text or PNG bytes; the reports embed the SVG.
+Each function returns the figure as SVG text or PNG bytes; the reports embed the SVG. Words
+come from the catalogue (``chart.*``) in the report's language.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ import io
 import textwrap
 
 import matplotlib
+
+from ssgraph import catalogue
 
 matplotlib.use("Agg")
 
@@ -91,12 +94,8 @@ def coverage_heatmap(result, scheme: str, fmt: str = "png", lang: str = "sv") ->
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    if lang == "en":
-        title = ("Goals per SDG" if scheme == "sdg" else "Goals per environmental objective")
-        note = "number = goals, (n) = indicators; shade = number of goals"
-    else:
-        title = ("Mål per globalt mål (Agenda 2030)" if scheme == "sdg" else "Mål per miljökvalitetsmål")
-        note = "siffra = antal mål, (n) = antal indikatorer; färgstyrka = antal mål"
+    title = catalogue.text(f"chart.heatmap_title_{scheme}", lang)
+    note = catalogue.text("chart.heatmap_note", lang)
     ax.set_title(title, fontsize=13, pad=34, loc="left")
     ax.text(0, -1.35, note, fontsize=8, color="#444444", clip_on=False)
     return _save(fig, fmt, dpi=150 if annotate else 90)
@@ -110,10 +109,10 @@ def trend_chart(label: str, observations: dict[str, float], target: float | None
     years = sorted(observations)
     values = [observations[y] for y in years]
     ax.plot([int(y) for y in years], values, marker="o", color="#1f4e79", linewidth=2,
-            label="utfall" if lang == "sv" else "actual")
+            label=catalogue.text("chart.actual", lang))
     if target is not None:
         ax.axhline(target, color="#2e7d32", linestyle="--", linewidth=1.5,
-                   label=(f"mål {target:g}" if lang == "sv" else f"target {target:g}")
+                   label=catalogue.text("chart.target", lang, value=f"{target:g}")
                    + (f" ({target_year})" if target_year else ""))
     for year, value in zip(years, values, strict=True):
         ax.annotate(f"{value:g}", (int(year), value), textcoords="offset points", xytext=(0, 6),

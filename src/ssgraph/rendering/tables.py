@@ -1,0 +1,46 @@
+"""Result tables as CSV for people: headers and coded values in the user's language.
+
+A column whose values are codes (a status, a dimension, an action, a kind of link) gets the
+catalogue's word for each code; headers come from ``csv.<column>``. Machine formats with
+standard column names (the SSSOM mapping of a harmonisation) keep their names
+(``translate_headers=False``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from ssgraph import catalogue
+
+CODED_COLUMNS = {
+    "status": "report.status.",
+    "dimension": "report.dimension.",
+    "action": "report.action.",
+    "concept_kind": "report.kind.",
+    "subject_kind": "csv.subject_kind.",
+    "scheme": "csv.scheme.",
+    "severity": "csv.severity.",
+}
+
+
+def _word(column: str, value: object, lang: str) -> object:
+    prefix = CODED_COLUMNS.get(column)
+    if prefix is None or not isinstance(value, str):
+        return value
+    message_id = prefix + value
+    return catalogue.text(message_id, lang) if catalogue.has(message_id) else value
+
+
+def csv_text(rows: Sequence[dict], lang: str = catalogue.DEFAULT_LANGUAGE, translate_headers: bool = True) -> str:
+    if not rows:
+        return ""
+    columns = list(rows[0])
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow([catalogue.text(f"csv.{c}", lang) if translate_headers and catalogue.has(f"csv.{c}") else c
+                     for c in columns])
+    for row in rows:
+        writer.writerow([_word(c, row.get(c), lang) for c in columns])
+    return out.getvalue()

@@ -1,0 +1,57 @@
+"""What both faces call: one function per import, validation, analysis and report.
+
+The CLI and the web parse their input (options, query parameters), make ONE call here, and
+render what comes back (rich text, JSON, or a template of ssgraph.rendering), as
+rocrate-validator's ``services.py`` does for its CLI and tests. Nothing here knows about
+click, Flask or HTML; everything here returns data.
+
+A ``store`` is anything with the read operations of ``ssgraph.store.Store`` (``select``,
+``query_raw``, ``graph``, ``graphs``); the ones that write (``save=True``, accepting
+suggestions, storing validation results, importing) also need ``replace_graphs`` /
+``update``. The CLI passes its open store; the web passes a read view over its protected
+query workers, and its write handle only to the calls that write.
+"""
+
+from ssgraph.services.analyses import (
+    CoverageOutcome,
+    HarmonisationOutcome,
+    ReportOutcome,
+    SuggestionOutcome,
+    accept_suggestions,
+    consolidate,
+    council_report,
+    coverage,
+    goal_graph,
+    harmonise,
+    suggest,
+)
+from ssgraph.services.importing import import_files
+from ssgraph.services.organisations import Organisation, organisations, resolve_organisation
+from ssgraph.services.validating import (
+    ValidationOutcome,
+    stored_validation,
+    validate,
+    validation_report,
+)
+
+__all__ = [
+    "CoverageOutcome",
+    "HarmonisationOutcome",
+    "Organisation",
+    "ReportOutcome",
+    "SuggestionOutcome",
+    "ValidationOutcome",
+    "accept_suggestions",
+    "consolidate",
+    "council_report",
+    "coverage",
+    "goal_graph",
+    "harmonise",
+    "import_files",
+    "organisations",
+    "resolve_organisation",
+    "stored_validation",
+    "suggest",
+    "validate",
+    "validation_report",
+]

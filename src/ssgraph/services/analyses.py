@@ -1,0 +1,177 @@
+"""The analyses as services: build the goal graph, run one analysis, return its result with
+what the faces need to show it (reference columns, names, whether the data is illustrative).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import networkx as nx
+from rdflib import Graph, URIRef
+
+from ssgraph.analysis import consolidate as consolidation
+from ssgraph.analysis import council_report as council
+from ssgraph.analysis import coverage as coverage_analysis
+from ssgraph.analysis import goal_graph as gg
+from ssgraph.analysis import harmonise as harmonisation
+from ssgraph.analysis import rdf_output
+from ssgraph.analysis import suggest as suggestions
+from ssgraph.services.organisations import Organisation, organisations, resolve_organisation
+
+
+def _chosen(store, texts: Sequence[str]) -> tuple[list[Organisation], bool]:
+    """The organisations named (by code, IRI or name) and whether any holds illustrative data."""
+    known = organisations(store)
+    chosen = [resolve_organisation(store, text, known) for text in texts]
+    return chosen, any(o.illustrative for o in chosen)
+
+
+@dataclass
+class HarmonisationOutcome:
+    result: harmonisation.HarmonisationResult
+    graph_iri: URIRef  # where the mapping lives (or would live) in the store
+    mapping: Graph
+    saved: bool
+    illustrative: bool
+
+
+def harmonise(store, org_a: str, org_b: str, *, mode: str = "many-to-one", save: bool = False) -> HarmonisationOutcome:
+    """Align the goals of two organisations (``mode``: many-to-one, one-to-one or all); with
+    ``save``, write the mapping graph."""
+    (a, b), illustrative = _chosen(store, [org_a, org_b])
+    graph = gg.build_goal_graph(store, [a.code, b.code], observations="none")
+    result = harmonisation.harmonise(graph, a.code, b.code, mode=mode)
+    graph_iri, mapping = rdf_output.harmonisation_graph(result)
+    if save:
+        store.replace_graphs({str(graph_iri): mapping})
+    return HarmonisationOutcome(result, graph_iri, mapping, save, illustrative)
+
+
+@dataclass
+class ConsolidationOutcome:
+    result: consolidation.ConsolidationResult
+    graph_iri: URIRef
+    findings: Graph
+    saved: bool
+    illustrative: bool
+
+
+def consolidate(store, org: str, *, save: bool = False) -> ConsolidationOutcome:
+    """Duplicated, orphaned and unmeasured goals and expired documents of one organisation."""
+    (chosen,), illustrative = _chosen(store, [org])
+    result = consolidation.consolidate(
+        gg.build_goal_graph(store, [chosen.code], observations="presence"), chosen.code)
+    graph_iri, findings = rdf_output.consolidation_graph(result)
+    if save:
+        store.replace_graphs({str(graph_iri): findings})
+    return ConsolidationOutcome(result, graph_iri, findings, save, illustrative)
+
+
+@dataclass
+class CoverageOutcome:
+    result: coverage_analysis.CoverageResult
+    region: str | None
+    illustrative: bool
+
+
+def coverage(store, orgs: Sequence[str] | None = None, region: str | None = None) -> CoverageOutcome:
+    """Organisation × SDG and × environmental-objective counts (all organisations by default)."""
+    known = organisations(store)
+    present = {o.code for o in known}
+    codes: list[str] | None = None
+    if orgs:
+        codes = [resolve_organisation(store, text, known).code for text in orgs]
+    elif region:
+        codes = coverage_analysis.codes_in_region(store, region.strip())
+    graph = gg.build_goal_graph(store, codes, observations="none")
+    sdg_columns, objective_columns = coverage_analysis.reference_columns(store)
+    result = coverage_analysis.coverage(graph, sdg_columns, objective_columns, codes)
+    shown = {o["code"] for o in result.organisations}
+    return CoverageOutcome(result, region, any(o.illustrative for o in known if o.code in shown))
+
+
+@dataclass
+class ReportOutcome:
+    report: council.CouncilReport
+    sdg_columns: list[coverage_analysis.Column]
+    objective_columns: list[coverage_analysis.Column]
+    public_health: dict[str, str]
+    illustrative: bool
+
+
+def latest_period(graph: nx.DiGraph, org: str) -> str:
+    """The latest year the organisation's goals were assessed for (last year when none were)."""
+    import datetime as dt
+
+    periods = {period for goal in gg.nodes_of_kind(graph, "goal", org)
+               for period in (graph.nodes[goal].get("assessments") or {})}
+    return max(periods) if periods else str(dt.date.today().year - 1)
+
+
+def council_report(store, org: str, period: str | int | None = None) -> ReportOutcome:
+    """The council's follow-up report of one organisation for one period (year; the latest
+    assessed one when not given)."""
+    (chosen,), illustrative = _chosen(store, [org])
+    graph = gg.build_goal_graph(store, [chosen.code])
+    period = str(period) if period else latest_period(graph, chosen.code)
+    report = council.council_report(graph, chosen.code, period)
+    sdg_columns, objective_columns = coverage_analysis.reference_columns(store)
+    return ReportOutcome(report, sdg_columns, objective_columns,
+                         coverage_analysis.public_health_names(store), illustrative)
+
+
+@dataclass
+class SuggestionOutcome:
+    org: Organisation
+    suggestions: list[suggestions.Suggestion]
+    documents: list[dict]
+    concept_labels: dict[str, str] = field(default_factory=dict)  # concept IRI → "13.2 Integrera …"
+    illustrative: bool = False
+
+
+def _concept_labels(store, concepts: set[str], lang: str) -> dict[str, str]:
+    if not concepts:
+        return {}
+    from ssgraph.analysis.versions import rows
+
+    values = " ".join(f"<{c}>" for c in sorted(concepts))
+    found: dict[str, tuple[int, str]] = {}
+    for row in rows(store, f"""
+SELECT ?c ?label (LANG(?label) AS ?lang) WHERE {{ VALUES ?c {{ {values} }} ?c skos:prefLabel ?label }}"""):
+        rank = 0 if row.get("lang") == lang else 1
+        if row["c"] not in found or rank < found[row["c"]][0]:
+            found[row["c"]] = (rank, row["label"])
+    return {concept: label for concept, (_, label) in found.items()}
+
+
+def suggest(store, org: str, *, minimum: float = 0.3, include_linked: bool = False,
+            lang: str = "sv") -> SuggestionOutcome:
+    """Suggested SDG-target, objective and public-health links of one organisation's goals
+    and indicators, with the concepts' names, and proposed kinds of its documents."""
+    (chosen,), illustrative = _chosen(store, [org])
+    graph = gg.build_goal_graph(store, [chosen.code], observations="none")
+    found = suggestions.suggest(graph, chosen.code, suggestions.un_iris(store), minimum,
+                                only_missing=not include_linked)
+    labels = _concept_labels(store, {s.concept for s in found}, lang)
+    return SuggestionOutcome(chosen, found, suggestions.classify_documents(graph, chosen.code), labels,
+                             illustrative)
+
+
+def accept_suggestions(store, org: str, ids: Sequence[str], method: str = "lexical", *,
+                       minimum: float = 0.3, include_linked: bool = False) -> int:
+    """Write the chosen suggestions (by id) into the organisation's current graph."""
+    (chosen,), _ = _chosen(store, [org])
+    graph = gg.build_goal_graph(store, [chosen.code], observations="none")
+    found = suggestions.suggest(graph, chosen.code, suggestions.un_iris(store), minimum,
+                                only_missing=not include_linked)
+    return suggestions.accept(store, chosen.code, found, list(ids), method)
+
+
+def goal_graph(store, orgs: Sequence[str] | None = None, *, all_versions: bool = False) -> nx.DiGraph:
+    """The goal graph of the given organisations (all when none), current versions by default."""
+    codes = None
+    if orgs:
+        known = organisations(store)
+        codes = [resolve_organisation(store, text, known).code for text in orgs]
+    return gg.build_goal_graph(store, codes, current_only=not all_versions)

@@ -1,0 +1,71 @@
+"""The organisations whose goal structures are in the store, as people pick them: by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ssgraph.analysis.versions import rows, structure_versions
+from ssgraph.errors import InputError, problem
+
+UNKNOWN_ORGANISATION = "analysis.unknown_organisation"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    code: str
+    label: str  # the organisation's name (the code when the data has none)
+    iri: str
+    graph: str  # the current goal-structure graph
+    version: str  # the current version's label, e.g. "Mål och budget 2024"
+    illustrative: bool  # example data, not an official statement of the organisation
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def _version_details(store) -> dict[str, tuple[str, bool]]:
+    """Graph → (version label, illustrative) from the version catalogue."""
+    found: dict[str, tuple[str, bool]] = {}
+    for row in rows(store, """
+SELECT ?graph ?label ?illustrative WHERE {
+  ?v ssg:graph ?graph .
+  OPTIONAL { ?v rdfs:label ?label }
+  OPTIONAL { ?v ssg:isIllustrative ?illustrative }
+}"""):
+        flag = row.get("illustrative", "").lower() in ("true", "1")
+        label, was = found.get(row["graph"], ("", False))
+        found[row["graph"]] = (label or row.get("label", ""), was or flag)
+    return found
+
+
+def organisations(store) -> list[Organisation]:
+    """Every organisation with a current goal structure, sorted by name."""
+    details = _version_details(store)
+    found = {}
+    for version in structure_versions(store):
+        label, illustrative = details.get(version.graph, ("", False))
+        found[version.code] = Organisation(version.code, version.label or version.code, version.org_iri,
+                                           version.graph, label, illustrative)
+    return sorted(found.values(), key=lambda o: (o.label.casefold(), o.code))
+
+
+def _normalised(text: str) -> str:
+    text = text.strip()
+    return text.zfill(4) if text.isdigit() and len(text) < 4 else text
+
+
+def resolve_organisation(store, text: str, known: list[Organisation] | None = None) -> Organisation:
+    """An organisation by code ("0480", "480"), IRI or name ("Nyköpings kommun", any case)."""
+    known = known if known is not None else organisations(store)
+    wanted = _normalised(text)
+    for organisation in known:
+        if wanted in (organisation.code, organisation.iri):
+            return organisation
+    folded = wanted.casefold()
+    named = [o for o in known if o.label.casefold() == folded]
+    if not named:  # a unique part of a name, e.g. "Nyköping"
+        named = [o for o in known if folded and folded in o.label.casefold()]
+    if len(named) == 1:
+        return named[0]
+    raise InputError(problem(UNKNOWN_ORGANISATION, code=text,
+                             known=", ".join(f"{o.code} {o.label}" for o in known) or "–"))

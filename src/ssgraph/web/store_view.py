@@ -1,0 +1,21 @@
+"""What the services need of a store, served by the web's protected query workers."""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+
+from ssgraph.web.query_worker import QueryJob
+from ssgraph.web.service import service
+
+
+class ReadView:
+    """select, query_raw and graph over the query workers (each read within the time limit)."""
+
+    def select(self, sparql: str):
+        return service().select(sparql)
+
+    def query_raw(self, sparql: str, result_format: str = "json", **_: object):
+        return service().run(QueryJob(sparql, result_format=result_format))
+
+    def graph(self, iri: str) -> Graph:
+        return service().construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {URIRef(iri).n3()} {{ ?s ?p ?o }} }}")
