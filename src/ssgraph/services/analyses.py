@@ -78,7 +78,6 @@ class CoverageOutcome:
 def coverage(store, orgs: Sequence[str] | None = None, region: str | None = None) -> CoverageOutcome:
     """Organisation × SDG and × environmental-objective counts (all organisations by default)."""
     known = organisations(store)
-    present = {o.code for o in known}
     codes: list[str] | None = None
     if orgs:
         codes = [resolve_organisation(store, text, known).code for text in orgs]
