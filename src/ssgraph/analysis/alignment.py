@@ -40,7 +40,7 @@ from pathlib import Path
 import networkx as nx
 import yaml
 
-from ssgraph.analysis.concept_lexicon import goal_level, match
+from ssgraph.analysis.concept_lexicon import goal_level
 from ssgraph.analysis.goal_items import GoalItem
 from ssgraph.analysis.language.matching import Alignment, align
 from ssgraph.analysis.language.morphology import tokens
@@ -109,22 +109,14 @@ def _text_of(item: GoalItem) -> str:
 
 def item_concepts(item: GoalItem, children: list[GoalItem] = ()) -> dict[str, float]:
     """Goal-level concepts (``sdg/13``, ``miljomal/1``, ``folkhalsa/5``) the goal addresses:
-    stated (1.0) or inferred from its words; a heading also addresses what the goals under
-    it address, in proportion to how many of them do."""
+    stated (1.0) or inferred by ``suggest`` from its words and its sub-goals' words."""
+    from ssgraph.analysis.suggest import item_concepts as inferred
+
     found: dict[str, float] = {goal_level(k): 1.0 for k in item.links}
-    text = " ".join(filter(None, [item.label, item.description]))
-    for key, evidence in match(text).items():
+    for key, evidence in inferred(item, children).items():
         if evidence.score >= CONCEPT_MINIMUM:
             level = goal_level(key)
             found[level] = max(found.get(level, 0.0), evidence.score)
-    if children:
-        support: dict[str, list[float]] = defaultdict(list)
-        for child in children:
-            for key, score in item_concepts(child).items():
-                support[key].append(score)
-        for key, scores in support.items():
-            share = len(scores) / len(children)
-            found[key] = max(found.get(key, 0.0), max(scores) * (0.5 + 0.5 * share))
     return found
 
 

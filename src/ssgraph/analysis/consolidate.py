@@ -9,12 +9,15 @@ superseded; ranks the recommendations and estimates the resulting size.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
 from ssgraph.analysis import goal_graph as gg
-from ssgraph.analysis.text_similarity import TextIndex
+from ssgraph.analysis.alignment import Settings as AlignmentSettings
+from ssgraph.analysis.alignment import load_settings
+from ssgraph.analysis.goal_items import items_from_graph
+from ssgraph.analysis.overlaps import find_overlaps, groups
 
 RETIRED_STATUSES = {"repealed", "superseded"}
 RETIRED_SV = {"expired": "har gått ut", "superseded": "är ersatt", "repealed": "är upphävt"}
@@ -22,9 +25,9 @@ RETIRED_SV = {"expired": "har gått ut", "superseded": "är ersatt", "repealed":
 
 @dataclass(frozen=True)
 class Settings:
-    duplicate_text: float = 0.55  # text similarity that alone makes two goals duplicates
-    overlap_text: float = 0.35  # enough when the goals address mostly the same targets
-    target_overlap: float = 0.5  # Jaccard overlap of the targets that counts as "the same"
+    """The text thresholds are harmonise's (``harmonise_settings.yaml``): one machinery."""
+
+    alignment: AlignmentSettings = field(default_factory=load_settings)
 
 
 @dataclass
@@ -47,6 +50,7 @@ class ConsolidationResult:
     goals: int
     documents: int
     duplicate_clusters: list[dict]
+    overlaps: list[dict]
     not_leading_to_vision: list[dict]
     goals_without_indicators: list[dict]
     indicators_without_data: list[dict]
@@ -80,74 +84,12 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _lineage(graph: nx.DiGraph, goal: str) -> set[str]:
-    """The goal's ancestors among goals (a sub-goal refines its parent; it does not duplicate it)."""
-    seen: set[str] = set()
-    current = gg.parent_goal(graph, goal)
-    while current is not None and current not in seen and graph.nodes[current].get("kind") == "goal":
-        seen.add(current)
-        current = gg.parent_goal(graph, current)
-    return seen
-
-
 def duplicate_clusters(graph: nx.DiGraph, goals: list[str], settings: Settings) -> list[tuple]:
-    """Connected groups of goals that say the same thing, with the evidence for each pair.
-
-    Two goals (neither the ancestor of the other) overlap when their texts are near
-    identical and their targets do not conflict; when their texts are similar and they
-    address mostly the same targets; or when the same indicator measures both and they
-    address mostly the same targets.
-    """
-    index = TextIndex({g: graph.nodes[g].get("label", "") for g in goals})
-    targets = {g: set(gg.links(graph, g)) for g in goals}
-    lineage = {g: _lineage(graph, g) for g in goals}
-    shared_indicator = _pairs_sharing_an_indicator(graph, goals)
-    pairs: dict[tuple[str, str], float] = {}
-    for goal in goals:
-        for other, sim in index.neighbours(goal, minimum=settings.overlap_text).items():
-            pairs[tuple(sorted((goal, other)))] = sim
-    for pair in shared_indicator:
-        pairs.setdefault(pair, index.similarity(*pair))
-
-    similar = nx.Graph()
-    for (a, b), sim in pairs.items():
-        if a in lineage[b] or b in lineage[a]:
-            continue
-        reason = _overlap_reason(sim, targets[a], targets[b], (a, b) in shared_indicator, settings)
-        if reason:
-            similar.add_edge(a, b, similarity=sim, reason=reason,
-                             shared=sorted(targets[a] & targets[b]),
-                             indicators=shared_indicator.get((a, b), []))
-    clusters = []
-    for component in nx.connected_components(similar):
-        edges = [(a, b, d) for a, b, d in similar.subgraph(component).edges(data=True)]
-        clusters.append((sorted(component), edges))
-    return sorted(clusters, key=lambda c: (-len(c[0]), c[0]))
-
-
-def _pairs_sharing_an_indicator(graph: nx.DiGraph, goals: list[str]) -> dict[tuple[str, str], list[str]]:
-    shared: dict[tuple[str, str], list[str]] = {}
-    goal_set = set(goals)
-    for indicator in {i for g in goals for i in gg.goal_indicators(graph, g)}:
-        measured = sorted(g for g in gg.predecessors_by(graph, indicator, "measured-by") if g in goal_set)
-        for i, a in enumerate(measured):
-            for b in measured[i + 1:]:
-                shared.setdefault((a, b), []).append(indicator)
-    return shared
-
-
-def _overlap_reason(
-    similarity: float, targets_a: set, targets_b: set, share_indicator: bool, settings: Settings
-) -> str | None:
-    overlap = _jaccard(targets_a, targets_b)
-    conflicting = bool(targets_a and targets_b and not targets_a & targets_b)
-    if similarity >= settings.duplicate_text and not conflicting:
-        return "text"
-    if similarity >= settings.overlap_text and overlap >= settings.target_overlap:
-        return "text+targets"
-    if share_indicator and overlap >= settings.target_overlap:
-        return "indicator+targets"
-    return None
+    """Groups of goals to merge (duplicates; a goal and those it restates), each with its
+    kind and evidence, and the overlapping pairs to align (``overlaps``)."""
+    items = [i for i in items_from_graph(graph, graph.nodes[goals[0]]["org"]) if i.key in set(goals)] if goals else []
+    found = find_overlaps(items, settings.alignment)
+    return groups(found), [o for o in found if o.kind == "overlap"]
 
 
 def _document_expired(data: dict, today: str) -> str | None:
@@ -177,18 +119,19 @@ def consolidate(
                                  goals=gg.predecessors_by(graph, doc, "stated-in")))
     retired_documents = {d["iri"] for d in expired}
     clusters = []
-    for members, edges in duplicate_clusters(graph, goals, settings):
-        keep = _representative(graph, members, retired_documents)
+    merge_groups, overlapping = duplicate_clusters(graph, goals, settings)
+    for kind, members, edges in merge_groups:
+        keep = members[0] if kind == "contains" else _representative(graph, members, retired_documents)
         clusters.append({
+            "kind": kind,
             "keep": keep,
             "members": [_item(graph, g, documents=[graph.nodes[d].get("label") for d in
                                                     gg.successors_by(graph, g, "stated-in")])
                         for g in members],
-            "pairs": [{"a": a, "b": b, "similarity": round(d["similarity"], 3),
-                       "reason": d["reason"], "shared_links": [s.rsplit("/", 1)[-1] for s in d["shared"]],
-                       "shared_indicators": [i.rsplit("/", 1)[-1] for i in d["indicators"]]}
-                      for a, b, d in edges],
+            "pairs": [_pair(o) for o in edges],
         })
+    overlaps = [_pair(o) | {"labels": [graph.nodes[o.a].get("label"), graph.nodes[o.b].get("label")]}
+                for o in overlapping]
 
     orphans = [_item(graph, g) for g in goals if graph.nodes[g].get("depth") is None]
     # goals with sub-goals are followed up through them; only leaf goals need their own indicator
@@ -203,10 +146,17 @@ def consolidate(
     org_label = next((d.get("label", org) for _, d in graph.nodes(data=True)
                       if d.get("kind") == "organisation" and d.get("org") == org), org)
     return ConsolidationResult(
-        org, org_label, reference, len(goals), len(documents), clusters, orphans, without_indicators,
+        org, org_label, reference, len(goals), len(documents), clusters, overlaps, orphans, without_indicators,
         without_data, expired, recommendations, len(goals) - goals_saved,
         len(documents) - documents_saved,
     )
+
+
+def _pair(o) -> dict:
+    e = o.evidence()
+    return {"a": o.a, "b": o.b, "kind": o.kind, "similarity": round(o.pair.alignment.similarity, 3),
+            "score": e["score"], "reason": o.kind, "shared_words": e["shared_words"],
+            "shared_links": e["shared_concepts"], "parallel_template": e["parallel_template"]}
 
 
 def _representative(graph: nx.DiGraph, members: list[str], retired_documents: set[str]) -> str:
@@ -227,10 +177,15 @@ def _rank(graph, clusters, orphans, without_indicators, without_data, expired) -
         members = [m["iri"] for m in cluster["members"]]
         others = [m for m in members if m != cluster["keep"]]
         merged_away.update(others)
+        if cluster["kind"] == "contains":
+            reason = f"the first goal restates the other {len(others)}; keep it"
+            reason_sv = f"det första målet upprepar de {len(others)} andra; behåll det"
+        else:
+            reason = f"{len(members)} goals say the same thing; keep one"
+            reason_sv = f"{len(members)} mål säger samma sak; behåll ett"
         items.append((10 + len(others), Recommendation(
             0, "merge", [cluster["keep"], *others], [graph.nodes[m].get("label", m) for m in [cluster["keep"], *others]],
-            f"{len(members)} goals say the same thing; keep one", saves_goals=len(others),
-            reason_sv=f"{len(members)} mål säger samma sak; behåll ett")))
+            reason, saves_goals=len(others), reason_sv=reason_sv)))
     for doc in expired:
         # goals stated only in the retired document go with it
         only_here = [g for g in doc["goals"]

@@ -27,6 +27,7 @@ class GoalItem:
     depth: int | None = None  # 1 = directly under the vision
     links: set[str] = field(default_factory=set)  # stated links as "sdg/11.6", "miljomal/2", "folkhalsa/5"
     kpis: set[str] = field(default_factory=set)
+    indicators: set[str] = field(default_factory=set)
     identifier: str | None = None
     children: list[str] = field(default_factory=list)
     source: str | None = None  # the goal set (version graph or document) it belongs to
@@ -70,7 +71,8 @@ def items_from_graph(graph: nx.DiGraph, org: str, source: str | None = None) -> 
         items.append(GoalItem(
             key=goal, label=data.get("label", goal), description=data.get("description", ""),
             parent=parent, level=data.get("level"), depth=data.get("depth"), links=links,
-            kpis=gg.goal_kpis(graph, goal), identifier=data.get("identifier"),
+            kpis=gg.goal_kpis(graph, goal), indicators=set(gg.goal_indicators(graph, goal)),
+            identifier=data.get("identifier"),
             source=source or data.get("graph"),
         ))
     return link_children(items)

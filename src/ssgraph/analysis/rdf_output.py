@@ -59,9 +59,13 @@ def add_justification(
     graph: Graph, base: str, source: str, prop: URIRef, target: str, method: str,
     confidence: float | None, evidence: str, activity: URIRef | None, now: dt.datetime,
     justification_kind: URIRef | None = None, match_words: list[str] | None = None,
+    asserted: bool = True,
 ) -> URIRef:
+    """The justification of a link; with ``asserted`` also the plain link triple (a
+    candidate that was not chosen keeps only its justification)."""
     node = URIRef(f"{base}/justification/{_digest(source, str(prop), target)}")
-    graph.add((URIRef(source), prop, URIRef(target)))
+    if asserted:
+        graph.add((URIRef(source), prop, URIRef(target)))
     graph.add((node, RDF.type, SSG.LinkJustification))
     graph.add((node, SSG.linkSource, URIRef(source)))
     graph.add((node, SSG.linkProperty, prop))
@@ -104,6 +108,7 @@ def harmonisation_graph(result, now: dt.datetime | None = None) -> tuple[URIRef,
             candidate.score, candidate.explanation(), activity, now,
             justification_kind=SEMAPV.CompositeMatching,
             match_words=list(candidate.evidence.get("shared_words") or []),
+            asserted=candidate.assigned,
         )
         graph.add((mapping_set, SSSOM.mappings, node))
         if candidate.assigned:

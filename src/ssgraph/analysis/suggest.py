@@ -1,11 +1,15 @@
-"""Suggest links from goals and indicators to SDG targets, environmental objectives and
-public-health areas, from their Swedish text, with a lexicon (``lexicon_sv.yaml``).
+"""Suggest links from goals and indicators to SDG goals and targets, environmental
+objectives and public-health areas, from their Swedish text (``concept_lexicon``: the
+official names, the objectives' preciseringar, the target lexicon and stated numbers).
 
-A lexicon term matches a word with the same Snowball stem, or a compound that contains the
-term's stem (five letters or more): "avfall" finds "hushållsavfallet". Scores combine the
-weights of the matching entries as a noisy-or, so two independent cues beat one.
-Accepting a suggestion writes the link and an ``ssg:LinkJustification`` into the
-organisation's current goal-structure graph.
+Each suggestion names the concept at the level the evidence supports — an SDG goal
+("sdg/13") when the text names the goal, a target ("sdg/13.2") when a target's words
+match — with the words that triggered it, the UN IRI, and a score *calibrated on the
+development data*: ``suggest_calibration.yaml`` maps raw evidence strength to the share of
+such suggestions that were right (written by ``benchmarks/evaluate_realdata.py``).
+A goal with sub-goals (a programme, a heading) also addresses what its sub-goals address,
+in proportion to how many of them do (``from_subgoals``). Accepting a suggestion writes the
+link and an ``ssg:LinkJustification`` into the organisation's current goal-structure graph.
 
 Also classifies steering documents by kind (organising, normative, activating,
 regulating — the taxonomy used by e.g. Nyköping) when the register does not say.
@@ -13,9 +17,11 @@ regulating — the taxonomy used by e.g. Nyköping) when the register does not s
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +30,8 @@ import yaml
 from rdflib import Graph
 
 from ssgraph.analysis import goal_graph as gg
-from ssgraph.analysis.text_similarity import stem, words
+from ssgraph.analysis.concept_lexicon import Evidence, goal_level, match
+from ssgraph.analysis.goal_items import GoalItem, items_from_graph
 from ssgraph.errors import InputError, problem
 from ssgraph.messages import define
 from ssgraph.namespaces import SSG, SSGID, SSGREF, sparql_prefixes
@@ -34,60 +41,19 @@ UNKNOWN_METHOD = define(
     sv="Okänd metod {method} (tillåtna: {known}).",
     en="Unknown method {method} (allowed: {known}).",
 )
-LEXICON_FILE = Path(__file__).resolve().parent / "lexicon_sv.yaml"
+CALIBRATION_FILE = Path(__file__).resolve().parent / "suggest_calibration.yaml"
 SCHEME_KINDS = {"sdg": "sdg", "miljomal": "objective", "folkhalsa": "public-health"}
 KIND_PROPERTY = {"sdg": SSG.addressesSDG, "objective": SSG.addressesEnvironmentalObjective,
                  "public-health": SSG.addressesPublicHealthArea}
 METHODS = ("manual", "lexical", "model")
+SUBGOAL_DISCOUNT = 0.5  # a programme's concept from one of many sub-goals counts half
+DEFAULT_MINIMUM = 0.5  # lowest calibrated score shown (chosen on the development data)
 
 UNKNOWN_SUGGESTION = define(
     "analysis.unknown_suggestion",
     sv="Förslaget {id} finns inte för {org} (kör ”ssgraph suggest {org}” för att se förslagen).",
     en="Suggestion {id} does not exist for {org} (run “ssgraph suggest {org}” to list them).",
 )
-
-
-@dataclass(frozen=True)
-class LexiconEntry:
-    terms: tuple[tuple[str, ...], ...]  # each term as its word stems
-    surface: tuple[str, ...]
-    links: tuple[str, ...]  # "sdg/11.6", "miljomal/2", "folkhalsa/5"
-    weight: float
-
-
-@lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON_FILE) -> tuple[LexiconEntry, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries = []
-    for raw in data["entries"]:
-        terms = tuple(tuple(stem(w) for w in words(t)) or (t,) for t in raw["terms"])
-        entries.append(LexiconEntry(terms, tuple(raw["terms"]), tuple(raw["links"]),
-                                    float(raw.get("weight", 0.6))))
-    return tuple(entries)
-
-
-def _token_matches(term_stem: str, word: str) -> bool:
-    token = stem(word)
-    return token == term_stem or (len(term_stem) >= 5 and term_stem in word)
-
-
-def match(text: str, lexicon: tuple[LexiconEntry, ...]) -> dict[str, tuple[float, list[str]]]:
-    """Concept key ("sdg/11.6") → (score, the words that triggered it) for a text."""
-    tokens = words(text)
-    found: dict[str, tuple[float, list[str]]] = {}
-    for entry in lexicon:
-        triggers: list[str] = []
-        for term in entry.terms:
-            hits = [next((w for w in tokens if _token_matches(s, w)), None) for s in term]
-            if all(hits):
-                triggers.extend(h for h in hits if h not in triggers)
-        if not triggers:
-            continue
-        for link in entry.links:
-            score, words_so_far = found.get(link, (0.0, []))
-            found[link] = (1 - (1 - score) * (1 - entry.weight),
-                           words_so_far + [t for t in triggers if t not in words_so_far])
-    return found
 
 
 @dataclass
@@ -100,8 +66,10 @@ class Suggestion:
     concept_kind: str  # sdg | objective | public-health
     notation: str
     un_iri: str | None  # skos:exactMatch of an SDG concept (http://metadata.un.org/sdg/…)
-    score: float
+    score: float  # calibrated: the share of such suggestions that were right on the development data
     triggers: list[str]
+    raw_score: float = 0.0
+    evidence: list[str] = field(default_factory=list)  # stated | name | precisering | term | from_subgoals
 
 
 def suggestion_id(subject: str, concept: str) -> str:
@@ -115,30 +83,81 @@ SELECT ?c ?m WHERE { ?c skos:inScheme ssgref:sdg ; skos:exactMatch ?m }""")
     return {str(r["c"]): str(r["m"]) for r in rows}
 
 
-def suggest(graph: nx.DiGraph, org: str, un: dict[str, str] | None = None,
-            minimum: float = 0.3, only_missing: bool = True,
-            lexicon: tuple[LexiconEntry, ...] | None = None) -> list[Suggestion]:
-    """Suggestions for the goals and indicators of ``org``; with ``only_missing``, only for
-    the kinds of link (SDG, objective, public health) a resource lacks."""
-    lexicon = lexicon or load_lexicon()
+@lru_cache(maxsize=2)
+def load_calibration(path: Path = CALIBRATION_FILE) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """(lower bounds of the raw-score bins, calibrated score of each bin)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    bins = sorted(data["bins"], key=lambda b: b["from"])
+    return tuple(b["from"] for b in bins), tuple(b["calibrated"] for b in bins)
+
+
+def calibrated(raw: float) -> float:
+    lower, values = load_calibration()
+    index = bisect.bisect_right(lower, raw) - 1
+    return values[index] if index >= 0 else 0.0
+
+
+def text_concepts(text: str) -> dict[str, Evidence]:
+    """Concept key → evidence, at the level the words support (goal or target)."""
+    return match(text)
+
+
+def item_concepts(item: GoalItem, children: list[GoalItem] = ()) -> dict[str, Evidence]:
+    """The concepts of a goal from its own text and, for a programme or heading, from its
+    sub-goals: a concept found in k of n sub-goals adds its best score × (½ + ½·k/n)."""
+    found = text_concepts(" ".join(filter(None, [item.label, item.description])))
+    if not children:
+        return found
+    support: dict[str, list[Evidence]] = defaultdict(list)
+    for child in children:
+        for key, evidence in text_concepts(" ".join(filter(None, [child.label, child.description]))).items():
+            support[goal_level(key)].append(evidence)
+    for key, evidences in support.items():
+        share = len(evidences) / len(children)
+        best = max(evidences, key=lambda e: e.score)
+        weight = best.score * (SUBGOAL_DISCOUNT + (1 - SUBGOAL_DISCOUNT) * share)
+        words = [w for e in evidences for w in e.words]
+        found.setdefault(key, Evidence()).add(weight, words, "from_subgoals")
+    return found
+
+
+def suggest_items(items: list[GoalItem], minimum: float = DEFAULT_MINIMUM, only_missing: bool = True,
+                  kind: str = "goal", un: dict[str, str] | None = None) -> list[Suggestion]:
+    """Suggestions for goal items (``minimum``: lowest calibrated score)."""
     un = un or {}
+    by_key = {i.key: i for i in items}
     suggestions = []
-    for kind in ("goal", "indicator"):
-        for node in gg.nodes_of_kind(graph, kind, org):
-            data = graph.nodes[node]
-            present = {graph.nodes[c].get("kind") for c in gg.links(graph, node)}
-            text = " ".join(filter(None, [data.get("label"), data.get("description")]))
-            for key, (score, triggers) in match(text, lexicon).items():
-                scheme, notation = key.split("/", 1)
-                concept_kind = SCHEME_KINDS[scheme]
-                if score < minimum or (only_missing and concept_kind in present):
-                    continue
-                concept = str(SSGREF[key])
-                suggestions.append(Suggestion(
-                    suggestion_id(node, concept), node, data.get("label", node), kind, concept,
-                    concept_kind, notation, un.get(concept), round(score, 3), triggers))
+    for item in items:
+        present = {SCHEME_KINDS[k.split("/", 1)[0]] for k in item.links}
+        children = [by_key[c] for c in item.children if c in by_key]
+        for key, evidence in item_concepts(item, children).items():
+            scheme, notation = key.split("/", 1)
+            concept_kind = SCHEME_KINDS[scheme]
+            score = calibrated(evidence.score)
+            if score < minimum or (only_missing and concept_kind in present):
+                continue
+            concept = str(SSGREF[key])
+            suggestions.append(Suggestion(
+                suggestion_id(item.key, concept), item.key, item.label, kind, concept, concept_kind,
+                notation, un.get(concept), round(score, 3), evidence.words,
+                round(evidence.score, 3), sorted(evidence.kinds)))
     suggestions.sort(key=lambda s: (s.subject, -s.score, s.concept))
     return suggestions
+
+
+def suggest(graph: nx.DiGraph, org: str, un: dict[str, str] | None = None,
+            minimum: float = DEFAULT_MINIMUM, only_missing: bool = True) -> list[Suggestion]:
+    """Suggestions for the goals and indicators of ``org``; with ``only_missing``, only for
+    the kinds of link (SDG, objective, public health) a resource lacks."""
+    found = suggest_items(items_from_graph(graph, org), minimum, only_missing, "goal", un)
+    indicators = []
+    for node in gg.nodes_of_kind(graph, "indicator", org):
+        data = graph.nodes[node]
+        links = {k for k in (_key(graph, c) for c in gg.links(graph, node)) if k}
+        indicators.append(GoalItem(node, data.get("label", node), data.get("description", ""), links=links))
+    found += suggest_items(indicators, minimum, only_missing, "indicator", un)
+    found.sort(key=lambda s: (s.subject, -s.score, s.concept))
+    return found
 
 
 def as_dicts(suggestions: list[Suggestion]) -> list[dict]:
@@ -212,14 +231,13 @@ def classify_documents(graph: nx.DiGraph, org: str) -> list[dict]:
     return result
 
 
-def evaluate(graph: nx.DiGraph, orgs: list[str], minimum: float = 0.3) -> dict[str, dict]:
+def evaluate(graph: nx.DiGraph, orgs: list[str], minimum: float = 0.5) -> dict[str, dict]:
     """Hide the existing links, suggest, compare: precision and recall at the target level
     and at the level of the SDG (1–17) / objective / area.
 
     Only resources with links take part, and for each only the schemes (SDG, objectives,
     public health) it has links in: an absent scheme may be unassessed rather than wrong.
     """
-    lexicon = load_lexicon()
     tallies = {"target": [0, 0, 0], "goal": [0, 0, 0]}  # true positives, predicted, actual
     for org in orgs:
         for kind in ("goal", "indicator"):
@@ -230,10 +248,12 @@ def evaluate(graph: nx.DiGraph, orgs: list[str], minimum: float = 0.3) -> dict[s
                 data = graph.nodes[node]
                 text = " ".join(filter(None, [data.get("label"), data.get("description")]))
                 schemes = {k.split("/", 1)[0] for k in actual}  # judge only the schemes linked
-                predicted = {k for k, (score, _) in match(text, lexicon).items()
-                             if score >= minimum and k.split("/", 1)[0] in schemes}
-                for level, view in (("target", lambda s: s), ("goal", _coarse)):
+                predicted = {k for k, e in text_concepts(text).items()
+                             if calibrated(e.score) >= minimum and k.split("/", 1)[0] in schemes}
+                for level, view in (("target", lambda s: s), ("goal", goal_level)):
                     a, p = {view(x) for x in actual}, {view(x) for x in predicted}
+                    if level == "target":
+                        p = {x for x in p if "." in x or not x.startswith("sdg/")}
                     tallies[level][0] += len(a & p)
                     tallies[level][1] += len(p)
                     tallies[level][2] += len(a)
@@ -250,11 +270,6 @@ def evaluate(graph: nx.DiGraph, orgs: list[str], minimum: float = 0.3) -> dict[s
 def _key(graph: nx.DiGraph, concept: str) -> str | None:
     tail = concept[len(str(SSGREF)):] if concept.startswith(str(SSGREF)) else None
     return tail if tail and tail.split("/", 1)[0] in SCHEME_KINDS else None
-
-
-def _coarse(key: str) -> str:
-    scheme, notation = key.split("/", 1)
-    return f"{scheme}/{notation.split('.', 1)[0]}" if scheme == "sdg" else key
 
 
 def evaluate_document_kinds(graph: nx.DiGraph, orgs: list[str]) -> tuple[int, int]:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ssgraph.analysis.language.morphology import common_word
+from ssgraph.analysis.language.morphology import common_word, lemma, root, tokens
 from ssgraph.analysis.language.profile import Term, TextProfile  # noqa: F401 (Term in annotations)
 from ssgraph.analysis.language.thesaurus import Thesaurus, load_thesaurus
 
 AGREEMENT = {
     "same": 1.0,
-    "synonym": 0.8,
+    "synonym": 0.75,
     "narrower": 0.6,  # one is the head of the other's compound
     "same-head": 0.45,  # compounds sharing their head
     "related": 0.4,  # related thesaurus concepts
@@ -72,6 +72,29 @@ class Alignment:
         return max(self.containment_ab, self.containment_ba)
 
 
+def _same_word(part: str, term: Term) -> bool:
+    return part == term.lemma or part == term.surface or root(part) == term.root
+
+
+def _compounds_as_phrases(compounds, words, best_c, best_w) -> None:
+    """A compound whose every part is a separate word of the other text says the same:
+    "växthusgasutsläpp" = "utsläpp av växthusgaser"."""
+    for i, term in enumerate(compounds):
+        if not term.parts or best_c[i][2] is not None:
+            continue
+        matched = []
+        for part in term.parts:
+            j = next((j for j, w in enumerate(words) if best_w[j][2] is None and j not in matched
+                      and _same_word(part, w)), None)
+            if j is None:
+                break
+            matched.append(j)
+        else:
+            best_c[i] = (AGREEMENT["same"], "same", matched[-1])
+            for j in matched:
+                best_w[j] = (AGREEMENT["same"], "same", i)
+
+
 def _aligned(terms_a, terms_b, thesaurus) -> tuple[list, list]:
     """Each term's counterpart in the other text, one to one, best agreements first: two
     synonyms in one text do not both count against the same word of the other."""
@@ -84,6 +107,8 @@ def _aligned(terms_a, terms_b, thesaurus) -> tuple[list, list]:
     scored.sort(reverse=True)
     best_a: list = [(0.0, None, None)] * len(terms_a)
     best_b: list = [(0.0, None, None)] * len(terms_b)
+    _compounds_as_phrases(terms_a, terms_b, best_a, best_b)
+    _compounds_as_phrases(terms_b, terms_a, best_b, best_a)
     for score, _, i, j, kind in scored:
         if best_a[i][2] is None and best_b[j][2] is None:
             best_a[i], best_b[j] = (score, kind, j), (score, kind, i)
@@ -133,3 +158,20 @@ def align(a: TextProfile, b: TextProfile, thesaurus: Thesaurus | None = None) ->
         shared=tuple(t.surface for t, (s, _, _) in zip(a.terms, best_ab, strict=True) if s > 0),
         kinds=tuple(sorted({k for s, k, _ in best_ab if k})),
     )
+
+
+# words a restatement may drop or add without changing what is said
+_GLUE = frozenset("och i att en ett av för till med på som de den det samt".split())
+
+
+def verbatim_in(short: str, long: str) -> bool:
+    """Every word of ``short`` (lemmas; direction and generic words included, only glue
+    words left out) occurs in ``long`` in the same order: "stark konkurrenskraft" is
+    restated in "… har stark konkurrenskraft, hög och jämlik livskvalitet …", while
+    "förbättrad kompetensförsörjning" is not in "… bidrar till en hållbar
+    kompetensförsörjning"."""
+    wanted = [lemma(t) for t in tokens(short) if t not in _GLUE]
+    if not wanted:
+        return False
+    found = iter(lemma(t) for t in tokens(long))
+    return all(any(w == x for x in found) for w in wanted)
