@@ -23,7 +23,7 @@ PAV = Namespace("http://purl.org/pav/")
 # rebuild from unchanged sources gives byte-identical files; bump VOCABULARY_MODIFIED when
 # the sources or the builders change what is written.
 VOCABULARY_CREATED = "2026-11-27"
-VOCABULARY_MODIFIED = "2026-11-27"
+VOCABULARY_MODIFIED = "2026-12-04"
 
 BUILD_ACTIVITY = SSGREF["build/build-reference"]
 BUILD_SCRIPT = SSGREF["build/build-reference-script"]

@@ -197,6 +197,16 @@ GOAL_LEVELS = TermGroup("GoalLevel", "Målnivåer", "Goal levels", (
          "Mål för en förvaltnings eller enhets verksamhet som bidrar till nämndmålen.",
          "A goal for an administration's or unit's operations that contributes to the "
          "committee goals."),
+    Term("level-goal-area", "Målområde", "Goal area",
+         "En namngiven rubrik som grupperar mål (målområde, fokusområde, strategiområde, "
+         "hållbarhetsdimension) utan att själv vara formulerad som ett mål.",
+         "A named heading that groups goals (målområde, fokusområde, strategiområde, "
+         "sustainability dimension) without being worded as a goal itself."),
+    Term("level-sub-goal", "Delmål", "Sub-goal",
+         "Mål som preciserar ett mål ovanför, när dokumentet inte säger om det är ett nämndmål "
+         "eller ett verksamhetsmål.",
+         "A goal that refines a goal above it, where the document does not say whether it is "
+         "a committee goal or an operational goal."),
 ))
 
 DOCUMENT_KINDS = TermGroup("DocumentKind", "Slag av styrdokument", "Kinds of steering document", (

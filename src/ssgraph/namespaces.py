@@ -54,6 +54,7 @@ class SSG(DefinedNamespace):
     Gender: URIRef
     GenerationalGoal: URIRef
     Goal: URIRef
+    GoalArea: URIRef
     GoalLevel: URIRef
     GoalStructureVersion: URIRef
     GreenKeyIndicator: URIRef
@@ -83,10 +84,12 @@ class SSG(DefinedNamespace):
     SDGGoal: URIRef
     SDGIndicator: URIRef
     SDGTarget: URIRef
+    SourceDocument: URIRef
     SourceLocation: URIRef
     Stakeholder: URIRef
     SteeringDocument: URIRef
     Strategy: URIRef
+    SubGoal: URIRef
     SupportingTool: URIRef
     SustainabilityAspect: URIRef
     SustainabilityDimension: URIRef
@@ -99,9 +102,11 @@ class SSG(DefinedNamespace):
     addressesPublicHealthArea: URIRef
     addressesSDG: URIRef
     amount: URIRef
+    approximate: URIRef
     aspect: URIRef
     assessedGoal: URIRef
     assessmentPeriod: URIRef
+    baselineStatement: URIRef
     baselineValue: URIRef
     baselineYear: URIRef
     budget: URIRef
@@ -120,6 +125,7 @@ class SSG(DefinedNamespace):
     documentKind: URIRef
     documentStatus: URIRef
     endDate: URIRef
+    environmentalObjectiveLinkStatement: URIRef
     extractionConfidence: URIRef
     fixHint: URIRef
     fulfilmentStatus: URIRef
@@ -136,10 +142,12 @@ class SSG(DefinedNamespace):
     inCounty: URIRef
     inProcessStep: URIRef
     indicator: URIRef
+    indicatorGroup: URIRef
     indicatorStructure: URIRef
     isCurrentVersion: URIRef
     koladaKPI: URIRef
     leadsUpTo: URIRef
+    levelTerm: URIRef
     linkProperty: URIRef
     linkSource: URIRef
     linkTarget: URIRef
@@ -160,24 +168,34 @@ class SSG(DefinedNamespace):
     rank: URIRef
     recommendedAction: URIRef
     refArea: URIRef
+    refAreaName: URIRef
     refPeriod: URIRef
     referenceDate: URIRef
     region: URIRef
     responsibleBody: URIRef
     revisionDate: URIRef
     row: URIRef
+    sdgLinkStatement: URIRef
+    secondarySource: URIRef
     sheet: URIRef
     sourceFile: URIRef
     stakeholderCategory: URIRef
     startDate: URIRef
     statedIn: URIRef
+    statusWording: URIRef
+    targetOperator: URIRef
+    targetStatement: URIRef
+    targetUnit: URIRef
     targetValue: URIRef
     targetYear: URIRef
+    textComplete: URIRef
     unit: URIRef
     usesSupportingTool: URIRef
     validFrom: URIRef
     validUntil: URIRef
     value: URIRef
+    valueStatement: URIRef
+    verbatim: URIRef
     versionOf: URIRef
     # --- generated terms: end ---
 

@@ -45,21 +45,26 @@ def load_reference(store: Store) -> dict[str, int]:
     return {graph_iri: len(g) for graph_iri, g in contents.items()}
 
 
-def _example_loader() -> Callable[..., list[str]] | None:
-    """The importer's example loader, when the importing package provides one."""
+def _loader(module_name: str, function: str) -> Callable[..., list[str]] | None:
+    """A data loader of the importing package, when it provides one."""
     try:
-        module = importlib.import_module("ssgraph.importing.examples")
+        module = importlib.import_module(module_name)
     except ModuleNotFoundError:
         return None
-    return getattr(module, "load_examples", None)
+    return getattr(module, function, None)
+
+
+# the illustrative examples, then the real goal structures quoted from public documents
+EXAMPLE_LOADERS = (("ssgraph.importing.examples", "load_examples"), ("ssgraph.importing.realdata", "load_realdata"))
 
 
 def initialise(store: Store, with_examples: bool = False) -> InitialiseReport:
     report = InitialiseReport(graphs=load_reference(store))
     if with_examples:
-        loader = _example_loader()
-        if loader is not None:
-            report.examples = list(loader(store))
+        for module_name, function in EXAMPLE_LOADERS:
+            loader = _loader(module_name, function)
+            if loader is not None:
+                report.examples += list(loader(store))
     return report
 
 

@@ -50,7 +50,7 @@ CASES = [
      "import.unknown_organisation_code", "stakeholders", 2, "organisation_code"),
     ("date in the wrong format", ("documents", 0, "decision_date", "20/11/2023"), "import.bad_date", "documents", 2,
      "decision_date"),
-    ("missing required value", ("goals", 1, "text", None), "import.required_missing", "goals", 3, "text"),
+    ("missing required value", ("goals", 1, "level", None), "import.required_missing", "goals", 3, "level"),
     ("value not in the list", ("goals", 1, "level", "medel"), "import.not_in_list", "goals", 3, "level"),
     ("not a Kolada id", ("indicators", 0, "kolada_kpi", "X1"), "import.bad_kolada_id", "indicators", 2, "kolada_kpi"),
     ("start after end", ("goals", 0, "period_end", "2020"), "import.period_order", "goals", 2, "period_start"),
@@ -101,7 +101,7 @@ def test_missing_required_column_in_a_csv_folder(tmp_path, small_rows):
     folder = write_csv_folder(tmp_path / "csv", "sv", small_rows)
     goals = folder / "goals.csv"
     lines = goals.read_text(encoding="utf-8-sig").splitlines()
-    goals.write_text("\n".join(line.replace("Måltext,", "Mål-text,", 1) for line in lines), encoding="utf-8")
+    goals.write_text("\n".join(line.replace("Nivå,", "Niva,", 1) for line in lines), encoding="utf-8")
     error = rejected(folder)
     ids = sorted(p.message_id for p in error.problems)
     assert ids == ["import.missing_column"]

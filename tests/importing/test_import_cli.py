@@ -25,7 +25,7 @@ def test_import_reports_counts_and_current_version(tmp_path, small_rows, workboo
     result = run(tmp_path / "store", "import", str(workbook_of(small_rows)))
     assert result.exit_code == 0, result.output
     assert "filled.xlsx: 0480 ”Mål och budget 2024”" in result.stdout
-    assert "3 mål, 1 indikatorer, 2 utfall" in result.stdout
+    assert "4 mål, 2 indikatorer, 4 utfall" in result.stdout
     assert "(aktuell version)" in result.stdout
 
 

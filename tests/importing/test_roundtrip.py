@@ -48,8 +48,18 @@ EXPECTED = {
         (iri("document/MB24"), SSG.decidedBy, iri("body/KF")),
         (iri("document/MB24"), FOAF.page, URIRef("https://example.org/mb2024.pdf")),
     ],
+    "sources": [
+        (iri("source/s1"), RDF.type, SSG.SourceDocument),
+        (iri("source/s1"), FOAF.page, URIRef("https://example.org/mb2024")),
+        (iri("source/s1"), SSG.secondarySource, Literal(False)),
+        (iri("source/s1"), DCTERMS.publisher, iri("source/s1/publisher")),
+        (iri("source/s1/publisher"), FOAF.name, Literal("Nyköpings kommun")),
+        (iri("source/s1"), DCTERMS.date, Literal("2024", datatype=XSD.gYear)),
+    ],
     "vision": [
         (iri("vision"), RDF.type, SSG.Vision),
+        (iri("vision"), DCTERMS.title, Literal("Vision 2030", lang="sv")),
+        (iri("vision"), PROV.wasQuotedFrom, iri("source/s1")),
         (ORG_IRI, SSG.hasVision, iri("vision")),
         (iri("vision"), RDFS.label, Literal("A sustainable Nyköping", lang="en")),
     ],
@@ -69,6 +79,18 @@ EXPECTED = {
         (iri("goal/G1.1"), SSG.responsibleBody, iri("body/KS")),
         (iri("goal/G1"), SSG.statedIn, iri("document/MB24")),
         (iri("goal/G1"), RDFS.label, Literal("Minskad klimatpåverkan", lang="sv")),
+        # a heading-only goal area: no text, its own level term, a body named in free text
+        (iri("goal/G0"), RDF.type, SSG.GoalArea),
+        (iri("goal/G0"), SSG.goalLevel, std("level-goal-area")),
+        (iri("goal/G0"), SSG.levelTerm, Literal("fokusområde")),
+        (iri("goal/G0"), SSG.textComplete, Literal(False)),
+        (iri("goal/G0"), SSG.hasParent, iri("vision")),
+        (iri("goal/G0"), SSG.responsibleBody, iri("body/named/radet-for-social-hallbarhet")),
+        (iri("body/named/radet-for-social-hallbarhet"), RDFS.label, Literal("Rådet för social hållbarhet", lang="sv")),
+        (iri("body/named/radet-for-social-hallbarhet"), RDF.type, SSG.OrganisationalBody),
+        (iri("goal/G1.1"), SSG.responsibleBody, iri("body/KS")),
+        (iri("goal/G0"), PROV.wasQuotedFrom, iri("source/s1")),
+        (iri("goal/G0"), SKOS.note, Literal("Rubriken saknas i utdraget.")),
     ],
     "indicators": [
         (iri("indicator/I1"), SSG.measures, iri("goal/G1.1.1")),
@@ -77,12 +99,21 @@ EXPECTED = {
         (iri("indicator/I1"), SSG.targetYear, Literal("2027", datatype=XSD.gYear)),
         (iri("indicator/I1"), SSG.koladaKPI, SSGID["kolada/kpi/N00401"]),
         (iri("indicator/I1"), SSG.direction, std("increase")),
+        (iri("indicator/I1"), SSG.targetOperator, Literal(">=")),
+        (iri("indicator/I1"), SSG.verbatim, Literal(True)),
+        (iri("indicator/I1"), SSG.indicatorGroup, Literal("Klimat")),
+        # a verbal target gives the direction, and its wording is kept
+        (iri("indicator/I2"), SSG.direction, std("decrease")),
+        (iri("indicator/I2"), SSG.targetStatement, Literal("ska minska", lang="sv")),
     ],
     "observations": [
         (iri("observation/I1/2022/T"), SSG.value, Literal("20.5", datatype=XSD.decimal)),
         (iri("observation/I1/2022/T"), SSG.refPeriod, Literal("2022", datatype=XSD.gYear)),
         (iri("observation/I1/2023/K"), SSG.gender, std("gender-K")),
         (iri("observation/I1/2023/K"), SSG.indicator, iri("indicator/I1")),
+        (iri("observation/I1/2022/T/riket"), SSG.refAreaName, Literal("riket")),
+        (iri("observation/I2/undated-1/T"), SSG.valueStatement, Literal("positiv utveckling", lang="sv")),
+        (iri("observation/I2/undated-1/T"), SSG.approximate, Literal(True)),
     ],
     "action_plans": [
         (iri("action-plan/HP1"), SSG.implementsGoal, iri("goal/G1.1")),
@@ -106,6 +137,10 @@ EXPECTED = {
     "assessments": [
         (iri("assessment/G1.1/2023"), SSG.fulfilmentStatus, std("partly-fulfilled")),
         (iri("assessment/G1.1/2023"), SSG.assessedGoal, iri("goal/G1.1")),
+        # the organisation's own words, placed on the scale where they can be, kept as written
+        (iri("assessment/G1/2023"), SSG.fulfilmentStatus, std("partly-fulfilled")),
+        (iri("assessment/G1/2023"), SSG.statusWording, Literal("i hög grad uppfyllt", lang="sv")),
+        (iri("assessment/G1/2022"), SSG.statusWording, Literal("god måluppfyllelse", lang="sv")),
     ],
 }
 
@@ -217,4 +252,4 @@ def test_progress_is_reported_for_reading_and_mapping(tmp_path):
     prepare_import(path, now=NOW, validate=False, progress=lambda stage, done, total: seen.__setitem__(stage, (done, total)))
     assert set(seen) == {"read", "map"}
     assert all(done == total > 0 for done, total in seen.values())
-    assert seen["map"][1] == 3 + 600
+    assert seen["map"][1] == 4 + 600

@@ -52,7 +52,8 @@ def test_every_goal_traces_to_its_sheet_and_row(store, small_rows, workbook_of):
                 prov:wasGeneratedBy [ prov:startedAtTime ?time ; prov:wasAssociatedWith ?tool ] .
         } ORDER BY ?row""")
     assert [(str(r["id"]), str(r["file"]), str(r["sheet"]), int(r["row"])) for r in rows] == [
-        ("G1", "filled.xlsx", "Mål", 2), ("G1.1", "filled.xlsx", "Mål", 3), ("G1.1.1", "filled.xlsx", "Mål", 4)]
+        ("G1", "filled.xlsx", "Mål", 2), ("G1.1", "filled.xlsx", "Mål", 3), ("G1.1.1", "filled.xlsx", "Mål", 4),
+        ("G0", "filled.xlsx", "Mål", 5)]
     assert str(rows[0]["tool"]).startswith("https://w3id.org/ssgraph/id/tool/ssgraph/")
     assert str(rows[0]["time"]).startswith("2024-05-01T12:00:00")
 

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from ssgraph import messages
 from ssgraph.importing import model
-from ssgraph.importing.model import Column
+from ssgraph.importing.model import Choice, Column
 
 NOT_A_NUMBER = messages.define(
     "import.not_a_number",
@@ -50,6 +50,11 @@ BAD_ID = messages.define(
     sv="id:t ”{value}” får bara innehålla bokstäver, siffror, punkt, - och _",
     en="the id “{value}” may only contain letters, digits, dot, - and _",
 )
+NOT_YES_NO = messages.define(
+    "import.not_yes_no",
+    sv="”{value}” är varken ja eller nej",
+    en="“{value}” is neither yes nor no",
+)
 BAD_URL = messages.define(
     "import.bad_url",
     sv="”{value}” är ingen webbadress (ska börja med http:// eller https://)",
@@ -66,6 +71,27 @@ _SPLIT = re.compile(r"[;,\n]")
 class CellProblem:
     message_id: str
     params: dict[str, object]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A value in the organisation's own words, and where it lies on the model's scale
+    (None when it could not be placed: the wording is kept, never replaced by a guess)."""
+
+    text: str
+    choice: Choice | None
+
+    @property
+    def is_standard(self) -> bool:
+        """The wording is one of the model's own words for the value (nothing extra to keep)."""
+        return self.choice is not None and self.text.casefold() in self.choice.standard_spellings()
+
+
+@dataclass(frozen=True)
+class NamedBody:
+    """A responsible body given by its name in free text rather than by an id in Bodies."""
+
+    name: str
 
 
 def text_of(value: object) -> str:
@@ -135,8 +161,18 @@ def parse_date(value: object) -> dt.date | CellProblem:
     return CellProblem(BAD_DATE, {"value": text})
 
 
+def parse_boolean(value: object) -> bool | CellProblem:
+    if isinstance(value, bool):
+        return value
+    text = text_of(value).casefold()
+    for answer, words in model.BOOLEAN_WORDS.items():
+        if text in words:
+            return answer
+    return CellProblem(NOT_YES_NO, {"value": text_of(value)})
+
+
 def parse_choice(text: str, column: Column):
-    choice = column.find_choice(text)
+    choice = column.find_choice(text) or model.recognise(column, text)
     if choice is None:
         return CellProblem(
             NOT_IN_LIST,
@@ -192,6 +228,11 @@ def _codes(value: object, column: Column) -> list:
     return split_values(value, column)
 
 
+def _wording(value: object, column: Column) -> Wording:
+    text = " ".join(text_of(value).split())
+    return Wording(text, column.find_choice(text) or model.recognise(column, text))
+
+
 _PARSER_OF_TYPE = {
     model.TEXT: lambda value, column: text_of(value),
     model.URL: _url,
@@ -209,4 +250,7 @@ _PARSER_OF_TYPE = {
     model.SDG_TARGETS: _codes,
     model.ENV_OBJECTIVES: _codes,
     model.HEALTH_AREAS: _codes,
+    model.BOOLEAN: lambda value, column: parse_boolean(value),
+    model.BODY: lambda value, column: " ".join(text_of(value).split()),
+    model.SCALE: _wording,
 }

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from ssgraph import messages
 from ssgraph.errors import Location, Problem
 from ssgraph.importing import model
-from ssgraph.importing.cells import CellProblem, organisation_code_text, parse_cell
+from ssgraph.importing.cells import (
+    CellProblem,
+    NamedBody,
+    Wording,
+    organisation_code_text,
+    parse_cell,
+)
 from ssgraph.importing.model import SHEETS_BY_KEY, Choice
 from ssgraph.importing.readers import SourceRow, SourceWorkbook
 
@@ -103,6 +109,13 @@ EXPIRED_IN_FORCE = messages.define(
     en="the steering document “{document}” was valid until {until} but has status in force",
 )
 
+WORDING_NOT_ON_SCALE = messages.define(
+    "import.wording_not_on_scale",
+    sv="”{value}” kunde inte placeras på skalan ({allowed_sv}); formuleringen behålls som den står",
+    en="“{value}” could not be placed on the scale ({allowed_en}); the wording is kept as written",
+)
+
+
 @dataclass
 class CheckedRow:
     source: SourceRow
@@ -186,6 +199,10 @@ def _type_cells(workbook: SourceWorkbook, problems: list[Problem]) -> dict[str, 
                         problems.append(_problem(row, column.key, item.message_id, **item.params))
                 good = [i for i in items if not isinstance(i, CellProblem)]
                 values[column.key] = good if column.multi else (good[0] if good else None)
+                if isinstance(parsed, Wording) and parsed.choice is None:
+                    problems.append(_problem(row, column.key, WORDING_NOT_ON_SCALE, "warning", value=parsed.text,
+                                             allowed_sv=", ".join(c.sv for c in column.choices),
+                                             allowed_en=", ".join(c.en for c in column.choices)))
             typed[key].append(CheckedRow(row, values))
     return typed
 
@@ -216,6 +233,10 @@ def _check_codes(rows: dict[str, list[CheckedRow]], codes: ReferenceCodes, decla
                         problems.append(_problem(row.source, column.key, UNKNOWN_ORG, value=code))
 
 
+# an observation without gender is the total; without comparison area it is the organisation's own
+OBSERVATION_DEFAULTS = {"gender": "T", "area": ""}
+
+
 def _check_unique(rows: dict[str, list[CheckedRow]], problems: list[Problem]) -> dict[str, dict[str, CheckedRow]]:
     """Duplicate ids; returns id -> row per sheet for reference look-ups."""
     index: dict[str, dict[str, CheckedRow]] = {}
@@ -229,8 +250,8 @@ def _check_unique(rows: dict[str, list[CheckedRow]], problems: list[Problem]) ->
                 value = row.values.get(column_key)
                 if isinstance(value, Choice):
                     value = value.slug
-                if value is None and key == "observations" and column_key == "gender":
-                    value = "T"
+                if value is None and key == "observations" and column_key in OBSERVATION_DEFAULTS:
+                    value = OBSERVATION_DEFAULTS[column_key]
                 parts.append(value)
             if any(p is None for p in parts):
                 continue
@@ -253,6 +274,9 @@ def _check_references(rows, index, problems) -> None:
             if column.refers_to is None:
                 continue
             target = SHEETS_BY_KEY[column.refers_to]
+            if column.type == model.BODY:
+                _resolve_bodies(table, column.key, index[column.refers_to], problems)
+                continue
             for row in table:
                 value = row.values.get(column.key)
                 values = value if isinstance(value, list) else [value] if value is not None else []
@@ -264,6 +288,24 @@ def _check_references(rows, index, problems) -> None:
                         problems.append(_problem(row.source, column.key, UNKNOWN_REFERENCE, value=ident,
                                                  target=target.sv, target_en=target.en))
                 row.values[column.key] = kept if column.multi else (kept[0] if kept else None)
+
+
+def _resolve_bodies(table: list[CheckedRow], key: str, bodies: dict[str, CheckedRow],
+                    problems: list[Problem]) -> None:
+    """A body column holds an id of Bodies, or a body's name; a name not in Bodies is kept
+    as the document writes it (the mapping gives it a body of its own with only that name)."""
+    by_name = {str(row.values.get("name") or "").casefold(): ident for ident, row in bodies.items()}
+    for row in table:
+        value = row.values.get(key)
+        if value is None or value in bodies:
+            continue
+        ident = by_name.get(str(value).casefold())
+        if ident is None and str(value).isupper():  # "KSS": a mistyped id, not a name
+            problems.append(_problem(row.source, key, UNKNOWN_REFERENCE, value=value,
+                                     target=SHEETS_BY_KEY["bodies"].sv, target_en=SHEETS_BY_KEY["bodies"].en))
+            row.values[key] = None
+            continue
+        row.values[key] = ident if ident is not None else NamedBody(str(value))
 
 
 def _check_cycles(goals: list[CheckedRow], problems: list[Problem]) -> None:
@@ -352,7 +394,7 @@ def _warnings(rows, problems: list[Problem], today: dt.date) -> None:
             seen.add(top.values["parent"])
             top = by_id[top.values["parent"]]
         level = top.values.get("level")
-        if top.values.get("parent") is None and level is not None and level.slug != "overarching":
+        if top.values.get("parent") is None and level is not None and level.slug not in model.TOP_LEVELS:
             problems.append(_problem(row.source, "parent", GOAL_NOT_LEADING_TO_VISION, "warning", goal=ident,
                                      top=top.values["id"], level=level.sv, level_en=level.en))
     for row in rows["indicators"]:

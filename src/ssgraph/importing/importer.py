@@ -123,10 +123,11 @@ def prepare_import(
         warnings += [p for p in found if p.severity != "error"]
         if errors:
             raise ImportRejected(errors, warnings)
-    note = None
+    note = year = None
     if checked.rows["organisation"]:
         note = checked.rows["organisation"][0].get("note")
-    entry = version_entry(checked.org_code, checked.version_label, now, base, note)
+        year = checked.rows["organisation"][0].get("year")
+    entry = version_entry(checked.org_code, checked.version_label, now, base, note, year)
     return PreparedImport(path, checked.org_code, checked.version_label, graph, entry, warnings, _counts(checked))
 
 

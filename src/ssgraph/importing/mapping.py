@@ -9,78 +9,36 @@ carries ``prov:wasDerivedFrom`` its source location (file name, sheet, row) and
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
+from ssgraph.importing.cells import NamedBody
 from ssgraph.importing.checks import CheckedRow, CheckedWorkbook
-from ssgraph.importing.model import GOAL_LEVEL_CLASSES, Choice
-from ssgraph.namespaces import PREFIXES, QB, SSG, SSGGRAPH, SSGID
+from ssgraph.importing.mapping_follow_up import FollowUpMapping, RowProgress
+from ssgraph.importing.model import GOAL_LEVEL_CLASSES, TOP_LEVELS, Choice
+from ssgraph.importing.rdf_terms import (  # noqa: F401 (re-exported: the importer's public names)
+    DEFAULT_BASE,
+    Minter,
+    date_literal,
+    decimal_literal,
+    org_graph_iri,
+    tool_iri,
+    version_slug,
+    year_literal,
+)
+from ssgraph.namespaces import PREFIXES, SSG
 from ssgraph.reference import (
     environmental_objective_iri,
     public_health_area_iri,
     sdg_iri,
-    standard_iri,
 )
 
-DEFAULT_BASE = str(SSGID)
 
-RowProgress = Callable[[int, int], None]
-
-
-def version_slug(label: str) -> str:
-    """"Mål och budget 2024" → "mal-och-budget-2024"."""
-    folded = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "version"
-
-
-def org_graph_iri(code: str, label: str) -> URIRef:
-    return SSGGRAPH[f"org/{quote(code, safe='')}/{version_slug(label)}"]
-
-
-def tool_iri(tool_version: str) -> URIRef:
-    return SSGID[f"tool/ssgraph/{quote(tool_version, safe='')}"]
-
-
-def decimal_literal(value: Decimal) -> Literal:
-    """A canonical xsd:decimal, so 12.50 from YAML and 12.5 from Excel give the same triple."""
-    text = format(value.normalize(), "f")
-    if "." not in text:
-        text += ".0"
-    return Literal(text, datatype=XSD.decimal)
-
-
-def year_literal(year: int) -> Literal:
-    return Literal(f"{year:04d}", datatype=XSD.gYear)
-
-
-def date_literal(day: dt.date) -> Literal:
-    return Literal(day.isoformat(), datatype=XSD.date)
-
-
-@dataclass
-class Minter:
-    """Instance IRIs under the base for one organisation."""
-
-    base: str
-    code: str
-
-    def org(self) -> URIRef:
-        return URIRef(f"{self.base}org/{quote(self.code, safe='')}")
-
-    def __call__(self, *parts: object) -> URIRef:
-        path = "/".join(quote(str(p), safe="") for p in parts)
-        return URIRef(f"{self.org()}/{path}")
-
-
-class GraphBuilder:
-    """Adds the triples of each sheet; one method per sheet keeps the mapping readable."""
+class GraphBuilder(FollowUpMapping):
+    """Adds the triples of each sheet; one method per sheet keeps the mapping readable (indicators,
+    observations and follow-up in ``mapping_follow_up``)."""
 
     def __init__(self, checked: CheckedWorkbook, base: str, started: dt.datetime, tool_version: str):
         self.checked = checked
@@ -145,6 +103,34 @@ class GraphBuilder:
         if ident is not None:
             self.add(subject, DCTERMS.identifier, Literal(str(ident)))
         self.provenance(subject, row)
+        self.quoted(subject, row)
+
+    def quoted(self, subject: URIRef, row: CheckedRow) -> None:
+        """The public document the row is quoted from (sheet Sources), and the row's note."""
+        if row.source.sheet.key == "sources":
+            return
+        if row.get("source"):
+            self.add(subject, PROV.wasQuotedFrom, self.mint("source", row.get("source")))
+        if row.get("note"):
+            self.add(subject, SKOS.note, Literal(row.get("note")))
+
+    def boolean(self, subject: URIRef, prop: URIRef, value: object) -> None:
+        if isinstance(value, bool):
+            self.add(subject, prop, Literal(value))
+
+    def body(self, value: object) -> URIRef | None:
+        """A body by its id, or one named only in free text: it gets a body of its own with
+        that name and nothing else (no type the document does not state)."""
+        if isinstance(value, NamedBody):
+            body = self.mint("body", "named", version_slug(value.name))
+            if (body, RDF.type, SSG.OrganisationalBody) not in self.graph:
+                self.add(body, RDF.type, SSG.OrganisationalBody)
+                self.add(body, RDFS.label, self.text(value.name))
+                self.add(body, ORG.unitOf, self.org)
+                self.add(self.org, ORG.hasUnit, body)
+                self.add(body, SSG.organisation, self.org)
+            return body
+        return self.mint("body", value) if value else None
 
     @staticmethod
     def iri_of(choice: Choice | None) -> URIRef | None:
@@ -205,7 +191,8 @@ class GraphBuilder:
     def documents(self) -> None:
         for row in self.checked.rows["documents"]:
             doc = self.mint("document", row.get("id"))
-            self.common(doc, row, URIRef(row.get("type").iri), row.get("id"))
+            doc_type = row.get("type")
+            self.common(doc, row, URIRef(doc_type.iri) if doc_type else SSG.SteeringDocument, row.get("id"))
             self.add(doc, DCTERMS.title, self.text(row.get("title")))
             self.add(doc, RDFS.label, self.text(row.get("title")))
             self.add(doc, SSG.documentKind, self.iri_of(row.get("kind")))
@@ -225,12 +212,33 @@ class GraphBuilder:
             if row.get("file"):
                 self.add(doc, SSG.sourceFile, Literal(row.get("file")))
 
+    def sources(self) -> None:
+        for row in self.checked.rows["sources"]:
+            source = self.mint("source", row.get("id"))
+            self.common(source, row, SSG.SourceDocument, row.get("id"))
+            self.add(source, RDF.type, FOAF.Document)
+            self.add(source, RDF.type, PROV.Entity)
+            self.add(source, DCTERMS.title, self.text(row.get("title")))
+            if row.get("publisher"):
+                publisher = self.mint("source", row.get("id"), "publisher")
+                self.add(source, DCTERMS.publisher, publisher)
+                self.add(publisher, RDF.type, FOAF.Agent)
+                self.add(publisher, FOAF.name, Literal(row.get("publisher")))
+            if row.get("url"):
+                self.add(source, FOAF.page, URIRef(row.get("url")))
+            if row.get("year") is not None:
+                self.add(source, DCTERMS.date, year_literal(row.get("year")))
+            self.boolean(source, SSG.secondarySource, row.get("secondary"))
+            if row.get("note"):
+                self.add(source, SKOS.note, Literal(row.get("note")))
+
     def vision_rows(self) -> None:
         for row in self.checked.rows["vision"]:
             kind = row.get("kind")
             is_vision = kind.slug == "vision"
             subject = self.mint("vision" if is_vision else "value-base")
             self.common(subject, row, URIRef(kind.iri), None)
+            self.add(subject, DCTERMS.title, self.text(row.get("name")))
             self.add(subject, RDFS.label, self.text(row.get("text")))
             self.add(subject, RDFS.label, self.text(row.get("text_en"), "en"))
             if row.get("document"):
@@ -252,6 +260,9 @@ class GraphBuilder:
             self.add(goal, SSG.goalLevel, URIRef(level.iri))
             self.add(goal, RDFS.label, self.text(row.get("text")))
             self.add(goal, RDFS.label, self.text(row.get("text_en"), "en"))
+            if row.get("source_term"):
+                self.add(goal, SSG.levelTerm, Literal(row.get("source_term")))
+            self.boolean(goal, SSG.textComplete, row.get("text_complete"))
             self.add(goal, DCTERMS.description, self.text(row.get("description")))
             if row.get("period_start") is not None:
                 self.add(goal, SSG.periodStart, year_literal(row.get("period_start")))
@@ -261,8 +272,7 @@ class GraphBuilder:
                 self.add(goal, SSG.dimension, URIRef(choice.iri))
             for choice in row.get("aspects", []):
                 self.add(goal, SSG.aspect, URIRef(choice.iri))
-            if row.get("responsible_body"):
-                self.add(goal, SSG.responsibleBody, self.mint("body", row.get("responsible_body")))
+            self.add(goal, SSG.responsibleBody, self.body(row.get("responsible_body")))
             if row.get("document"):
                 doc = self.mint("document", row.get("document"))
                 self.add(goal, SSG.statedIn, doc)
@@ -280,13 +290,13 @@ class GraphBuilder:
         ruled out cycles)."""
         if parent:
             self.add(goal, SSG.hasParent, self.mint("goal", parent))
-        elif level.slug == "overarching" and self.vision is not None:
+        elif level.slug in TOP_LEVELS and self.vision is not None:
             self.add(goal, SSG.hasParent, self.vision)
         current, top = parent, ident
         while current:
             self.add(goal, SSG.leadsUpTo, self.mint("goal", current))
             top, current = current, parent_of.get(current)
-        if level_of.get(top) is not None and level_of[top].slug == "overarching" and self.vision is not None:
+        if level_of.get(top) is not None and level_of[top].slug in TOP_LEVELS and self.vision is not None:
             self.add(goal, SSG.leadsUpTo, self.vision)
 
     def links(self, subject: URIRef, row: CheckedRow) -> None:
@@ -296,115 +306,9 @@ class GraphBuilder:
             self.add(subject, SSG.addressesEnvironmentalObjective, environmental_objective_iri(number))
         for number in row.get("public_health_areas", []):
             self.add(subject, SSG.addressesPublicHealthArea, public_health_area_iri(number))
-
-    def indicators(self) -> dict[str, str | None]:
-        units: dict[str, str | None] = {}
-        for row in self.checked.rows["indicators"]:
-            ident = row.get("id")
-            indicator = self.mint("indicator", ident)
-            units[ident] = row.get("unit")
-            self.common(indicator, row, SSG.Indicator, ident)
-            self.add(indicator, RDFS.label, self.text(row.get("name")))
-            for goal in row.get("goal", []):
-                self.add(indicator, SSG.measures, self.mint("goal", goal))
-            if row.get("unit"):
-                self.add(indicator, SSG.unit, Literal(row.get("unit")))
-            self.add(indicator, SSG.direction, self.iri_of(row.get("direction")))
-            if row.get("kolada_kpi"):
-                self.add(indicator, SSG.koladaKPI, SSGID[f"kolada/kpi/{row.get('kolada_kpi')}"])
-            for key, prop in (("baseline_year", SSG.baselineYear), ("target_year", SSG.targetYear)):
-                if row.get(key) is not None:
-                    self.add(indicator, prop, year_literal(row.get(key)))
-            for key, prop in (("baseline_value", SSG.baselineValue), ("target_value", SSG.targetValue)):
-                if row.get(key) is not None:
-                    self.add(indicator, prop, decimal_literal(row.get(key)))
-            self.links(indicator, row)
-        return units
-
-    def observations(self, units: dict[str, str | None], progress: RowProgress | None, done: int,
-                     total: int) -> int:
-        rows = self.checked.rows["observations"]
-        if not rows:
-            return done
-        dataset = self.mint("dataset")
-        self.add(dataset, RDF.type, SSG.IndicatorDataSet)
-        self.add(dataset, QB.structure, SSG.indicatorStructure)
-        self.add(dataset, SSG.organisation, self.org)
-        for row in rows:
-            gender = row.get("gender")
-            gender_code = gender.slug if gender is not None else "T"
-            ident = row.get("indicator")
-            obs = self.mint("observation", ident, row.get("period"), gender_code)
-            self.common(obs, row, SSG.Observation, None)
-            self.add(obs, RDF.type, QB.Observation)
-            self.add(obs, QB.dataSet, dataset)
-            self.add(obs, SSG.indicator, self.mint("indicator", ident))
-            self.add(obs, SSG.refPeriod, year_literal(row.get("period")))
-            self.add(obs, SSG.gender, SSG_GENDER[gender_code])
-            self.add(obs, SSG.refArea, self.org)
-            self.add(obs, SSG.value, decimal_literal(row.get("value")))
-            if units.get(ident):
-                self.add(obs, SSG.unit, Literal(units[ident]))
-            done += 1
-            if progress and done % 500 == 0:
-                progress(done, total)
-        return done
-
-    def follow_up(self) -> None:
-        for row in self.checked.rows["action_plans"]:
-            plan = self.mint("action-plan", row.get("id"))
-            self.common(plan, row, SSG.ActionPlan, row.get("id"))
-            self.plan_like(plan, row)
-        for row in self.checked.rows["activities"]:
-            activity = self.mint("activity", row.get("id"))
-            self.common(activity, row, SSG.Activity, row.get("id"))
-            self.plan_like(activity, row)
-            if row.get("action_plan"):
-                self.add(activity, SSG.partOfActionPlan, self.mint("action-plan", row.get("action_plan")))
-            if row.get("budget") is not None:
-                self.add(activity, SSG.budget, decimal_literal(row.get("budget")))
-        for row in self.checked.rows["stakeholders"]:
-            stakeholder = self.mint("stakeholder", row.get("id"))
-            self.common(stakeholder, row, SSG.Stakeholder, row.get("id"))
-            self.add(stakeholder, RDFS.label, self.text(row.get("name")))
-            self.add(stakeholder, FOAF.name, Literal(row.get("name")))
-            self.add(stakeholder, SSG.stakeholderCategory, self.text(row.get("category")))
-            if row.get("organisation_code"):
-                self.add(stakeholder, RDFS.seeAlso, Minter(self.mint.base, row.get("organisation_code")).org())
-            self.add(self.org, SSG.hasStakeholder, stakeholder)
-        for row in self.checked.rows["dialogues"]:
-            dialogue = self.mint("dialogue", row.get("id"))
-            self.common(dialogue, row, SSG.Dialogue, row.get("id"))
-            self.add(dialogue, DCTERMS.title, self.text(row.get("title")))
-            self.add(dialogue, RDFS.label, self.text(row.get("title")))
-            if row.get("date") is not None:
-                self.add(dialogue, DCTERMS.date, date_literal(row.get("date")))
-            for participant in row.get("participants", []):
-                self.add(dialogue, SSG.participant, self.mint("stakeholder", participant))
-            if row.get("planning_period"):
-                self.add(dialogue, SSG.planningPeriod, Literal(row.get("planning_period")))
-            self.add(dialogue, DCTERMS.description, self.text(row.get("description")))
-        for row in self.checked.rows["assessments"]:
-            goal, period = row.get("goal"), row.get("period")
-            assessment = self.mint("assessment", goal, period)
-            self.common(assessment, row, SSG.Assessment, None)
-            self.add(assessment, SSG.assessedGoal, self.mint("goal", goal))
-            self.add(assessment, SSG.assessmentPeriod, year_literal(period))
-            self.add(assessment, SSG.fulfilmentStatus, self.iri_of(row.get("status")))
-            self.add(assessment, RDFS.comment, self.text(row.get("comment")))
-
-    def plan_like(self, subject: URIRef, row: CheckedRow) -> None:
-        self.add(subject, DCTERMS.title, self.text(row.get("title")))
-        self.add(subject, RDFS.label, self.text(row.get("title")))
-        for goal in row.get("goal", []):
-            self.add(subject, SSG.implementsGoal, self.mint("goal", goal))
-        if row.get("owner"):
-            self.add(subject, SSG.owner, self.mint("body", row.get("owner")))
-        if row.get("start") is not None:
-            self.add(subject, SSG.startDate, date_literal(row.get("start")))
-        if row.get("end") is not None:
-            self.add(subject, SSG.endDate, date_literal(row.get("end")))
-        self.add(subject, SSG.activityStatus, self.iri_of(row.get("status")))
+        self.add(subject, SSG.sdgLinkStatement, self.text(row.get("sdg_statement")))
+        self.add(subject, SSG.environmentalObjectiveLinkStatement,
+                 self.text(row.get("environmental_objectives_statement")))
 
     def import_activity(self) -> None:
         g, tool = self.graph, tool_iri(self.tool_version)
@@ -419,8 +323,6 @@ class GraphBuilder:
         g.add((source, RDF.type, PROV.Entity))
         g.add((source, SSG.sourceFile, Literal(self.checked.file)))
 
-
-SSG_GENDER = {code: standard_iri(f"gender-{code}") for code in ("T", "K", "M")}
 
 
 def map_workbook(
@@ -441,6 +343,7 @@ def map_workbook(
     builder.organisation()
     builder.bodies()
     builder.documents()
+    builder.sources()
     builder.vision_rows()
     done = builder.goals(progress, 0, total)
     units = builder.indicators()

@@ -7,6 +7,7 @@ matching (``readers.py``), the cell checks (``checks.py``) and the column refere
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rdflib import Namespace
@@ -32,6 +33,9 @@ HEALTH_AREAS = "public-health-areas"  # numbers 1..8
 ORG_CODE = "organisation-code"  # a municipality or region code (SCB/Kolada)
 KOLADA_ID = "kolada-kpi"  # a Kolada KPI id such as N00401
 URL = "url"
+BOOLEAN = "boolean"  # ja/nej, yes/no, true/false
+BODY = "body"  # the id of a row in Bodies, or a body named in free text ("kommunfullmäktige")
+SCALE = "scale"  # a value from ``Column.choices`` or the organisation's own wording of it
 
 MULTI_VALUED = {REFS, CHOICES, SDG_TARGETS, ENV_OBJECTIVES, HEALTH_AREAS}
 SEPARATOR = ";"
@@ -45,8 +49,14 @@ class Choice:
     sv: str
     en: str
     iri: str | None = None  # the concept or class the value maps to
+    aliases: tuple[str, ...] = ()  # further words officers and documents use for it
 
     def spellings(self) -> set[str]:
+        return {self.slug.casefold(), self.sv.casefold(), self.en.casefold(),
+                *(alias.casefold() for alias in self.aliases)}
+
+    def standard_spellings(self) -> set[str]:
+        """The model's own words for the value (not the aliases)."""
         return {self.slug.casefold(), self.sv.casefold(), self.en.casefold()}
 
 
@@ -62,6 +72,7 @@ class Column:
     required: bool = False
     choices: tuple[Choice, ...] = ()
     refers_to: str | None = None  # sheet key, for REF/REFS
+    words: str | None = None  # a key of RECOGNISERS: reads the value from the document's wording
 
     @property
     def multi(self) -> bool:
@@ -152,15 +163,26 @@ VISION_KINDS = (
     Choice("value-base", "värdegrund", "value base", str(SSG.ValueBase)),
 )
 GOAL_LEVELS = (
-    Choice("overarching", "övergripande", "overarching", str(STANDARD["level-overarching"])),
-    Choice("committee", "nämnd", "committee", str(STANDARD["level-committee"])),
-    Choice("operational", "verksamhet", "operational", str(STANDARD["level-operational"])),
+    Choice("goal-area", "målområde", "goal area", str(STANDARD["level-goal-area"]),
+           ("fokusområde", "strategiområde", "hållbarhetsdimension", "prioriterat område",
+            "utvecklingsområde", "focus area", "strategic area")),
+    Choice("overarching", "övergripande", "overarching", str(STANDARD["level-overarching"]),
+           ("övergripande mål", "overarching goal")),
+    Choice("committee", "nämnd", "committee", str(STANDARD["level-committee"]),
+           ("nämndmål", "committee goal")),
+    Choice("operational", "verksamhet", "operational", str(STANDARD["level-operational"]),
+           ("verksamhetsmål", "operational goal")),
+    Choice("sub-goal", "delmål", "sub-goal", str(STANDARD["level-sub-goal"]), ("undermål", "sub goal")),
 )
 GOAL_LEVEL_CLASSES = {
+    "goal-area": SSG.GoalArea,
     "overarching": SSG.OverarchingGoal,
     "committee": SSG.CommitteeGoal,
     "operational": SSG.OperationalGoal,
+    "sub-goal": SSG.SubGoal,
 }
+# levels whose goals, at the top of the hierarchy, lead straight to the vision
+TOP_LEVELS = {"goal-area", "overarching"}
 DIMENSIONS = (
     _std("economic", "ekonomisk", "economic"),
     _std("social", "social", "social"),
@@ -187,9 +209,18 @@ SUPPORTING_TOOLS = (
     _std("healthy-cities", "Healthy Cities", "Healthy Cities"),
 )
 DIRECTIONS = (
-    _std("increase", "öka", "increase"),
-    _std("decrease", "minska", "decrease"),
-    _std("maintain", "bibehålla", "maintain"),
+    Choice("increase", "öka", "increase", str(STANDARD["increase"]), ("ska öka", "ökar", "höja", "högre", "up")),
+    Choice("decrease", "minska", "decrease", str(STANDARD["decrease"]),
+           ("ska minska", "minskar", "sänka", "lägre", "down")),
+    Choice("maintain", "bibehålla", "maintain", str(STANDARD["maintain"]),
+           ("ska bibehållas", "bibehålls", "behålla", "oförändrad", "keep")),
+)
+TARGET_OPERATORS = (
+    Choice(">", "över", "above", None, ("mer än", "more than", "högre än", "gt")),
+    Choice(">=", "minst", "at least", None, ("≥", "ge")),
+    Choice("<", "under", "below", None, ("mindre än", "less than", "lägre än", "lt")),
+    Choice("<=", "högst", "at most", None, ("≤", "le")),
+    Choice("=", "exakt", "exactly", None, ("lika med", "eq")),
 )
 GENDERS = (
     Choice("T", "T", "T", str(STANDARD["gender-T"])),
@@ -203,15 +234,80 @@ ACTIVITY_STATUSES = (
     _std("cancelled", "avbruten", "cancelled"),
 )
 FULFILMENT_STATUSES = (
-    _std("fulfilled", "uppfyllt", "fulfilled"),
-    _std("partly-fulfilled", "delvis uppfyllt", "partly fulfilled"),
-    _std("not-fulfilled", "ej uppfyllt", "not fulfilled"),
-    _std("not-assessed", "ej bedömt", "not assessed"),
+    Choice("fulfilled", "uppfyllt", "fulfilled", str(STANDARD["fulfilled"]),
+           ("helt uppfyllt", "uppfylld", "uppnått", "grön", "green")),
+    Choice("partly-fulfilled", "delvis uppfyllt", "partly fulfilled", str(STANDARD["partly-fulfilled"]),
+           ("i hög grad uppfyllt", "i låg grad uppfyllt", "i viss grad uppfyllt", "gul", "yellow")),
+    Choice("not-fulfilled", "ej uppfyllt", "not fulfilled", str(STANDARD["not-fulfilled"]),
+           ("inte uppfyllt", "ej uppnått", "inte uppnått", "röd", "red")),
+    Choice("not-assessed", "ej bedömt", "not assessed", str(STANDARD["not-assessed"]),
+           ("inte bedömt", "kan ej bedömas", "grå", "grey", "gray")),
+)
+BOOLEAN_WORDS = {
+    True: ("ja", "yes", "true", "sant", "1", "x"),
+    False: ("nej", "no", "false", "falskt", "0"),
+}
+
+
+def _c(key, sv, en, type_, dsv, den, example="", required=False, choices=(), refers_to=None, words=None):
+    return Column(key, sv, en, type_, dsv, den, example, required, tuple(choices), refers_to, words)
+
+
+def _first_match(text: str, patterns: tuple[tuple[str, str], ...], choices: tuple[Choice, ...]) -> Choice | None:
+    by_slug = {choice.slug: choice for choice in choices}
+    folded = text.casefold()
+    for slug, pattern in patterns:
+        if re.search(pattern, folded):
+            return by_slug[slug]
+    return None
+
+
+# the verbs and comparatives of a verbal target; a text naming two directions says neither
+_DIRECTION_PATTERNS = (
+    ("increase", r"\b(öka\w*|höj\w*|högre|fler|större)\b"),
+    ("decrease", r"\b(minsk\w*|sänk\w*|lägre|färre|mindre|halver\w*)\b"),
+    ("maintain", r"\b(bibehåll\w*|behåll\w*|oförändrad\w*|bevara\w*)\b"),
+)
+# checked in this order: "ej uppfyllt" must not be read as "uppfyllt"
+_FULFILMENT_PATTERNS = (
+    ("not-assessed", r"\b(ej|inte|icke)\s+bedöm|\bkan (ej|inte) bedömas|\bgrå\b|\bnot assessed\b"),
+    ("not-fulfilled", r"\b(ej|inte|icke)\s+(helt\s+)?(uppfyll|uppnå)|\bröd\b|\bred\b|\bnot (fulfilled|achieved)\b"),
+    ("partly-fulfilled", r"\bdelvis\b|\bi (hög|låg|viss|stor) grad\b|\btill (viss|stor) del\b|\bgul\b|\byellow\b"
+                         r"|\bpartly\b|\blargely\b"),
+    ("fulfilled", r"\b(helt\s+)?(uppfyll|uppnå)|\bgrön\b|\bgreen\b|\bfulfilled\b|\bachieved\b"),
 )
 
 
-def _c(key, sv, en, type_, dsv, den, example="", required=False, choices=(), refers_to=None):
-    return Column(key, sv, en, type_, dsv, den, example, required, tuple(choices), refers_to)
+def direction_in_words(text: str | None) -> Choice | None:
+    """The direction a verbal target names (“ska öka”, “högre än …”), if it names exactly one."""
+    if not text:
+        return None
+    folded = text.casefold()
+    found = [slug for slug, pattern in _DIRECTION_PATTERNS if re.search(pattern, folded)]
+    if len(found) != 1:
+        return None
+    return next(choice for choice in DIRECTIONS if choice.slug == found[0])
+
+
+def fulfilment_in_words(text: str | None) -> Choice | None:
+    """A verbal, coloured or percentage assessment on the fulfilment scale (None: not placeable)."""
+    if not text:
+        return None
+    percent = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*(%|procent)\s*", text.casefold())
+    if percent:
+        share = float(percent.group(1).replace(",", "."))
+        slug = "fulfilled" if share >= 100 else "not-fulfilled" if share <= 0 else "partly-fulfilled"
+        return next(choice for choice in FULFILMENT_STATUSES if choice.slug == slug)
+    return _first_match(text, _FULFILMENT_PATTERNS, FULFILMENT_STATUSES)
+
+
+RECOGNISERS = {"direction": direction_in_words, "fulfilment": fulfilment_in_words}
+
+
+def recognise(column: Column, text: str) -> Choice | None:
+    """The value a column's wording names, for columns that read the document's words."""
+    reader = RECOGNISERS.get(column.words) if column.words else None
+    return reader(text) if reader else None
 
 
 def _extraction_columns() -> tuple[Column, ...]:
@@ -232,6 +328,18 @@ def _extraction_columns() -> tuple[Column, ...]:
            "Hur säker utläsningen ur dokumentet är, 0–1; granska rader med låga värden (fylls i av ssgraph extract).",
            "How certain the reading from the document is, 0–1; check rows with low values (filled in by "
            "ssgraph extract).", "0,9"),
+    )
+
+
+def _quoted_columns() -> tuple[Column, ...]:
+    """Which public document the row is quoted from, and a free note about it."""
+    return (
+        _c("source", "Källa", "Source", REF,
+           "Id för källan (bladet Källor): det offentliga dokument som raden är citerad ur.",
+           "Id of the source (sheet Sources): the public document the row is quoted from.", "s1",
+           refers_to="sources"),
+        _c("note", "Anmärkning", "Note", TEXT, "Fri anmärkning om raden, t.ex. vad källan inte säger.",
+           "Free note about the row, e.g. what the source does not say.", ""),
     )
 
 
@@ -270,6 +378,8 @@ SHEETS: tuple[Sheet, ...] = (
                "https://www.nykoping.se"),
             _c("note", "Anmärkning", "Note", TEXT, "Fri kommentar om uppgifterna.",
                "Free comment about the data.", "Illustrativa exempeldata"),
+            _c("year", "År", "Year", YEAR, "Året som versionen gäller, om det är känt.",
+               "The year the version refers to, if known.", "2024"),
         ),
         id_columns=("code",),
     ),
@@ -296,8 +406,8 @@ SHEETS: tuple[Sheet, ...] = (
             _c("id", "Id", "Id", ID, ID_SV, ID_EN, "MB2024", required=True),
             _c("title", "Titel", "Title", TEXT, "Dokumentets titel.", "The document's title.",
                "Mål och budget 2024", required=True),
-            _c("type", "Typ", "Type", CHOICE, "Slag av styrdokument.", "Type of document.", "mål och budget",
-               required=True, choices=DOCUMENT_TYPES),
+            _c("type", "Typ", "Type", CHOICE, "Slag av styrdokument, om det är känt.",
+               "Type of document, if known.", "mål och budget", choices=DOCUMENT_TYPES),
             _c("kind", "Karaktär", "Kind", CHOICE, "Dokumentets karaktär enligt SS 854000.",
                "The document's kind according to SS 854000.", "aktiverande", choices=DOCUMENT_KINDS),
             _c("decided_by", "Beslutat av", "Decided by", REF, "Id för organet som beslutade (bladet Organ).",
@@ -325,18 +435,42 @@ SHEETS: tuple[Sheet, ...] = (
         ),
     ),
     Sheet(
+        "sources", "Källor", "Sources",
+        "Offentliga dokument som uppgifterna är citerade ur: webbsidor, rapporter, kopior av dokument.",
+        "Public documents the data is quoted from: web pages, reports, copies of documents.",
+        (
+            _c("id", "Id", "Id", ID, ID_SV, ID_EN, "s1", required=True),
+            _c("title", "Titel", "Title", TEXT, "Dokumentets titel.", "The document's title.",
+               "Inriktningsmål – Stenungsunds kommun"),
+            _c("publisher", "Utgivare", "Publisher", TEXT, "Vem som ger ut dokumentet.",
+               "Who publishes the document.", "Stenungsunds kommun"),
+            _c("url", "Webbadress", "URL", URL, "Var dokumentet finns.", "Where the document is.",
+               "https://www.stenungsund.se/inriktningsmal"),
+            _c("year", "År", "Year", YEAR, "Dokumentets år.", "The document's year.", "2022"),
+            _c("secondary", "Andrahandskälla", "Secondary source", BOOLEAN,
+               "ja om någon annan än organisationen ger ut dokumentet (nyhetssida, parti, dokumentdelning).",
+               "yes if someone other than the organisation publishes it (news site, party, document sharing).",
+               "nej"),
+            _c("note", "Anmärkning", "Note", TEXT, "Fri anmärkning om källan.", "Free note about the source.", ""),
+        ),
+    ),
+    Sheet(
         "vision", "Vision", "Vision",
         "Visionen och värdegrunden (högst en rad av varje slag).",
         "The vision and the value base (at most one row of each kind).",
         (
             _c("kind", "Slag", "Kind", CHOICE, "vision eller värdegrund.", "vision or value base.", "vision",
                required=True, choices=VISION_KINDS),
-            _c("text", "Text", "Text", TEXT, "Texten på svenska.", "The text in Swedish.",
-               "Nyköping – en hållbar kommun att leva och verka i", required=True),
+            _c("text", "Text", "Text", TEXT, "Texten på svenska (tom om dokumentet bara namnger visionen).",
+               "The text in Swedish (empty if the document only names the vision).",
+               "Nyköping – en hållbar kommun att leva och verka i"),
             _c("text_en", "Text (engelska)", "Text (English)", TEXT, "Texten på engelska, om den finns.",
                "The text in English, if there is one.", ""),
             _c("document", "Styrdokument", "Steering document", REF, "Id för dokumentet där texten står.",
                "Id of the document that states the text.", "VISION2030", refers_to="documents"),
+            _c("name", "Namn", "Name", TEXT, "Visionens namn, om den har ett (t.ex. Vision 2030).",
+               "The vision's name, if it has one (e.g. Vision 2030).", "Vision 2030"),
+            *_quoted_columns(),
             *_extraction_columns(),
         ),
         id_columns=("kind",),
@@ -351,10 +485,14 @@ SHEETS: tuple[Sheet, ...] = (
                "Id för målet närmast ovanför. Tomt för övergripande mål (de leder då direkt till visionen).",
                "Id of the goal directly above. Empty for overarching goals (they then lead straight to the vision).",
                "M1", refers_to="goals"),
-            _c("level", "Nivå", "Level", CHOICE, "Målets nivå.", "The goal's level.", "nämnd",
-               required=True, choices=GOAL_LEVELS),
-            _c("text", "Måltext", "Goal text", TEXT, "Målet formulerat på svenska.", "The goal as worded in Swedish.",
-               "Andelen förnybar energi i kommunens verksamheter ska öka", required=True),
+            _c("level", "Nivå", "Level", CHOICE,
+               "Målets nivå; målområde för en rubrik som grupperar mål (fokusområde, strategiområde …).",
+               "The goal's level; goal area for a heading that groups goals (focus area, strategic area …).",
+               "nämnd", required=True, choices=GOAL_LEVELS),
+            _c("text", "Måltext", "Goal text", TEXT,
+               "Målet formulerat på svenska (tom om dokumentet bara har en rubrik vars text saknas).",
+               "The goal as worded in Swedish (empty if the document only has a heading whose text is missing).",
+               "Andelen förnybar energi i kommunens verksamheter ska öka"),
             _c("text_en", "Måltext (engelska)", "Goal text (English)", TEXT, "Målet på engelska, om det finns.",
                "The goal in English, if there is one.", ""),
             _c("description", "Beskrivning", "Description", TEXT, "Förklaring eller bakgrund.",
@@ -367,8 +505,10 @@ SHEETS: tuple[Sheet, ...] = (
                "Sustainability dimensions (several with ;).", "ekologisk; social", choices=DIMENSIONS),
             _c("aspects", "Aspekter", "Aspects", CHOICES, "Hållbarhetsaspekter (flera med ;).",
                "Sustainability aspects (several with ;).", "klimat", choices=ASPECTS),
-            _c("responsible_body", "Ansvarigt organ", "Responsible body", REF, "Id för ansvarigt organ (bladet Organ).",
-               "Id of the responsible body (sheet Bodies).", "BMN", refers_to="bodies"),
+            _c("responsible_body", "Ansvarigt organ", "Responsible body", BODY,
+               "Id för ansvarigt organ (bladet Organ), eller organets namn som det står i dokumentet.",
+               "Id of the responsible body (sheet Bodies), or the body's name as the document writes it.",
+               "BMN", refers_to="bodies"),
             _c("document", "Styrdokument", "Steering document", REF, "Id för dokumentet där målet står.",
                "Id of the document that states the goal.", "MB2024", refers_to="documents"),
             _c("sdg_targets", "Agenda 2030-delmål", "SDG targets", SDG_TARGETS,
@@ -380,6 +520,22 @@ SHEETS: tuple[Sheet, ...] = (
             _c("public_health_areas", "Folkhälsomål", "Public health areas", HEALTH_AREAS,
                "Nummer på folkhälsopolitikens målområden, 1–8.",
                "Numbers of the target areas of public health policy, 1–8.", "1; 2"),
+            _c("source_term", "Egen nivåbeteckning", "Own level term", TEXT,
+               "Organisationens eget ord för nivån, som det står i dokumentet (inriktningsmål, effektmål …).",
+               "The organisation's own word for the level, as the document writes it (inriktningsmål, effektmål …).",
+               "inriktningsmål"),
+            _c("text_complete", "Fullständig text", "Text complete", BOOLEAN,
+               "nej om måltexten är avklippt i källan.", "no if the goal text is cut off in the source.", "ja"),
+            _c("sdg_statement", "Koppling till Agenda 2030 (citat)", "SDG link (quote)", TEXT,
+               "Dokumentets egen mening om målets koppling till Agenda 2030, ordagrant.",
+               "The document's own sentence on the goal's link to the 2030 Agenda, verbatim.",
+               "Målen utgår från Agenda 2030"),
+            _c("environmental_objectives_statement", "Koppling till miljömål (citat)",
+               "Environmental objectives link (quote)", TEXT,
+               "Dokumentets egen formulering av kopplingen till miljökvalitetsmålen, ordagrant.",
+               "The document's own wording of the link to the environmental objectives, verbatim.",
+               "BEGRÄNSAD KLIMATPÅVERKAN (MILJÖMÅL 1)"),
+            *_quoted_columns(),
             *_extraction_columns(),
         ),
     ),
@@ -393,8 +549,11 @@ SHEETS: tuple[Sheet, ...] = (
             _c("name", "Namn", "Name", TEXT, "Indikatorns namn.", "The indicator's name.",
                "Andel förnybar energi, %", required=True),
             _c("unit", "Enhet", "Unit", TEXT, "Enhet för värdena.", "Unit of the values.", "%"),
-            _c("direction", "Önskad riktning", "Desired direction", CHOICE, "Om värdet ska öka, minska eller bibehållas.",
-               "Whether the value should increase, decrease or be maintained.", "öka", choices=DIRECTIONS),
+            _c("direction", "Önskad riktning", "Desired direction", CHOICE,
+               "Om värdet ska öka, minska eller bibehållas (”ska öka” går bra). Tom: läses ut ur målformuleringen "
+               "när den är entydig.",
+               "Whether the value should increase, decrease or be maintained (“ska öka” is fine). Empty: read from "
+               "the target statement when it is unambiguous.", "öka", choices=DIRECTIONS, words="direction"),
             _c("kolada_kpi", "Kolada-id", "Kolada id", KOLADA_ID, "Nyckeltalets id i Kolada, om det finns.",
                "The KPI id in Kolada, if any.", "N00401"),
             _c("baseline_year", "Basår", "Baseline year", YEAR, "År för utgångsvärdet.", "Year of the baseline.", "2019"),
@@ -404,6 +563,26 @@ SHEETS: tuple[Sheet, ...] = (
             _c("sdg_targets", "Agenda 2030-delmål", "SDG targets", SDG_TARGETS,
                "Delmål i Agenda 2030 som indikatorn följer (flera med ;).",
                "Targets of the 2030 Agenda the indicator follows (several with ;).", "7.2"),
+            _c("verbatim", "Ordagrant", "Verbatim", BOOLEAN,
+               "nej om namnet är en återgivning med egna ord, inte ett citat.",
+               "no if the name is a rendering in other words, not a quotation.", "ja"),
+            _c("group", "Grupp", "Group", TEXT, "Rubriken som indikatorn står under i dokumentet.",
+               "The heading the indicator stands under in the document.", "Regional tillväxt"),
+            _c("baseline_text", "Utgångsläge i ord", "Baseline statement", TEXT,
+               "Utgångsläget som dokumentet uttrycker det, ordagrant.", "The baseline as the document words it, verbatim.",
+               "ökning med 10 % sedan 2013"),
+            _c("target_operator", "Jämförelse", "Comparison", CHOICE,
+               "Hur målvärdet jämförs: över, minst, under, högst, exakt (>, >=, <, <=, =).",
+               "How the target value compares: above, at least, below, at most, exactly (>, >=, <, <=, =).",
+               "minst", choices=TARGET_OPERATORS),
+            _c("target_unit", "Målvärdets enhet", "Target unit", TEXT,
+               "Enhet för målvärdet om den skiljer sig från indikatorns (t.ex. % jämfört med 2005).",
+               "Unit of the target value if it differs from the indicator's (e.g. % compared with 2005).",
+               "% jämfört med 2005"),
+            _c("target_text", "Målformulering", "Target statement", TEXT,
+               "Målet som dokumentet uttrycker det i ord, ordagrant (t.ex. ”ska öka”).",
+               "The target as the document words it, verbatim (e.g. “ska öka”).", "ska öka"),
+            *_quoted_columns(),
             *_extraction_columns(),
         ),
     ),
@@ -413,14 +592,24 @@ SHEETS: tuple[Sheet, ...] = (
         (
             _c("indicator", "Indikator", "Indicator", REF, "Id för indikatorn (bladet Indikatorer).",
                "Id of the indicator (sheet Indicators).", "I1", required=True, refers_to="indicators"),
-            _c("period", "År", "Year", YEAR, "Året värdet gäller.", "The year of the value.", "2023", required=True),
+            _c("period", "År", "Year", YEAR, "Året värdet gäller (tom om dokumentet inte säger det).",
+               "The year of the value (empty if the document does not say).", "2023"),
             _c("value", "Värde", "Value", NUMBER, "Värdet (decimalkomma går bra).", "The value (decimal comma is fine).",
-               "47,3", required=True),
+               "47,3"),
             _c("gender", "Kön", "Gender", CHOICE, "T = totalt, K = kvinnor, M = män (som i Kolada). Tomt = T.",
                "T = total, K (or W) = women, M = men (as in Kolada). Empty = T.", "T", choices=GENDERS),
+            _c("text", "Utfall i ord", "Value statement", TEXT,
+               "Meningen som anger utfallet, ordagrant (t.ex. ”ligger stadigt på cirka 90 %”).",
+               "The sentence giving the outcome, verbatim (e.g. “steadily at about 90 %”).", ""),
+            _c("approximate", "Ungefärligt", "Approximate", BOOLEAN, "ja om värdet anges som ungefärligt (”cirka”).",
+               "yes if the value is given as approximate (“about”).", ""),
+            _c("area", "Jämförelseområde", "Comparison area", TEXT,
+               "Området ett jämförelsevärde gäller (t.ex. riket); tomt = organisationens eget.",
+               "The area a comparison value refers to (e.g. the country); empty = the organisation's own.", ""),
+            *_quoted_columns(),
             *_extraction_columns(),
         ),
-        id_columns=("indicator", "period", "gender"),
+        id_columns=("indicator", "period", "gender", "area"),
     ),
     Sheet(
         "action_plans", "Handlingsplaner", "Action plans",
@@ -497,10 +686,15 @@ SHEETS: tuple[Sheet, ...] = (
             _c("goal", "Mål", "Goal", REF, "Id för målet.", "Id of the goal.", "M1.2", required=True,
                refers_to="goals"),
             _c("period", "År", "Year", YEAR, "Året bedömningen gäller.", "The year assessed.", "2024", required=True),
-            _c("status", "Måluppfyllelse", "Fulfilment", CHOICE, "Bedömd måluppfyllelse.", "Assessed fulfilment.",
-               "delvis uppfyllt", required=True, choices=FULFILMENT_STATUSES),
+            _c("status", "Måluppfyllelse", "Fulfilment", SCALE,
+               "Bedömd måluppfyllelse, med organisationens egna ord (i hög grad uppfyllt, grön, 75 % …); "
+               "ordalydelsen behålls och placeras på skalan när det går.",
+               "Assessed fulfilment, in the organisation's own words (largely fulfilled, green, 75 % …); the "
+               "wording is kept and placed on the scale where possible.",
+               "delvis uppfyllt", choices=FULFILMENT_STATUSES, words="fulfilment"),
             _c("comment", "Kommentar", "Comment", TEXT, "Motivering av bedömningen.", "Reasoning for the assessment.",
                ""),
+            *_quoted_columns()[:1],
         ),
         id_columns=("goal", "period"),
     ),
@@ -543,6 +737,9 @@ TYPE_WORDS = {
     ORG_CODE: ("organisationskod", "organisation code"),
     KOLADA_ID: ("Kolada-id", "Kolada id"),
     URL: ("webbadress", "URL"),
+    BOOLEAN: ("ja/nej", "yes/no"),
+    BODY: ("id i bladet Organ eller organets namn", "id in the sheet Bodies or the body's name"),
+    SCALE: ("värde ur lista eller egna ord", "value from list or own words"),
 }
 
 

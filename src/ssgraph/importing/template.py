@@ -189,7 +189,7 @@ class _ChoiceLists:
         for offset, word in enumerate(words, start=2):
             self.sheet.cell(row=offset, column=self.count, value=word)
         cells = f"{LISTS_SHEET}!${list_letter}$2:${list_letter}${len(column.choices) + 1}"
-        if column.type == model.CHOICE:
+        if column.type == model.CHOICE and not column.words:  # a column that reads words takes any text
             validation = DataValidation(type="list", formula1=f"={cells}", allow_blank=True)
             validation.error = "Välj ett värde ur listan / Choose a value from the list"
             validation.errorTitle = column.header(self.lang)
@@ -197,8 +197,10 @@ class _ChoiceLists:
         else:
             validation = DataValidation(type="custom", formula1="TRUE", allow_blank=True)
             validation.promptTitle = column.header(self.lang)
-            validation.prompt = ("Flera med ; emellan: " if self.lang == "sv" else "Several with ; between: ") \
-                + ", ".join(words)[:240]
+            hint = {model.SCALE: ("Egna ord går bra: ", "Own words are fine: "),
+                    model.CHOICE: ("Egna ord går bra: ", "Own words are fine: ")}.get(
+                column.type, ("Flera med ; emellan: ", "Several with ; between: "))
+            validation.prompt = hint[0 if self.lang == "sv" else 1] + ", ".join(words)[:240]
             validation.showInputMessage = True
         ws.add_data_validation(validation)
         letter = get_column_letter(index)

@@ -49,6 +49,7 @@ class VersionEntry:
     graph: URIRef
     generated: dt.datetime
     note: str | None = None
+    year: int | None = None  # the year the version refers to, when the file says
 
     @property
     def slug(self) -> str:
@@ -60,11 +61,11 @@ class VersionEntry:
 
 
 def version_entry(org_code: str, label: str, generated: dt.datetime, base: str = DEFAULT_BASE,
-                  note: str | None = None) -> VersionEntry:
+                  note: str | None = None, year: int | None = None) -> VersionEntry:
     if not base.endswith(("/", "#")):
         base += "/"
     org_iri = URIRef(f"{base}org/{quote(org_code, safe='')}")
-    return VersionEntry(org_iri, org_code, label, org_graph_iri(org_code, label), generated, note)
+    return VersionEntry(org_iri, org_code, label, org_graph_iri(org_code, label), generated, note, year)
 
 
 def versions_in(catalog: Graph, org_code: str) -> list[VersionInfo]:
@@ -113,6 +114,8 @@ def updated_catalog(catalog: Graph, entry: VersionEntry, make_current: bool) -> 
     result.add((v, PROV.generatedAtTime, Literal(entry.generated.isoformat(), datatype=XSD.dateTime)))
     if entry.note:
         result.add((v, RDFS.comment, Literal(entry.note, lang="sv")))
+    if entry.year is not None:
+        result.add((v, DCTERMS.date, Literal(f"{entry.year:04d}", datatype=XSD.gYear)))
     return result
 
 

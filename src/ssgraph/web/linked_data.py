@@ -56,15 +56,26 @@ class ResourceView:
     incoming: list[dict[str, Link]] = field(default_factory=list)
     graphs: list[str] = field(default_factory=list)
     sources: list[dict[str, str]] = field(default_factory=list)
+    quoted_from: list[dict[str, str]] = field(default_factory=list)  # public documents, with publisher and URL
     sdg: dict[str, str] | None = None
 
 
+def _also_in(pattern: str, graphs: list[str] | None) -> str:
+    """The pattern over the default graph (current versions), and also inside the graphs bound
+    to ``$scope``: a resource of an archived version is described from its own graph."""
+    if not graphs:
+        return pattern
+    return f"{{ {pattern} }} UNION {{ GRAPH ?scope {{ {pattern} }} VALUES ?scope {{ $scope }} }}"
+
+
+def _scoped(graphs: list[str] | None) -> dict[str, object]:
+    return {"scope": {binding.iri(g) for g in graphs}} if graphs else {}
 
 
 class Labeller:
     """Labels, SDG numbers and colours of a set of IRIs, fetched in two queries."""
 
-    def __init__(self, iris: set[str], languages: tuple[str, ...]):
+    def __init__(self, iris: set[str], languages: tuple[str, ...], graphs: list[str] | None = None):
         self.languages = languages
         self.labels: dict[str, dict[str, str]] = {}
         self.sdg: dict[str, dict[str, str]] = {}
@@ -72,8 +83,9 @@ class Labeller:
             return
         values = sorted(binding.iri(i) for i in iris)
         rows = service().select(binding.bind(
-            "SELECT ?x ?p ?label WHERE { VALUES ?x { $iris } VALUES ?p { $properties } ?x ?p ?label }",
-            iris=values, properties=[URIRef(p) for p in LABEL_PROPERTIES]))
+            "SELECT ?x ?p ?label WHERE { VALUES ?x { $iris } VALUES ?p { $properties } "
+            + _also_in("?x ?p ?label", graphs) + " }",
+            iris=values, properties=[URIRef(p) for p in LABEL_PROPERTIES], **_scoped(graphs)))
         ranked: dict[str, tuple[int, str]] = {}
         for row in rows:
             iri, label = str(row["x"]), row["label"]
@@ -115,7 +127,8 @@ def build_view(iri: str) -> ResourceView | None:
     # the statements of the default graph (current versions); a resource only found in an
     # archived version is shown from there
     outgoing = service().select(binding.bind("SELECT ?p ?o WHERE { $s ?p ?o }", s=subject))
-    if not outgoing:
+    archived = not outgoing
+    if archived:
         outgoing = service().select(binding.bind("SELECT ?p ?o WHERE { GRAPH ?g { $s ?p ?o } }", s=subject))
     graph_rows = service().select(binding.bind(
         "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
@@ -135,7 +148,8 @@ def build_view(iri: str) -> ResourceView | None:
             pairs.append((row["p"], row["o"]))
     iris = {iri} | {str(p) for p, _ in pairs} | {str(o) for _, o in pairs if isinstance(o, URIRef)}
     iris |= {str(r["s"]) for r in incoming} | {str(r["p"]) for r in incoming}
-    labeller = Labeller(iris, label_languages())
+    scope = [str(row["g"]) for row in graph_rows] if archived else None
+    labeller = Labeller(iris, label_languages(), scope)
     view = ResourceView(iri=iri, label=labeller.label(iri), sdg=labeller.sdg.get(iri))
     view.graphs = [describe_graph(row) for row in graph_rows]
     for predicate, value in sorted(pairs, key=lambda pv: (short_name(str(pv[0])), str(pv[1]))):
@@ -148,22 +162,39 @@ def build_view(iri: str) -> ResourceView | None:
     if sources:
         for row in service().select(binding.bind(
             "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> "
-            "SELECT ?file ?sheet ?row WHERE { VALUES ?x { $sources } "
-            "?x ssg:sourceFile ?file OPTIONAL { ?x ssg:sheet ?sheet } OPTIONAL { ?x ssg:row ?row } }",
-            sources={binding.iri(s) for s in sources})
+            "SELECT DISTINCT ?file ?sheet ?row WHERE { VALUES ?x { $sources } "
+            + _also_in("?x ssg:sourceFile ?file OPTIONAL { ?x ssg:sheet ?sheet } OPTIONAL { ?x ssg:row ?row }",
+                       scope) + " }",
+            sources={binding.iri(s) for s in sources}, **_scoped(scope))
         ):
             view.sources.append({k: str(v) for k, v in row.items()})
     quoted = [str(o) for p, o in pairs if str(p) == PROV_QUOTED and isinstance(o, URIRef)]
     if quoted:  # the place in a steering document that ssgraph extract read the resource from
         for row in service().select(binding.bind(
             "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
-            "SELECT ?file ?title ?page ?place WHERE { VALUES ?x { $quoted } "
-            "OPTIONAL { ?x ssg:page ?page } OPTIONAL { ?x ssg:placeInDocument ?place } "
-            "OPTIONAL { ?x dcterms:isPartOf ?doc OPTIONAL { ?doc ssg:sourceFile ?file } "
-            "OPTIONAL { ?doc dcterms:title ?title } } }", quoted={binding.iri(q) for q in quoted})
+            "SELECT DISTINCT ?file ?title ?page ?place WHERE { VALUES ?x { $quoted } "
+            + _also_in("?x a ssg:DocumentLocation OPTIONAL { ?x ssg:page ?page } "
+                       "OPTIONAL { ?x ssg:placeInDocument ?place } "
+                       "OPTIONAL { ?x dcterms:isPartOf ?doc OPTIONAL { ?doc ssg:sourceFile ?file } "
+                       "OPTIONAL { ?doc dcterms:title ?title } }", scope) + " }",
+            quoted={binding.iri(q) for q in quoted}, **_scoped(scope))
         ):
             view.sources.append({k: str(v) for k, v in row.items()})
+        view.quoted_from = quoted_sources(quoted, scope)
     return view
+
+
+def quoted_sources(iris: list[str], graphs: list[str] | None = None) -> list[dict[str, str]]:
+    """The public documents (ssg:SourceDocument) a resource is quoted from: title, publisher, URL."""
+    rows = service().select(binding.bind(
+        "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+        "PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+        "SELECT DISTINCT ?x ?title ?publisher ?url ?secondary WHERE { VALUES ?x { $iris } "
+        + _also_in("?x a ssg:SourceDocument OPTIONAL { ?x dcterms:title ?title } "
+                   "OPTIONAL { ?x dcterms:publisher/foaf:name ?publisher } OPTIONAL { ?x foaf:page ?url } "
+                   "OPTIONAL { ?x ssg:secondarySource ?secondary }", graphs) + " } ORDER BY ?x",
+        iris={binding.iri(i) for i in iris}, **_scoped(graphs)))
+    return [{k: str(v) for k, v in row.items() if k != "x"} for row in rows]
 
 
 def describe_graph(row: dict) -> str:
