@@ -3,14 +3,15 @@
 
 Usage (from the repository root):
 
-    python scripts/convert_realdata.py SOURCE_ORGS_DIR [--out data/realdata]
+    python scripts/convert_realdata.py SOURCE_ORGS_DIR [--gold GOLD_DIR] [--out data/realdata]
 
 SOURCE_ORGS_DIR is the ``orgs/`` folder of the real goal structures (one YAML file per
 goal-set version plus ``index.yaml``). The conversion is faithful: every value written
 comes from the source file, and a field the source leaves empty stays empty. The few
 readings the conversion makes are listed in ``CONVERSION_NOTES`` (written into the
-README) and nowhere else. The output is deterministic; the product reads only the written
-files, never SOURCE_ORGS_DIR.
+README) and nowhere else. The collection's gold standards (GOLD_DIR, by default the ``gold/``
+folder next to SOURCE_ORGS_DIR) are copied unchanged into ``gold/`` for the benchmarks. The
+output is deterministic; the product reads only the written files, never SOURCE_ORGS_DIR.
 """
 
 from __future__ import annotations
@@ -234,6 +235,17 @@ def _load_order(entries: list[tuple[str, int | None, Path]]) -> list[Path]:
     return [path for _, _, path in sorted(entries, key=lambda e: (e[0], e[1] is not None, e[1] or 0, e[2].name))]
 
 
+def copy_gold(gold_dir: Path, out_dir: Path) -> list[Path]:
+    """The gold standards as they are (they name goals by collection file stem and goal id)."""
+    target = out_dir / "gold"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in sorted(gold_dir.glob("*.json")):
+        (target / path.name).write_bytes(path.read_bytes())
+        written.append(target / path.name)
+    return written
+
+
 def convert(source_dir: Path, out_dir: Path) -> list[Path]:
     index = yaml.safe_load((source_dir / "index.yaml").read_text(encoding="utf-8"))
     if index.get("format") != FORMAT:
@@ -302,6 +314,11 @@ def _readme(rows: list[tuple]) -> str:
         "every file and compares the imported values with the collection field by field (skipped "
         "when the collection is not next to the repository).",
         "",
+        "`gold/` holds the collection's gold standards (harmonisation of versions, SDG and miljömål "
+        "links, consolidation), copied unchanged, for `benchmarks/evaluate_realdata.py`. They name a "
+        "goal by the collection's file (`18-region-orebro-lan.json`: the folder `18-region-orebro-lan/` "
+        "here) and its goal id (the same id here). The product never reads them.",
+        "",
         "Readings the conversion makes:",
         "",
         *[f"- {note}" for note in CONVERSION_NOTES],
@@ -319,10 +336,14 @@ def _readme(rows: list[tuple]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="the orgs/ folder of the real goal structures")
+    parser.add_argument("--gold", type=Path, help="the gold standards (default: gold/ next to SOURCE)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
+    gold = args.gold or args.source.parent / "gold"
     try:
         written = convert(args.source, args.out)
+        if gold.is_dir():
+            written += copy_gold(gold, args.out)
     except (ConversionError, KeyError, OSError, yaml.YAMLError) as error:
         print(f"convert_realdata: {error}", file=sys.stderr)
         return 2

@@ -252,7 +252,7 @@ STANDARD_SLUGS = {
                                "accessibility", "biodiversity", "climate"},
     SSG.SupportingTool: {"sustainable-procurement", "environmental-diploma", "iso-14001", "emas",
                          "green-key-indicators", "healthy-cities"},
-    SSG.GoalLevel: {"level-overarching", "level-committee", "level-operational"},
+    SSG.GoalLevel: {"level-goal-area", "level-overarching", "level-committee", "level-operational", "level-sub-goal"},
     SSG.DocumentKind: {"organising", "normative", "activating", "regulating"},
     SSG.DocumentStatus: {"in-force", "draft", "repealed", "superseded"},
     SSG.ActivityStatus: {"planned", "ongoing", "completed", "cancelled"},

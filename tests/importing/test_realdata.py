@@ -80,9 +80,12 @@ def test_every_goal_set_imports_with_exit_0(tmp_path):
 
 @needs_collection
 def test_the_shipped_files_are_what_the_converter_makes(tmp_path):
-    written = _converter().convert(COLLECTION / "orgs", tmp_path)
+    converter = _converter()
+    written = converter.convert(COLLECTION / "orgs", tmp_path)
     assert [p.relative_to(tmp_path) for p in written] == [p.relative_to(REALDATA_DIR) for p in realdata_paths()]
-    for path in [*written, tmp_path / "index.yaml", tmp_path / "README.md"]:
+    gold = converter.copy_gold(COLLECTION / "gold", tmp_path)
+    assert len(gold) == 3
+    for path in [*written, *gold, tmp_path / "index.yaml", tmp_path / "README.md"]:
         shipped = REALDATA_DIR / path.relative_to(tmp_path)
         assert path.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8"), (
             f"{shipped} differs: run python scripts/convert_realdata.py PATH/TO/realdata/orgs")
