@@ -18,13 +18,18 @@ from ssgraph.analysis.goal_items import items_from_graph
 
 
 def _fresh_store():
-    from ssgraph.importing.examples import load_examples
+    """A store loaded as ``ssgraph init --examples`` loads it (the same loaders)."""
+    import importlib
+
+    from ssgraph import setup
     from ssgraph.paths import REFERENCE_DIR
     from ssgraph.store import open_store
 
     store = open_store(Path(tempfile.mkdtemp(prefix="ssgraph-realdata-")) / "store")
     store.load(sorted(REFERENCE_DIR.glob("*.ttl")))
-    load_examples(store)
+    loaders = getattr(setup, "EXAMPLE_LOADERS", (("ssgraph.importing.examples", "load_examples"),))
+    for module, function in loaders:
+        getattr(importlib.import_module(module), function)(store)
     return store
 
 
