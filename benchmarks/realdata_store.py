@@ -75,13 +75,16 @@ def _gold_goals(path: Path, reference: GoalSets | None) -> dict[tuple[str, str, 
 
 
 def _best_goal_set(items, gold_goals) -> tuple[str, str] | None:
-    texts = {normalised(i.label) for i in items}
-    ids = {i.identifier for i in items}
-    scores: dict[tuple[str, str], int] = {}
+    """The gold goal set sharing most of its goals (id and text) with the version, relative
+    to the larger of the two (a one-goal version quoting another set's goal is not that set)."""
+    pairs = {(i.identifier, normalised(i.label)) for i in items}
+    sizes: dict[tuple[str, str], int] = {}
+    hits: dict[tuple[str, str], int] = {}
     for (file, goal_set, gid), text in gold_goals.items():
-        if normalised(text) in texts or gid in ids and normalised(text) in texts:
-            scores[(file, goal_set)] = scores.get((file, goal_set), 0) + 1
-    if not scores:
+        sizes[(file, goal_set)] = sizes.get((file, goal_set), 0) + 1
+        if (gid, normalised(text)) in pairs:
+            hits[(file, goal_set)] = hits.get((file, goal_set), 0) + 1
+    if not hits:
         return None
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] >= max(1, len(items) // 2) else None
+    best = max(hits, key=lambda k: hits[k] / max(sizes[k], len(items)))
+    return best if hits[best] >= max(1, len(items) // 2) else None

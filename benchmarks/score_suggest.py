@@ -94,8 +94,12 @@ def loose_false_positives(goal_sets: GoalSets, gold: dict, bins, threshold: floa
         if entry.get("name_echo"):
             echo_left_out += 1
             continue
+        if (entry["file"], entry["goal_set"]) not in goal_sets.sets:
+            continue
         items = goal_sets.items(entry["file"], entry["goal_set"])
-        item = next(i for i in items if i.identifier == entry["id"])
+        item = next((i for i in items if i.identifier == entry["id"]), None)
+        if item is None:
+            continue
         children = [i for i in items if i.key in item.children]
         sdgs = set()
         for key, evidence in suggest.item_concepts(item, children).items():
