@@ -129,6 +129,22 @@ def test_no_route_lets_a_value_reach_the_listener(sweep_app, listener):
     assert not failures, "\n".join(map(repr, failures))
 
 
+BAD_VALUES = ("abc", "", "1e1000000", "\x00\x1b", "x" * 3000)
+
+
+def test_bad_values_are_client_errors_not_server_errors(sweep_app):
+    """Issue 12 item 8: a client's bad parameter is a 4xx with a reason, never a 500."""
+    client = sweep_app.test_client()
+    failures = []
+    for value in BAD_VALUES:
+        for method, path, kwargs in _web_cases():
+            url = path.replace("{P}", quote(value, safe="")) if value else path.replace("{P}", "-")
+            response = client.open(url, method=method, **_fill(kwargs, value))
+            if response.status_code >= 500:
+                failures.append((method, url[:100], value[:20], response.status_code, response.data[:300]))
+    assert not failures, "\n".join(map(repr, failures))
+
+
 def test_injected_region_is_a_400_that_names_the_value(sweep_app, listener):
     payload = PAYLOADS[0].replace("{url}", listener.url)
     for path in ("/api/coverage", "/analysis/coverage", "/analysis/coverage/heatmap.png"):

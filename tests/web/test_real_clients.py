@@ -16,7 +16,7 @@ import pytest
 import requests
 from rdflib import Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, JSONLD, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 GOALS = "PREFIX ssg: <https://w3id.org/ssgraph/ontology#> SELECT ?goal WHERE { ?goal a ssg:Goal } ORDER BY ?goal"
 G1 = "https://w3id.org/ssgraph/id/org/0480/goal/G1"
@@ -52,13 +52,19 @@ def test_sparqlwrapper_csv(live_server):
     assert rows == [["goal"]] + [[g] for g in EXPECTED_GOALS]
 
 
+def test_sparqlwrapper_tsv(live_server):
+    """SPARQLWrapper sends format=tsv and format=text/tab-separated-values: the known one wins."""
+    body = wrapper(live_server, GOALS, TSV).query().convert()
+    assert body.decode("utf-8").splitlines()[1:] == [f"<{g}>" for g in EXPECTED_GOALS]
+
+
 def test_sparqlwrapper_post(live_server):
     client = wrapper(live_server, GOALS, JSON)
     client.setMethod("POST")
     assert len(client.query().convert()["results"]["bindings"]) == 4
 
 
-@pytest.mark.parametrize("fmt", [TURTLE, XML])
+@pytest.mark.parametrize("fmt", [TURTLE, XML, RDFXML, JSONLD])
 def test_sparqlwrapper_construct(live_server, fmt):
     graph = wrapper(live_server, f"CONSTRUCT WHERE {{ <{G1}> ?p ?o }}", fmt).query().convert()
     if isinstance(graph, bytes):

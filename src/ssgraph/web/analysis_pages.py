@@ -221,8 +221,10 @@ def suggest_accept(org: str) -> Response:
     from ssgraph.web.update import require_token
 
     require_token()
-    body = request.get_json(silent=True) or {}
-    ids = [str(i) for i in body.get("ids") or []]
+    body = request.get_json(silent=True)
+    body = body if isinstance(body, dict) else {}
+    ids = body.get("ids") or []
+    ids = [str(i) for i in ids] if isinstance(ids, list) else [str(ids)]
     if not ids:
         raise HttpProblem(400, MISSING_PARAMETER, name="ids")
     method = str(body.get("method") or "manual")

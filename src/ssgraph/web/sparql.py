@@ -122,15 +122,28 @@ def syntax_problem(error: QueryError) -> QueryError:
                               detail=match.group(3).strip()))
 
 
+FORMAT_PARAMETERS = ("format", "output", "results")
+
+
+def requested_formats() -> tuple[str | None, str | None]:
+    """(result format, graph format) from the first ``format``/``output``/``results`` value
+    that names one, else from Accept. Clients send several (SPARQLWrapper: ``format=rdf+xml``
+    and ``format=application/rdf+xml``), so an unknown value alone is no reason to refuse."""
+    given = [v for name in FORMAT_PARAMETERS for v in request.values.getlist(name) if v.strip()]
+    for value in given:
+        result_fmt, graph_fmt = negotiation.result_format(None, value), negotiation.graph_format(None, value)
+        if result_fmt or graph_fmt:
+            return result_fmt, graph_fmt
+    if given:
+        raise HttpProblem(406, "web.not_acceptable", requested=", ".join(given)[:200])
+    accept = request.headers.get("Accept")
+    return negotiation.result_format(accept), negotiation.graph_format(accept)
+
+
 def answer(job_text: str, default_graphs: list[str], named_graphs: list[str]) -> Response:
     """Run a query with the request's content negotiation and build the response."""
     settings = service().settings
-    format_param = request.values.get("format") or request.values.get("output")
-    accept = request.headers.get("Accept")
-    result_fmt = negotiation.result_format(accept, format_param)
-    graph_fmt = negotiation.graph_format(accept, format_param)
-    if format_param and not (result_fmt or graph_fmt):
-        raise HttpProblem(406, "web.not_acceptable", requested=format_param)
+    result_fmt, graph_fmt = requested_formats()
     job = QueryJob(
         job_text,
         result_format=result_fmt or "json",
