@@ -16,6 +16,7 @@ binding helper (``ssgraph.store.binding``) writes it as one SPARQL term.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -66,16 +67,36 @@ _HEADER = re.compile(r"^#\s*([a-z-]+)\s*:\s*(.*)$")
 REQUIRED_KEYS = ("title-sv", "title-en", "question-sv", "question-en")
 
 
+_SHORT_FORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
     type: str
     default: str
-    description: str
+    description: str  # the param line's (English) text
+    descriptions: tuple[tuple[str, str], ...] = ()  # (language, text) from param-sv / param-en lines
+
+    def description_in(self, lang: str) -> str:
+        found = dict(self.descriptions)
+        return found.get(lang) or found.get("en") or self.description
+
+    def short_form_base(self) -> str | None:
+        """For an IRI parameter, the namespace its default lives in (``…/ref/sdg/`` for
+        ``…/ref/sdg/5``), so ``sdg=13`` means ``…/ref/sdg/13`` and ``org=0480`` an organisation."""
+        if self.type != "iri" or "/" not in self.default:
+            return None
+        return self.default.rsplit("/", 1)[0] + "/"
 
     def value(self, text: str) -> URIRef | Literal:
-        """The text read as this parameter's type, or InputError when it is not one."""
-        value = _TERM_OF_TYPE.get(self.type, Literal)(str(text).strip())
+        """The text read as this parameter's type (an IRI parameter also takes the short form
+        of an IRI in its default's namespace), or InputError when it is not one."""
+        text = str(text).strip()
+        base = self.short_form_base()
+        if base and not binding.is_iri(text) and _SHORT_FORM.fullmatch(text):
+            text = base + text
+        value = _TERM_OF_TYPE.get(self.type, Literal)(text)
         if value is None:
             raise InputError(problem("queries.bad_value", value=text, name=self.name, type=self.type))
         return value
@@ -168,6 +189,7 @@ def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     header: dict[str, str] = {}
     params: list[Parameter] = []
+    descriptions: dict[str, list[tuple[str, str]]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#"):
             if line.strip():
@@ -186,6 +208,9 @@ def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
                 raise InputError(problem("queries.no_values_block", Location(file=str(path), line=number),
                                          name=parameter.name))
             params.append(parameter)
+        elif key in ("param-sv", "param-en"):
+            name, _, description = value.partition(" ")
+            descriptions.setdefault(name, []).append((key[-2:], description.strip()))
         else:
             header[key] = value
     missing = [key for key in REQUIRED_KEYS if key not in header]
@@ -198,7 +223,7 @@ def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
         name=path.stem,
         title={"sv": header["title-sv"], "en": header["title-en"]},
         question={"sv": header["question-sv"], "en": header["question-en"]},
-        params=tuple(params),
+        params=tuple(dataclasses.replace(p, descriptions=tuple(descriptions.get(p.name, ()))) for p in params),
         text=text,
         path=path,
     )

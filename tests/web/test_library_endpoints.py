@@ -15,7 +15,10 @@ def test_list_as_json(client):
     assert len(names) >= 20 and "goals_per_sdg_per_organisation" in names
     first = next(q for q in body["queries"] if q["name"] == "sdg_goals_without_indicator")
     assert first["params"] == [{"name": "sdg", "type": "iri", "default": "https://w3id.org/ssgraph/ref/sdg/5",
-                                "description": "The SDG goal"}]
+                                "short_default": "5", "description": "Det globala målet: nummer (t.ex. 13) eller IRI"}]
+    english = json.loads(client.get("/queries?lang=en", headers={"Accept": "application/json"}).data)["queries"]
+    first = next(q for q in english if q["name"] == "sdg_goals_without_indicator")
+    assert first["params"][0]["description"] == "The SDG: number (e.g. 13) or IRI"
 
 
 def test_list_in_both_languages(client):
@@ -42,6 +45,16 @@ def test_run_with_a_parameter(client):
     assert response.data.decode().strip().splitlines() == ["organisation,organisationLabel,goalsOnSdg"]
 
 
+def test_short_forms_of_iri_parameters(client):
+    full = client.get("/queries/sdg_goals_without_indicator", query_string={"sdg": "https://w3id.org/ssgraph/ref/sdg/5"},
+                      headers={"Accept": "text/csv"}).data
+    assert client.get("/queries/sdg_goals_without_indicator", query_string={"sdg": "5"},
+                      headers={"Accept": "text/csv"}).data == full
+    overlap = client.get("/queries/goal_structure_overlap", query_string={"first": "0480", "second": "1440"},
+                         headers={"Accept": "text/csv"})
+    assert overlap.status_code == 200
+
+
 def test_bad_parameter_value_is_400(client):
     response = client.get("/queries/sdg_goals_without_indicator", query_string={"sdg": "x> } ; DROP ALL #"})
     assert response.status_code == 400
@@ -54,4 +67,7 @@ def test_unknown_query_is_an_error(client):
 
 def test_run_as_html(client):
     html = client.get("/queries/goals_per_level", query_string={"format": "html"}).data.decode()
-    assert '<a href="/id/org/0480">ssgid:org/0480</a>' in html
+    assert '<a href="/id/org/0480" title="ssgid:org/0480">Nyköping</a>' in html  # by label, on this service
+    assert 'href="/queries/goals_per_level?format=csv"' in html  # the same answer as CSV
+    form = client.get("/queries/sdg_goals_without_indicator", query_string={"format": "html", "sdg": "13"}).data.decode()
+    assert 'name="sdg" value="13"' in form and "Det globala målet" in form

@@ -31,10 +31,37 @@ def page(client, path: str, **params) -> str:
 def test_goal_page_for_a_browser(client):
     html = page(client, "/id/org/0480/goal/G1")
     assert "<h1>Ett jämställt Nyköping</h1>" in html
-    assert '<a href="/id/org/0480/goal/G2">Minskade utsläpp</a>' in html  # incoming link, by label
-    assert '<a href="/id/org/0480/body/ks">Kommunstyrelsen</a>' in html  # outgoing link
+    assert re.search(r'<a href="/id/org/0480/goal/G2" title="[^"]+">Minskade utsläpp</a>', html)  # incoming, by label
+    assert re.search(r'<a href="/id/org/0480/body/ks" title="[^"]+">Kommunstyrelsen</a>', html)  # outgoing link
     assert "https://w3id.org/ssgraph/graph/org/0480/mal-och-budget-2024" in html  # provenance: the graph
-    assert '<a href="/ontology#OverarchingGoal">' in html  # terms link to the ontology documentation
+    assert '<a href="/ontology#OverarchingGoal"' in html  # terms link to the ontology documentation
+
+
+def test_property_labels_in_the_page_language_with_the_term_as_tooltip(client):
+    swedish = page(client, "/id/org/0480/goal/G1")
+    english = page(client, "/id/org/0480/goal/G1", lang="en")
+    # a W3C term the ontology reuses: the catalogue's word, the prefixed name as tooltip
+    assert 'title="dcterms:identifier">identifierare</a>' in swedish
+    assert 'title="dcterms:identifier">identifier</a>' in english
+    assert 'title="dcterms:description">beskrivning</a>' in swedish
+    # the ontology's own property: its rdfs:label in the page's language
+    assert 'title="ssg:responsibleBody">' in swedish
+
+
+def test_literals_as_people_read_them(client):
+    html = page(client, "/id/org/0480/document/mob2024")
+    assert "xsd:date</small>" not in html and "2024-01-01 xsd:date" not in html
+    assert '<span class="term" title="xsd:date">2024-01-01</span>' in html
+
+
+def test_unsatisfiable_accept_is_406_and_quads_are_served(client):
+    assert client.get("/id/org/0480/goal/G1", headers={"Accept": "image/png"}).status_code == 406
+    assert client.get("/id/org/0480/goal/G1", query_string={"format": "png"}).status_code == 406
+    quads = client.get("/id/org/0480/goal/G1", headers={"Accept": "application/n-quads"})
+    assert quads.status_code == 200 and quads.mimetype == "application/n-quads"
+    assert (URIRef(G1), None, None) in Graph().parse(data=quads.data, format="nt")
+    trig = client.get("/id/org/0480/goal/G1", headers={"Accept": "application/trig"})
+    assert trig.mimetype == "application/trig" and len(Dataset().parse(data=trig.data, format="trig")) > 3
 
 
 def test_goal_page_in_english_falls_back_to_swedish_labels(client):

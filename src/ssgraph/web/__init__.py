@@ -13,7 +13,8 @@ __all__ = ["create_app"]
 
 READ_ONLY_PATH_PREFIXES = ("/sparql", "/id/", "/ref/", "/ontology", "/shapes", "/void", "/datasets/", "/dumps/",
                            "/queries", "/api/")
-BLUEPRINT_MODULES = ("sparql", "update", "graph_store", "linked_data", "publication", "library", "ui")
+BLUEPRINT_MODULES = ("sparql", "update", "graph_store", "linked_data", "publication", "datasets", "dumps", "library",
+                     "organisations", "api", "ui")
 
 
 def _add_cors(response: Response) -> Response:
@@ -26,6 +27,18 @@ def _add_cors(response: Response) -> Response:
             response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
             response.headers["Access-Control-Max-Age"] = "86400"
     return response
+
+
+def _check_produces() -> None:
+    """406 before a view runs when the request accepts nothing the view declared it produces."""
+    from flask import current_app
+
+    from ssgraph.web.errors import not_acceptable
+    from ssgraph.web.negotiation import unacceptable_for
+
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view is not None and unacceptable_for(view, request.headers.get("Accept"), request.args.get("format")):
+        raise not_acceptable()
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -49,6 +62,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     analysis_pages.register(app)  # /analysis/… and /api/… (the analyses' own module)
     register_error_handlers(app)
+    app.before_request(_check_produces)
     app.after_request(_add_cors)
     if hasattr(state.runner, "warm"):
         state.runner.warm()

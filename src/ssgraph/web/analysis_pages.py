@@ -20,6 +20,7 @@ from flask import Blueprint, Flask, Response, jsonify, request
 from ssgraph import catalogue, services
 from ssgraph.rendering import analysis_reports, charts, validation_report
 from ssgraph.web.errors import HttpProblem, request_language
+from ssgraph.web.negotiation import produces
 from ssgraph.web.pages import current_page, html_response
 from ssgraph.web.service import service
 from ssgraph.web.store_view import ReadView
@@ -82,6 +83,7 @@ def _t(message_id: str, **params: object) -> str:
 
 @bp.get("/analysis/")
 @bp.get("/analysis")
+@produces("text/html")
 def index_page() -> Response:
     import datetime as dt
 
@@ -90,6 +92,7 @@ def index_page() -> Response:
 
 
 @bp.get("/api/organisations")
+@produces("application/json")
 def organisations_json() -> Response:
     return jsonify({"organisations": [o.to_dict() for o in services.organisations(ReadView())]})
 
@@ -107,11 +110,13 @@ def _harmonise():
 
 
 @bp.get("/api/harmonise")
+@produces("application/json")
 def harmonise_json() -> Response:
     return jsonify(_harmonise().result.to_dict())
 
 
 @bp.get("/analysis/harmonise")
+@produces("text/html")
 def harmonise_page() -> Response:
     if not request.args.get("a") or not request.args.get("b"):
         return _choose(_t("report.harmonise_two_goal_structures"), _t("report.harmonise_intro"),
@@ -124,12 +129,14 @@ def harmonise_page() -> Response:
 
 
 @bp.get("/api/consolidate/<org>")
+@produces("application/json")
 def consolidate_json(org: str) -> Response:
     return jsonify(services.consolidate(ReadView(), org).result.to_dict())
 
 
 @bp.get("/analysis/consolidate")
 @bp.get("/analysis/consolidate/<org>")
+@produces("text/html")
 def consolidate_page(org: str | None = None) -> Response:
     org = org or request.args.get("org")
     if not org:
@@ -146,11 +153,13 @@ def _coverage():
 
 
 @bp.get("/api/coverage")
+@produces("application/json")
 def coverage_json() -> Response:
     return jsonify(_coverage().result.to_dict())
 
 
 @bp.get("/analysis/coverage")
+@produces("text/html")
 def coverage_page() -> Response:
     outcome = _coverage()
     return _html(analysis_reports.coverage_page(outcome, current_page(), services.organisations(ReadView()),
@@ -170,12 +179,14 @@ def coverage_heatmap(fmt: str) -> Response:
 
 
 @bp.get("/api/report/<org>")
+@produces("application/json")
 def report_json(org: str) -> Response:
     return jsonify(services.council_report(ReadView(), org, request.args.get("period")).report.to_dict())
 
 
 @bp.get("/analysis/report")
 @bp.get("/analysis/report/<org>")
+@produces("text/html")
 def report_page(org: str | None = None) -> Response:
     org = org or request.args.get("org")
     if not org:
@@ -197,6 +208,7 @@ def _suggestions(org: str):
 
 
 @bp.get("/api/suggest/<org>")
+@produces("application/json")
 def suggest_json(org: str) -> Response:
     from ssgraph.analysis.suggest import as_dicts
 
@@ -209,6 +221,7 @@ def suggest_json(org: str) -> Response:
 
 @bp.get("/analysis/suggest")
 @bp.get("/analysis/suggest/<org>")
+@produces("text/html")
 def suggest_page(org: str | None = None) -> Response:
     org = org or request.args.get("org")
     if not org:
@@ -217,6 +230,7 @@ def suggest_page(org: str | None = None) -> Response:
 
 
 @bp.post("/api/suggest/<org>/accept")
+@produces("application/json")
 def suggest_accept(org: str) -> Response:
     from ssgraph.web.update import require_token
 
@@ -245,6 +259,7 @@ def _validation(org: str):
 
 
 @bp.get("/api/validation")
+@produces("application/json")
 def validation_json() -> Response:
     from ssgraph.rendering.validation_report import report_data
 
@@ -252,6 +267,7 @@ def validation_json() -> Response:
 
 
 @bp.get("/analysis/validation")
+@produces("text/html")
 def validation_page() -> Response:
     org = request.args.get("org")
     if not org:
@@ -261,6 +277,7 @@ def validation_page() -> Response:
 
 
 @bp.get("/api/goal-graph")
+@produces("application/json")
 def goal_graph_json() -> Response:
     from ssgraph.analysis.goal_graph import to_node_link
 

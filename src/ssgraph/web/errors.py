@@ -41,6 +41,12 @@ class HttpProblem(SsgraphError):
         super().__init__(problem(message_id, **params))
 
 
+def not_acceptable() -> HttpProblem:
+    """406: none of the formats the request accepts (Accept, or ``format``) can be served."""
+    requested = request.args.get("format") or request.headers.get("Accept") or "-"
+    return HttpProblem(406, "web.not_acceptable", requested=requested[:200])
+
+
 def status_of(error: SsgraphError) -> int:
     explicit = getattr(error, "status", None)
     if explicit:

@@ -11,17 +11,19 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from flask import Blueprint, Response, request
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ssgraph import catalogue, messages
+from ssgraph.rendering.literals import show_literal
 from ssgraph.store import binding
 from ssgraph.web import negotiation
-from ssgraph.web.errors import HttpProblem, request_language
+from ssgraph.web.errors import HttpProblem, not_acceptable, request_language
 from ssgraph.web.iris import ONTOLOGY_BASE, REF_BASE, local_href, short_name  # noqa: F401
 from ssgraph.web.pages import render_page
 from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
+from ssgraph.web.sparql import serialize_graph
 
 messages.define("web.no_resource", sv="det finns inget om {iri}", en="there is nothing about {iri}")
 
@@ -43,8 +45,10 @@ INCOMING_LIMIT = 500
 class Link:
     label: str
     href: str | None = None
-    note: str | None = None
+    note: str | None = None  # the value's language, when it is not the page's
     sdg: dict[str, str] | None = None
+    title: str | None = None  # tooltip: the prefixed term, or a literal's datatype
+    lang: str | None = None
 
 
 @dataclass
@@ -104,15 +108,29 @@ class Labeller:
             self.sdg[str(row["x"])] = {"notation": str(row["notation"]), "colour": str(row["colour"])}
 
     def label(self, iri: str) -> str:
-        return getattr(self, "best", {}).get(iri) or short_name(iri)
+        """The data's label in the page's language order, else the catalogue's word for a
+        reused W3C term, else the prefixed name."""
+        found = getattr(self, "best", {}).get(iri)
+        if found:
+            return found
+        name = short_name(iri)
+        term = "term." + name.replace(":", ".", 1)
+        return catalogue.text(term, self.languages[0]) if ":" in name and catalogue.has(term) else name
 
     def link(self, node: Node) -> Link:
+        lang = self.languages[0]
         if isinstance(node, URIRef):
             iri = str(node)
-            return Link(self.label(iri), local_href(iri), sdg=self.sdg.get(iri))
+            name = short_name(iri)
+            return Link(self.label(iri), local_href(iri), sdg=self.sdg.get(iri), title=name if name != iri else iri)
         if isinstance(node, Literal):
-            note = f"@{node.language}" if node.language else (short_name(str(node.datatype)) if node.datatype else None)
-            return Link(str(node), note=note)
+            shown = show_literal(node, lang, short_name)
+            note = None
+            if shown.lang and shown.lang[:2] != lang:
+                language = f"ui.language.{shown.lang[:2]}"
+                note = catalogue.text("ui.in_language", lang, language=catalogue.Ref(language)) \
+                    if catalogue.has(language) else shown.lang
+            return Link(shown.text, note=note, title=shown.datatype, lang=shown.lang)
         return Link(f"_:{node}")
 
 
@@ -152,7 +170,15 @@ def build_view(iri: str) -> ResourceView | None:
     labeller = Labeller(iris, label_languages(), scope)
     view = ResourceView(iri=iri, label=labeller.label(iri), sdg=labeller.sdg.get(iri))
     view.graphs = [describe_graph(row) for row in graph_rows]
-    for predicate, value in sorted(pairs, key=lambda pv: (short_name(str(pv[0])), str(pv[1]))):
+    page_lang = label_languages()[0]
+
+    def order(pair) -> tuple:
+        predicate, value = pair
+        language = value.language if isinstance(value, Literal) else None
+        return (labeller.label(str(predicate)).casefold(), str(predicate),
+                0 if language in (None, page_lang) else 1, str(value))
+
+    for predicate, value in sorted(pairs, key=order):
         if str(predicate) == RDF_TYPE:
             view.types.append(labeller.link(value))
             continue
@@ -217,22 +243,28 @@ def _format_links(path: str) -> list[dict[str, str]]:
 
 
 def describe(iri: str, fmt: str) -> Response:
+    """The resource's description (its statements and up to INCOMING_LIMIT links to it) in
+    ``fmt``; the quad formats carry it as their default graph."""
+    triple_format = "ntriples" if fmt in ("trig", "nquads") else fmt
     raw = service().run(QueryJob(binding.bind(
         "CONSTRUCT { $s ?p ?o . ?x ?q $s } WHERE { { $s ?p ?o } UNION "
         "{ SELECT ?x ?q WHERE { ?x ?q $s } LIMIT $limit } }", s=binding.iri(iri), limit=INCOMING_LIMIT),
-        graph_format=fmt,
+        graph_format=triple_format,
     ))
-    if not raw.body.strip() and fmt in ("ntriples", "turtle"):
+    if not raw.body.strip() and triple_format in ("ntriples", "turtle"):
         raise HttpProblem(404, "web.no_resource", iri=iri)
-    response = Response(raw.body, content_type=negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt])
+    body = raw.body
+    if triple_format != fmt:  # N-Triples lines are N-Quads of the default graph; TriG is Turtle's superset
+        body = body if fmt == "nquads" else serialize_graph(Graph().parse(data=body.decode("utf-8"), format="nt"), fmt)
+    response = Response(body, content_type=negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt])
     response.headers["Vary"] = "Accept"
     return response
 
 
 def dereference(iri: str) -> Response:
     choice = negotiation.page_graph_format(request.headers.get("Accept"), request.args.get("format"))
-    if choice in ("trig", "nquads"):
-        choice = "turtle"
+    if choice is None:
+        raise not_acceptable()
     if choice != "html":
         return describe(iri, choice)
     view = build_view(iri)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
+
 RESULT_MEDIA_TYPE_TO_FORMAT: dict[str, str] = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -73,24 +76,20 @@ class MediaRange:
 
 
 def parse_accept(header: str | None) -> list[MediaRange]:
-    """Media ranges from an Accept header, best first (q, then specificity, then order)."""
+    """Media ranges from an Accept header, best first (q, then specificity, then order).
+
+    Werkzeug parses the header (quoting, parameters, q-values); the ranges keep their own
+    precedence rule, which Werkzeug's ``best_match`` lacks: the most specific range that
+    matches a type decides its quality, so ``text/*, text/turtle;q=0`` excludes Turtle.
+    """
     ranges: list[MediaRange] = []
-    for order, part in enumerate((header or "").split(",")):
-        pieces = [p.strip() for p in part.split(";")]
-        media = pieces[0].lower()
+    for order, (value, quality) in enumerate(parse_accept_header(header or "", MIMEAccept)):
+        media = value.split(";", 1)[0].strip().lower()
         if not media:
             continue
         if "/" not in media:
             media = media + "/*" if media != "*" else "*/*"
-        q = 1.0
-        for parameter in pieces[1:]:
-            name, _, value = parameter.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = max(0.0, min(1.0, float(value)))
-                except ValueError:
-                    q = 0.0
-        ranges.append(MediaRange(media, q, order))
+        ranges.append(MediaRange(media, max(0.0, min(1.0, float(quality))), order))
     return sorted(ranges, key=lambda r: (-r.q, -r.specificity, r.order))
 
 
@@ -159,8 +158,46 @@ def wants_html(accept: str | None, format_param: str | None = None) -> bool:
     return chosen in HTML_MEDIA_TYPES
 
 
-def page_graph_format(accept: str | None, format_param: str | None = None) -> str:
-    """For dereferenced resources: ``"html"`` or an RDF format (Turtle when nothing matches)."""
-    if wants_html(accept, format_param):
-        return "html"
-    return graph_format(accept, format_param) or "turtle"
+def page_graph_format(accept: str | None, format_param: str | None = None) -> str | None:
+    """For dereferenced resources: ``"html"``, an RDF format, or None when nothing offered
+    is acceptable (no Accept at all: Turtle)."""
+    return page_or_graph(accept, format_param)
+
+def page_or_graph(accept: str | None, format_param: str | None = None, prefer: str = "text/turtle") -> str | None:
+    """``"html"``, an RDF format, or None when the client accepts neither (a 406).
+
+    RDF is offered first, so ``*/*`` (curl, harvesters) gets ``prefer``; browsers name
+    text/html explicitly and get the page.
+    """
+    if format_param:
+        key = format_param.strip().lower()
+        if key in ("html", "text/html"):
+            return "html"
+        return GRAPH_FORMAT_NAMES.get(key) or GRAPH_MEDIA_TYPE_TO_FORMAT.get(key.split(";")[0])
+    offers = [prefer] + [o for o in GRAPH_OFFERS if o != prefer] + list(HTML_MEDIA_TYPES)
+    chosen = choose(accept, offers)
+    if chosen is None:
+        return None
+    return "html" if chosen in HTML_MEDIA_TYPES else GRAPH_MEDIA_TYPE_TO_FORMAT[chosen]
+
+
+def acceptable(accept: str | None, offered: list[str]) -> str | None:
+    """The offered media type the client takes, or None (no Accept: the first offer)."""
+    return choose(accept, offered)
+
+
+def produces(*media_types: str):
+    """Declare what a view answers with; a request that accepts none of it gets 406 before
+    the view runs (see ``check_produces``)."""
+    def decorate(view):
+        view.produces = media_types
+        return view
+    return decorate
+
+
+def unacceptable_for(view, accept: str | None, format_param: str | None) -> bool:
+    """True when ``view`` declared its media types and the request accepts none of them."""
+    offered = getattr(view, "produces", None)
+    if not offered or format_param:
+        return False
+    return choose(accept, list(offered)) is None

@@ -16,7 +16,7 @@ from rdflib.namespace import RDF
 from ssgraph import messages
 from ssgraph.errors import QueryError, problem
 from ssgraph.web import negotiation
-from ssgraph.web.errors import HttpProblem
+from ssgraph.web.errors import HttpProblem, not_acceptable
 from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
 
@@ -140,10 +140,28 @@ def requested_formats() -> tuple[str | None, str | None]:
     return negotiation.result_format(accept), negotiation.graph_format(accept)
 
 
+QUERY_FORMS = {"SELECT": "results", "ASK": "results", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
+
+
+def query_form(text: str) -> str | None:
+    """``"results"`` (SELECT, ASK) or ``"graph"`` (CONSTRUCT, DESCRIBE): the first query-form
+    keyword outside strings, IRIs and comments; None when the text has none (a syntax error)."""
+    from ssgraph.store.sparql_text import scan
+
+    for match in scan(text):
+        if match.lastgroup == "word" and match.group().upper() in QUERY_FORMS:
+            return QUERY_FORMS[match.group().upper()]
+    return None
+
+
 def answer(job_text: str, default_graphs: list[str], named_graphs: list[str]) -> Response:
-    """Run a query with the request's content negotiation and build the response."""
+    """Run a query with the request's content negotiation and build the response; 406 when
+    the request accepts no format of the query's kind (a SELECT asked for as Turtle)."""
     settings = service().settings
     result_fmt, graph_fmt = requested_formats()
+    form = query_form(job_text)
+    if (form == "results" and result_fmt is None) or (form == "graph" and graph_fmt is None):
+        raise not_acceptable()
     job = QueryJob(
         job_text,
         result_format=result_fmt or "json",
@@ -209,7 +227,9 @@ def service_description() -> Response:
                Literal("ssgraph: hållbarhetsstyrning (SS 854000) som länkade data", lang="sv")))
     graph.add((node, URIRef("http://purl.org/dc/terms/description"),
                Literal("ssgraph: sustainability governance (SS 854000) as linked data", lang="en")))
-    fmt = negotiation.graph_format(request.headers.get("Accept"), request.args.get("format")) or "turtle"
+    fmt = negotiation.graph_format(request.headers.get("Accept"), request.args.get("format"))
+    if fmt is None:
+        raise not_acceptable()
     response = Response(serialize_graph(graph, fmt), content_type=negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[fmt])
     response.headers["Vary"] = "Accept"
     return response

@@ -6,13 +6,16 @@ from flask import Blueprint, Response, send_from_directory
 
 from ssgraph import paths
 from ssgraph.web.errors import request_language
+from ssgraph.web.iris import served_bases
 from ssgraph.web.library import library
+from ssgraph.web.negotiation import produces
 from ssgraph.web.pages import render_page
 
 bp = Blueprint("ui", __name__)
 
 
 @bp.route("/", methods=["GET"])
+@produces("text/html")
 def index() -> Response:
     from flask import request
 
@@ -23,7 +26,7 @@ def index() -> Response:
     ]
     endpoint = request.url_root + "sparql"
     html = render_page("site/index.html", endpoint=endpoint,
-                       examples={"endpoint": endpoint, "queries": examples, "lang": lang})
+                       examples={"endpoint": endpoint, "queries": examples, "lang": lang, "bases": served_bases()})
     return Response(html, content_type="text/html; charset=utf-8")
 
 

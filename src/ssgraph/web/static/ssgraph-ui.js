@@ -34,4 +34,42 @@
     }
   }
   window.ssgraphYasgui = yasgui;
+
+  // Links in the results to IRIs this service serves (instances, reference concepts, the
+  // ontology) go to the service's own pages, not to w3id.org.
+  var bases = data.bases || {};
+  function localHref(href) {
+    for (var base in bases) {
+      if (Object.prototype.hasOwnProperty.call(bases, base) && href.indexOf(base) === 0 && href.length > base.length) {
+        return bases[base] + href.slice(base.length);
+      }
+    }
+    return null;
+  }
+  function localise(root) {
+    var anchors = root.querySelectorAll ? root.querySelectorAll("a[href]") : [];
+    Array.prototype.forEach.call(anchors, function (anchor) {
+      var local = localHref(anchor.getAttribute("href"));
+      if (local !== null) {
+        anchor.setAttribute("data-iri", anchor.getAttribute("href"));
+        anchor.setAttribute("href", local);
+        anchor.removeAttribute("target");
+        anchor.removeAttribute("rel");
+      }
+    });
+  }
+  var area = document.getElementById("yasgui");
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      Array.prototype.forEach.call(change.addedNodes, function (node) {
+        if (node.nodeType === 1) {
+          if (node.matches && node.matches("a[href]")) {
+            localise(node.parentNode || node);
+          } else {
+            localise(node);
+          }
+        }
+      });
+    });
+  }).observe(area, { childList: true, subtree: true });
 })();
