@@ -43,15 +43,16 @@ def die_with_parent() -> None:
 
 
 @contextlib.contextmanager
-def running_ssgraph(store_dir: Path, *serve_args: str, **env_settings: str) -> Iterator[str]:
-    """`ssgraph serve --no-init` on a free port; yields its base URL and stops it afterwards."""
+def running_ssgraph(store_dir: Path, *serve_args: str, stderr=None, **env_settings: str) -> Iterator[str]:
+    """`ssgraph serve --no-init` on a free port; yields its base URL and stops it afterwards.
+    ``stderr``: a file for the server's log (discarded by default)."""
     port = free_port()
     env = dict(os.environ, **env_settings)
     env.pop("SSGRAPH_CONFIG", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "ssgraph", "--store", str(store_dir), "serve", "--port", str(port),
          "--no-init", *serve_args],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent,
+        env=env, stdout=subprocess.DEVNULL, stderr=stderr or subprocess.DEVNULL, preexec_fn=die_with_parent,
     )
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 30

@@ -68,6 +68,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("publisher_name", "ssgraph", "Publisher named in the DCAT catalogue."),
     Setting("contact_email", "ssgraph@example.org", "Contact point e-mail in the DCAT catalogue."),
     Setting("licence", "https://creativecommons.org/licenses/by/4.0/", "Licence IRI of the published data."),
+    Setting("log_format", "text", "Format of the access and error logs: text, or json (one object per line)."),
+    Setting("log_level", "info", "Lowest level logged: debug, info, warning or error."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 

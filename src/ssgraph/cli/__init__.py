@@ -51,9 +51,21 @@ COMMAND_MODULES = (
     show_default=True,
     help="Language of messages and reports.",
 )
+@click.option("--log-format", type=click.Choice(["text", "json"]), envvar="SSGRAPH_LOG_FORMAT", default="text",
+              show_default=True)
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), envvar="SSGRAPH_LOG_LEVEL",
+              default="warning", show_default=True)
 @click.pass_context
-def cli(ctx: click.Context, store_location: str | None, config_file: str | None, lang: str) -> None:
+def cli(ctx: click.Context, store_location: str | None, config_file: str | None, lang: str, log_format: str,
+        log_level: str) -> None:
     """ssgraph: a knowledge graph for sustainability governance (SS 854000)."""
+    import os
+
+    from ssgraph import logs
+
+    logs.configure(log_format, log_level)
+    if ctx.get_parameter_source("log_format") == click.core.ParameterSource.COMMANDLINE:
+        os.environ["SSGRAPH_LOG_FORMAT"] = log_format  # the web service's workers read it as a setting
     ctx.obj = CliContext(store_location=store_location, config_file=config_file, lang=lang)
 
 

@@ -97,9 +97,11 @@ def _initialise_if_empty(location: str | None, lang: str) -> None:
               show_default=True, help="WSGI server.")
 @click.option("--no-init", is_flag=True, help="Do not fill an empty store with the reference data.")
 @click.option("--help-settings", is_flag=True, help="List every setting with its variable and default, then exit.")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default=None,
+              help="Format of the access and error logs (default: the global --log-format).")
 @guarded
 def serve(host: str, port: int, workers: int, threads: int, config_file: str | None, server: str,
-          no_init: bool, help_settings: bool) -> None:
+          no_init: bool, help_settings: bool, log_format: str | None) -> None:
     """Run the web service: SPARQL endpoint, query UI, linked-data pages."""
     if help_settings:
         click.echo(describe())
@@ -110,6 +112,8 @@ def serve(host: str, port: int, workers: int, threads: int, config_file: str | N
         os.environ["SSGRAPH_CONFIG"] = str(os.path.abspath(config_file))
     if state.store_location:
         os.environ["SSGRAPH_STORE"] = str(state.store_location)
+    if log_format:
+        os.environ["SSGRAPH_LOG_FORMAT"] = log_format
     settings = load_settings()  # fail early on a bad setting
     sock = _listening_socket(host, port)  # and on an address we cannot have
     if not no_init:
@@ -129,7 +133,7 @@ def serve(host: str, port: int, workers: int, threads: int, config_file: str | N
         arguments = [
             sys.executable, "-m", "gunicorn", "--bind", f"fd://{sock.fileno()}", "--workers", str(workers),
             "--worker-class", "gthread", "--threads", str(threads), "--timeout", str(timeout),
-            "--graceful-timeout", "10", "--access-logfile", "-", "ssgraph.web:create_app()",
+            "--graceful-timeout", "10", "ssgraph.web:create_app()",  # the app logs access itself
         ]
         sys.stdout.flush()
         os.execv(sys.executable, arguments)

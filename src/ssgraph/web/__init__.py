@@ -29,6 +29,17 @@ def _add_cors(response: Response) -> Response:
     return response
 
 
+def _configure_logging(settings: dict[str, Any]) -> None:
+    from ssgraph import logs
+    from ssgraph.errors import ConfigurationError, problem
+
+    for name, allowed in (("log_format", logs.FORMATS), ("log_level", logs.LEVELS)):
+        if str(settings[name]).lower() not in allowed:
+            raise ConfigurationError(problem("settings.bad_value", name=name, value=settings[name],
+                                             expected=", ".join(allowed)))
+    logs.configure(str(settings["log_format"]).lower(), str(settings["log_level"]).lower())
+
+
 def _check_produces() -> None:
     """406 before a view runs when the request accepts nothing the view declared it produces."""
     from flask import current_app
@@ -45,10 +56,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The Flask app; ``config`` overrides defaults, the config file and SSGRAPH_* variables."""
     import importlib
 
+    from ssgraph.web import request_log
     from ssgraph.web.errors import register_error_handlers
     from ssgraph.web.service import Service
 
     settings = load_settings(config)
+    _configure_logging(settings)
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = int(settings["max_request_bytes"])
     app.json.ensure_ascii = False
@@ -62,6 +75,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     analysis_pages.register(app)  # /analysis/… and /api/… (the analyses' own module)
     register_error_handlers(app)
+    request_log.register(app)
     app.before_request(_check_produces)
     app.after_request(_add_cors)
     if hasattr(state.runner, "warm"):

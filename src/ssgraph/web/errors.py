@@ -10,7 +10,7 @@ import json
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from ssgraph import messages
+from ssgraph import catalogue, messages
 from ssgraph.errors import (
     ConfigurationError,
     InputError,
@@ -89,9 +89,21 @@ def render_error(error: SsgraphError) -> Response:
 
 
 def register_error_handlers(app: Flask) -> None:
+    from ssgraph.web.request_log import log_failure, request_id
+
     @app.errorhandler(SsgraphError)
     def _ssgraph_error(error: SsgraphError) -> Response:
+        if status_of(error) >= 500:
+            log_failure(error)
         return render_error(error)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> Response:
+        if isinstance(error, HTTPException):
+            return _http_error(error)
+        log_failure(error)
+        text = catalogue.text("web.internal_error", request_language(), request_id=request_id())
+        return error_response(500, text, "web.internal_error")
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException) -> Response:
