@@ -145,6 +145,7 @@ class SSG(DefinedNamespace):
     indicatorGroup: URIRef
     indicatorStructure: URIRef
     isCurrentVersion: URIRef
+    isIllustrative: URIRef
     koladaKPI: URIRef
     leadsUpTo: URIRef
     levelTerm: URIRef

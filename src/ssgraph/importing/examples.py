@@ -29,5 +29,5 @@ def example_paths() -> list[Path]:
 
 def load_examples(store, base: str = DEFAULT_BASE) -> list[str]:
     """Import every example (all or none); returns "file: org version" per import."""
-    results = import_sources(store, example_paths(), base=base)
+    results = import_sources(store, example_paths(), base=base, illustrative=True)
     return [f"{r.prepared.path.name}: {r.prepared.org_code} {r.prepared.version_label}" for r in results]

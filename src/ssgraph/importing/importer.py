@@ -170,8 +170,10 @@ def import_sources(
     dry_run: bool = False,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    illustrative: bool = False,
 ) -> list[ImportResult]:
-    """Import files in order; if any has errors, none is written (all errors are reported)."""
+    """Import files in order; if any has errors, none is written (all errors are reported).
+    ``illustrative`` marks the versions as invented example data in the catalogue."""
     codes = ReferenceCodes.load()
     prepared: list[PreparedImport] = []
     errors: list[Problem] = []
@@ -184,6 +186,8 @@ def import_sources(
             warnings += rejected.warnings
     if errors:
         raise ImportRejected(errors, warnings)
+    for item in prepared:
+        item.entry.illustrative = illustrative
     if dry_run:
         return [ImportResult(p, make_current, False) for p in prepared]
     return [write_import(store, p, make_current) for p in prepared]

@@ -50,6 +50,7 @@ class VersionEntry:
     generated: dt.datetime
     note: str | None = None
     year: int | None = None  # the year the version refers to, when the file says
+    illustrative: bool = False  # invented example data, not an official statement
 
     @property
     def slug(self) -> str:
@@ -116,6 +117,8 @@ def updated_catalog(catalog: Graph, entry: VersionEntry, make_current: bool) -> 
         result.add((v, RDFS.comment, Literal(entry.note, lang="sv")))
     if entry.year is not None:
         result.add((v, DCTERMS.date, Literal(f"{entry.year:04d}", datatype=XSD.gYear)))
+    if entry.illustrative:
+        result.add((v, SSG.isIllustrative, Literal(True)))
     return result
 
 
