@@ -18,6 +18,7 @@ LAYER_OF = {
     # core: no knowledge of RDF stores, files of the user, or faces
     "namespaces": 0, "paths": 0, "settings": 0, "errors": 0, "messages": 0, "catalogue": 0,
     "logs": 0,  # log formatting and set-up, used by both faces (the CLI's commands and the web service)
+    "owned_files": 0,  # writing files whole, and caches only in folders ssgraph made
     # the one door to triple stores
     "store": 1,
     # features: what ssgraph does with the data

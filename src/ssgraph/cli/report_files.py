@@ -9,15 +9,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from ssgraph.owned_files import write_text_atomically
 from ssgraph.rendering.tables import csv_text
 
 
 def write_text(text: str, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(path.name + ".part")
-    staging.write_text(text, encoding="utf-8")
-    staging.replace(path)
-    return path
+    return write_text_atomically(path, text)
 
 
 def write_json(data: object, path: Path) -> Path:

@@ -22,6 +22,7 @@ from ssgraph import messages
 from ssgraph.cli.context import CliContext, guarded
 from ssgraph.errors import InputError, problem
 from ssgraph.namespaces import PREFIXES
+from ssgraph.owned_files import write_atomically
 from ssgraph.store.base import RDF_FORMATS
 
 messages.define("cli.init_done", sv="Lagret är klart: {location}", en="The store is ready: {location}")
@@ -189,10 +190,7 @@ def export(graph_iri: str | None, rdf_format: str, output: Path | None) -> None:
     if output is None:
         store.export(sys.stdout.buffer, format=rdf_format, graph=graph_iri)
         return
-    staging = output.with_name(output.name + ".part")
-    with open(staging, "wb") as handle:
-        store.export(handle, format=rdf_format, graph=graph_iri)
-    staging.replace(output)
+    write_atomically(output, lambda out: store.export(out, format=rdf_format, graph=graph_iri))
 
 
 COMMANDS = [init, load, query, graphs, export]

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
+
+from ssgraph.owned_files import owned_directory, write_text_atomically
 
 
 def default_cache_dir() -> Path:
@@ -39,17 +39,10 @@ class ResponseCache:
         return entry.get("body")
 
     def put(self, url: str, body: dict) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
         entry = {
             "url": url,
             "fetched": datetime.now(UTC).isoformat(timespec="seconds"),
             "body": body,
         }
-        handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entry, out, ensure_ascii=False)
-            os.replace(temporary, self._path(url))
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        owned_directory(self.directory, "--cache-dir")
+        write_text_atomically(self._path(url), json.dumps(entry, ensure_ascii=False))

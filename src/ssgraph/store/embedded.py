@@ -29,6 +29,7 @@ from rdflib.term import Node
 
 from ssgraph import messages
 from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
+from ssgraph.owned_files import write_text_atomically
 from ssgraph.store.base import (
     ARCHIVED_GRAPHS_QUERY,
     FORMATS_WITH_GRAPHS,
@@ -79,6 +80,12 @@ messages.define(
     "store.graph_into_quads",
     sv="--graph kan inte användas med {format}, som redan namnger sina grafer",
     en="--graph cannot be used with {format}, which names its own graphs",
+)
+
+NOT_A_STORE = messages.define(
+    "store.not_a_store",
+    sv="mappen är inget ssgraph-lager men innehåller annat; ange en ny eller tom mapp för lagret",
+    en="the folder is no ssgraph store but holds other files; give a new or empty folder for the store",
 )
 
 OXIGRAPH_RDF_FORMAT = {
@@ -156,6 +163,9 @@ class EmbeddedStore(Store):
         if generation is None:
             if self.read_only:
                 raise StoreError(problem("store.in_use", path=str(self.directory), detail="no store here"))
+            if self.directory.is_dir() and any(self.directory.iterdir()):
+                # a new store only in a new or empty folder: its clean-up never touches others' files
+                raise StoreError(problem(NOT_A_STORE, Location(file=str(self.directory))))
             self.directory.mkdir(parents=True, exist_ok=True)
             generation = f"{GENERATION_PREFIX}000001"
             self._switch_to(generation)
@@ -169,13 +179,7 @@ class EmbeddedStore(Store):
         return store
 
     def _switch_to(self, generation: str) -> None:
-        marker = self.directory / CURRENT_FILE
-        staging = self.directory / (CURRENT_FILE + ".new")
-        with open(staging, "w", encoding="utf-8") as handle:
-            handle.write(generation + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(staging, marker)
+        write_text_atomically(self.directory / CURRENT_FILE, generation + "\n")
         directory_fd = os.open(self.directory, os.O_RDONLY)
         try:
             os.fsync(directory_fd)
@@ -184,7 +188,8 @@ class EmbeddedStore(Store):
 
     def _remove_stale_generations(self, keep: str) -> None:
         for entry in self.directory.iterdir():
-            if entry.is_dir() and entry.name.startswith(GENERATION_PREFIX) and entry.name != keep:
+            if (entry.is_dir() and not entry.is_symlink() and entry.name.startswith(GENERATION_PREFIX)
+                    and entry.name != keep):
                 shutil.rmtree(entry, ignore_errors=True)
 
     def _next_generation(self) -> str:

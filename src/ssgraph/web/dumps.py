@@ -4,15 +4,18 @@ cached per store state (a new import makes new files; the old ones are removed).
 from __future__ import annotations
 
 import gzip
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import platformdirs
 from flask import Blueprint, Response, jsonify, request, send_file
 from rdflib import Graph
 
+from ssgraph.owned_files import (
+    owned_directory,
+    owned_subdirectory,
+    remove_entries,
+    write_atomically,
+)
 from ssgraph.publication import graph_counts, group_of, slug_of
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, not_acceptable
@@ -25,8 +28,10 @@ DUMP_FORMATS = {"nq": "nquads", "ttl": "turtle"}
 
 
 def _cache_dir() -> Path:
+    """The dump cache: a folder ssgraph owns (a marker file); a foreign folder is refused."""
     configured = service().settings.get("dump_cache_dir")
-    return Path(configured) if configured else Path(platformdirs.user_cache_dir("ssgraph")) / "dumps"
+    folder = Path(configured) if configured else Path(platformdirs.user_cache_dir("ssgraph")) / "dumps"
+    return owned_directory(folder, "dump_cache_dir")
 
 
 def _dump_targets() -> dict[str, list[str] | None]:
@@ -39,30 +44,27 @@ def _dump_targets() -> dict[str, list[str] | None]:
 
 
 def _write_dump(path: Path, graphs: list[str] | None, fmt: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    os.close(handle)
-    try:
-        with service().reading() as store, gzip.open(temporary, "wb") as out:
-            if graphs is None:
-                store.export(out, format=fmt)
-            elif fmt == "turtle" and len(graphs) > 1:
-                union = Graph()
-                for iri in graphs:
-                    union += store.graph(iri)
-                out.write(union.serialize(format="turtle", encoding="utf-8"))
-            else:
-                for iri in graphs:
-                    if fmt == "nquads":
-                        # N-Quads keep the graph name: export the graph's triples as quads
-                        for s, p, o in store.graph(iri):
-                            out.write(f"{s.n3()} {p.n3()} {o.n3()} <{iri}> .\n".encode())
-                    else:
-                        store.export(out, format=fmt, graph=iri)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with service().reading() as store:
+        write_atomically(path, lambda raw: _dump_into(raw, store, graphs, fmt))
+
+
+def _dump_into(raw, store, graphs: list[str] | None, fmt: str) -> None:
+    with gzip.GzipFile(fileobj=raw, mode="wb") as out:
+        if graphs is None:
+            store.export(out, format=fmt)
+        elif fmt == "turtle" and len(graphs) > 1:
+            union = Graph()
+            for iri in graphs:
+                union += store.graph(iri)
+            out.write(union.serialize(format="turtle", encoding="utf-8"))
+        else:
+            for iri in graphs:
+                if fmt == "nquads":
+                    # N-Quads keep the graph name: export the graph's triples as quads
+                    for s, p, o in store.graph(iri):
+                        out.write(f"{s.n3()} {p.n3()} {o.n3()} <{iri}> .\n".encode())
+                else:
+                    store.export(out, format=fmt, graph=iri)
 
 
 @bp.route("/dumps/", methods=["GET"])
@@ -89,12 +91,11 @@ def dump_file(name: str) -> Response:
     if negotiation.acceptable(request.headers.get("Accept"), ["application/gzip", "application/octet-stream"]) is None:
         raise not_acceptable()
     state = service().state_key()
-    path = _cache_dir() / state / name
-    if not path.exists():
+    cache = _cache_dir()
+    path = owned_subdirectory(cache, state) / name
+    if path.is_symlink() or not path.is_file():
         _write_dump(path, targets[stem], DUMP_FORMATS[extension])
-        for old in _cache_dir().iterdir():
-            if old.is_dir() and old.name != state:
-                shutil.rmtree(old, ignore_errors=True)
+        remove_entries(cache, keep={state})  # dumps of earlier store states
     media = "application/n-quads" if extension == "nq" else "text/turtle"
     response = send_file(path, mimetype="application/gzip", as_attachment=True, download_name=name)
     response.headers["X-Content-Media-Type"] = media
