@@ -182,7 +182,7 @@ def convert_version(document: dict, source_name: str) -> dict:
         "organisation": [_drop_empty({
             "code": _organisation_code(organisation), "name": name,
             "type": ORGANISATION_TYPES[organisation["type"]], "version": version["label"],
-            "year": version.get("year"),
+            "year": version.get("year"), "illustrative": False,
             "note": _join(QUOTED_SV.format(org=name) + " " + QUOTED_EN.format(org=name), version.get("notes")),
         })],
     }

@@ -64,7 +64,7 @@ def test_versions_and_diff(tmp_path, small_rows, workbook_of):
     assert listing[0].startswith("Mål och budget 2024") and listing[0].endswith("[aktuell]")
     assert listing[1].startswith("Mål och budget 2025") and "[aktuell]" not in listing[1]
     diff = run(store, "--lang", "en", "diff", "0480", "Mål och budget 2024", "Mål och budget 2025").output
-    assert "0 added, 0 removed, 1 reworded goals" in diff
+    assert "0 added, 0 removed, 1 reworded, 0 with a new id" in diff
     assert "- Fossilfria fordon\n    + Fossilfria fordon överallt" in diff
     assert "[aktuell]" in run(store, "versions", "0480", "--set-current", "Mål och budget 2025").output.splitlines()[1]
 

@@ -9,7 +9,8 @@ from importing_samples import NOW
 
 from ssgraph.errors import InputError
 from ssgraph.importing.importer import import_sources
-from ssgraph.importing.versions import diff_versions, list_versions, set_current_version
+from ssgraph.importing.versions import list_versions, set_current_version
+from ssgraph.services import diff as diff_structures
 from ssgraph.namespaces import CATALOG_GRAPH, sparql_prefixes
 
 V2024 = "https://w3id.org/ssgraph/graph/org/0480/mal-och-budget-2024"
@@ -100,7 +101,7 @@ def test_exactly_one_current_version_per_organisation(store, small_rows, workboo
 def test_diff_lists_added_removed_and_reworded_goals(store, small_rows, workbook_of):
     import_sources(store, [workbook_of(small_rows, "v2024.xlsx")], now=NOW)
     import_sources(store, [workbook_of(next_version(small_rows), "v2025.xlsx")], now=NOW)
-    diff = diff_versions(store, "0480", "Mål och budget 2024", "mal-och-budget-2025")
+    diff = diff_structures(store, "0480@Mål och budget 2024", "0480@mal-och-budget-2025")
     assert [c.identifier for c in diff.added] == ["G1.2"]
     assert [c.identifier for c in diff.removed] == ["G1.1.1"]
     assert [(c.identifier, c.text_a, c.text_b) for c in diff.reworded] == [
@@ -110,7 +111,7 @@ def test_diff_lists_added_removed_and_reworded_goals(store, small_rows, workbook
 def test_diff_names_the_versions_that_exist(store, small_rows, workbook_of):
     import_sources(store, [workbook_of(small_rows)], now=NOW)
     with pytest.raises(InputError) as caught:
-        diff_versions(store, "0480", "Mål och budget 2024", "Mål och budget 1999")
+        diff_structures(store, "0480@Mål och budget 2024", "0480@Mål och budget 1999")
     assert "Mål och budget 2024" in caught.value.render("en")
 
 
@@ -134,6 +135,6 @@ def test_rdf_is_passed_through_into_the_version_graph(store, tmp_path):
 def test_a_unique_part_of_the_label_names_a_version(store, small_rows, workbook_of):
     import_sources(store, [workbook_of(small_rows, "v2024.xlsx")], now=NOW)
     import_sources(store, [workbook_of(next_version(small_rows), "v2025.xlsx")], now=NOW)
-    assert diff_versions(store, "0480", "2024", "2025").added[0].identifier == "G1.2"
+    assert diff_structures(store, "0480@2024", "0480@2025").added[0].identifier == "G1.2"
     with pytest.raises(InputError):
-        diff_versions(store, "0480", "Mål och budget", "2025")  # ambiguous
+        diff_structures(store, "0480@Mål och budget", "0480@2025")  # ambiguous

@@ -110,18 +110,21 @@ OBSERVATION_MODES = ("values", "presence", "none")
 def build_goal_graph(
     store, codes: Iterable[str] | None = None, current_only: bool = True,
     observations: str = "values", graphs: Iterable[str] | None = None,
+    versions: list[StructureVersion] | None = None,
 ) -> nx.DiGraph:
-    """Build the goal graph of the given organisations (all when ``codes`` is None).
+    """Build the goal graph of the given organisations (all when ``codes`` is None), or of
+    exactly the ``versions`` given (e.g. an earlier version named as ``ORG@VERSION``).
 
     ``observations``: "values" reads indicator values (``observations`` attribute),
     "presence" only whether an indicator has any (``has_data``), "none" skips them.
     ``graphs``: only these version graphs (one version of an organisation: versions may
     share goal IRIs, so two versions are compared in two goal graphs).
     """
-    versions = select_versions(store, codes, current_only and graphs is None)
-    if graphs is not None:
-        wanted = set(graphs)
-        versions = [v for v in versions if v.graph in wanted]
+    if versions is None:
+        versions = select_versions(store, codes, current_only and graphs is None)
+        if graphs is not None:
+            wanted = set(graphs)
+            versions = [v for v in versions if v.graph in wanted]
     graph = nx.DiGraph()
     graph.graph["versions"] = [v.__dict__ for v in versions]
     if not versions:

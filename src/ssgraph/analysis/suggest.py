@@ -165,8 +165,9 @@ def as_dicts(suggestions: list[Suggestion]) -> list[dict]:
 
 
 def accept(store, org: str, suggestions: list[Suggestion], ids: list[str],
-           method: str = "lexical", now: dt.datetime | None = None) -> int:
-    """Write the chosen suggestions into the organisation's current graph; returns how many."""
+           method: str = "lexical", now: dt.datetime | None = None, graph: str | None = None) -> int:
+    """Write the chosen suggestions into ``graph`` (the organisation's current graph by
+    default); returns how many."""
     from ssgraph.analysis.rdf_output import add_justification
 
     chosen = {s.id: s for s in suggestions}
@@ -175,7 +176,7 @@ def accept(store, org: str, suggestions: list[Suggestion], ids: list[str],
             raise InputError(problem(UNKNOWN_SUGGESTION, id=wanted, org=org))
     if method not in METHODS:
         raise InputError(problem(UNKNOWN_METHOD, method=method, known=", ".join(METHODS)))
-    version = gg.select_versions(store, [org])[0]
+    target = graph or gg.select_versions(store, [org])[0].graph
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     additions = Graph()
     base = str(SSGID[f"org/{org}/suggestion"])
@@ -185,7 +186,7 @@ def accept(store, org: str, suggestions: list[Suggestion], ids: list[str],
             additions, base, s.subject, KIND_PROPERTY[s.concept_kind], s.concept, method, s.score,
             f"suggested from the words: {', '.join(s.triggers)}; accepted", None, now,
             match_words=s.triggers)
-    store.add_triples(version.graph, additions)
+    store.add_triples(target, additions)
     return len(ids)
 
 

@@ -1,7 +1,6 @@
-"""The version catalogue: which named graph holds which organisation's goal structure.
-
-SELECT results are read as plain strings through ``rows`` (the backend's CSV when it has
-one), which every analysis query uses.
+"""The goal-structure versions as the analyses see them (which versions exist and which is
+current is ssgraph.versions' answer), and ``rows``: SELECT results as plain strings (the
+backend's CSV when it has one), which every analysis query uses.
 """
 
 from __future__ import annotations
@@ -11,9 +10,11 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ssgraph import versions
 from ssgraph.errors import InputError, problem
 from ssgraph.messages import define
-from ssgraph.namespaces import SSGGRAPH, SSGID, sparql_prefixes
+from ssgraph.namespaces import sparql_prefixes
+from ssgraph.store.binding import bind, iri
 
 UNKNOWN_ORGANISATION = define(
     "analysis.unknown_organisation",
@@ -24,19 +25,15 @@ UNKNOWN_ORGANISATION = define(
 
 @dataclass(frozen=True)
 class StructureVersion:
-    """One organisation's goal structure graph, from the version catalogue."""
+    """One organisation's goal-structure graph, as the analyses see it (see ssgraph.versions)."""
 
     org_iri: str
     code: str
-    label: str
+    label: str  # the organisation's name
     graph: str
     current: bool
-
-
-def _code_of(org_iri: str, notation: object | None) -> str:
-    if notation is not None:
-        return str(notation)
-    return org_iri.rstrip("/").rsplit("/", 1)[-1]
+    version: str = ""  # the version's label ("Mål och budget 2024")
+    key: str = ""  # how commands name it: the code, or code@slug for an earlier version
 
 
 def rows(store, sparql: str) -> list[dict[str, str]]:
@@ -53,52 +50,41 @@ def rows(store, sparql: str) -> list[dict[str, str]]:
     return [{k: str(v) for k, v in row.items() if v is not None} for row in store.select(query)]
 
 
-def structure_versions(store, current_only: bool = True) -> list[StructureVersion]:
-    """The goal-structure graphs in the store, from the version catalogue.
+def _organisation_names(store, org_iris: set[str]) -> dict[str, str]:
+    if not org_iris:
+        return {}
+    found: dict[str, str] = {}
+    for row in rows(store, bind("SELECT ?org ?label WHERE { VALUES ?org { $orgs } "
+                                "?org skos:prefLabel|rdfs:label ?label }", orgs=[iri(o) for o in sorted(org_iris)])):
+        found.setdefault(row["org"], row["label"])
+    return found
 
-    Organisation graphs (``ssggraph:org/…``) that the catalogue does not list are
-    treated as current, so data loaded by hand still shows up.
-    """
-    found_rows = rows(store, """
-SELECT ?org ?graph ?current ?code ?notation ?label WHERE {
-  ?v ssg:versionOf ?org ; ssg:graph ?graph .
-  OPTIONAL { ?v ssg:isCurrentVersion ?current }
-  OPTIONAL { ?org ssg:organisationCode ?code }
-  OPTIONAL { ?org skos:notation ?notation }
-  OPTIONAL { ?org skos:prefLabel|rdfs:label ?label }
-}""")
-    versions: dict[str, StructureVersion] = {}
-    for row in found_rows:
-        graph = row["graph"]
-        if graph in versions and versions[graph].label:
-            continue
-        org = row["org"]
-        versions[graph] = StructureVersion(
-            org_iri=org,
-            code=_code_of(org, row.get("code") or row.get("notation")),
-            label=row.get("label", ""),
-            graph=graph,
-            current=row.get("current", "").lower() in ("true", "1"),
-        )
-    listed = store.graphs() if hasattr(store, "graphs") else []  # read-only views may not list
-    for info in listed:
-        if info.iri.startswith(str(SSGGRAPH) + "org/") and info.iri not in versions:
-            code = info.iri[len(str(SSGGRAPH) + "org/"):].split("/", 1)[0]
-            versions[info.iri] = StructureVersion(str(SSGID[f"org/{code}"]), code, "", info.iri, True)
-    found = list(versions.values())
-    return [v for v in found if v.current] if current_only else found
+
+def as_structures(store, found: list[versions.Version]) -> list[StructureVersion]:
+    names = _organisation_names(store, {v.org_iri for v in found})
+    return [StructureVersion(v.org_iri, v.org_code, names.get(v.org_iri, ""), v.graph, v.current, v.label, v.key)
+            for v in found]
+
+
+def structure_versions(store, current_only: bool = True) -> list[StructureVersion]:
+    """The goal-structure graphs in the store (the current ones by default), as
+    ssgraph.versions lists them."""
+    found = versions.all_versions(store)
+    if current_only:
+        found = list(versions.current_versions(store, found).values())
+    return as_structures(store, found)
 
 
 def select_versions(
     store, codes: Iterable[str] | None = None, current_only: bool = True
 ) -> list[StructureVersion]:
     """The versions of the given organisations (all when ``codes`` is None); unknown codes raise."""
-    versions = structure_versions(store, current_only)
+    found = structure_versions(store, current_only)
     if codes is None:
-        return versions
+        return found
     wanted = list(codes)
-    known = sorted({v.code for v in versions})
+    known = sorted({v.code for v in found})
     for code in wanted:
         if code not in known:
             raise InputError(problem(UNKNOWN_ORGANISATION, code=code, known=", ".join(known) or "–"))
-    return [v for v in versions if v.code in wanted]
+    return [v for v in found if v.code in wanted]

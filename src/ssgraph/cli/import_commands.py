@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ssgraph import messages
 from ssgraph.cli.context import CliContext, guarded
+from ssgraph.errors import InputError
 from ssgraph.importing.mapping import DEFAULT_BASE
 
 messages.define("cli.template_written", sv="Mallen är skriven: {path}", en="The template is written: {path}")
@@ -32,16 +33,16 @@ messages.define(
 messages.define("cli.no_versions", sv="Inga versioner inlästa för {org}.", en="No versions loaded for {org}.")
 messages.define(
     "cli.diff_summary",
-    sv="{org}: {a} → {b}: {added} tillagda, {removed} borttagna, {reworded} omformulerade mål",
-    en="{org}: {a} → {b}: {added} added, {removed} removed, {reworded} reworded goals",
+    sv="{org}: {a} → {b}: {added} tillagda, {removed} borttagna, {reworded} omformulerade, {renumbered} med nytt id",
+    en="{org}: {a} → {b}: {added} added, {removed} removed, {reworded} reworded, {renumbered} with a new id",
 )
 
 WORDS = {
     "sv": {"error": "fel", "warning": "varning", "added": "Tillagda", "removed": "Borttagna",
-           "reworded": "Omformulerade", "current": "aktuell", "progress_read": "Läser",
+           "reworded": "Omformulerade", "renumbered": "Samma text, nytt id", "current": "aktuell", "progress_read": "Läser",
            "progress_map": "Översätter"},
     "en": {"error": "error", "warning": "warning", "added": "Added", "removed": "Removed",
-           "reworded": "Reworded", "current": "current", "progress_read": "Reading",
+           "reworded": "Reworded", "renumbered": "Same text, new id", "current": "current", "progress_read": "Reading",
            "progress_map": "Mapping"},
 }
 
@@ -148,13 +149,16 @@ def import_(paths: tuple[Path, ...], org: str | None, version_label: str | None,
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @guarded
 def versions(org: str, set_current: str | None, as_json: bool) -> None:
-    """List the loaded versions of an organisation's goal structure."""
-    from ssgraph.importing.cells import organisation_code_text
+    """List the loaded versions of an organisation's goal structure (ORG by code or name)."""
+    from ssgraph import services
     from ssgraph.importing.versions import list_versions, set_current_version
 
-    org = organisation_code_text(org)
     state = _state()
     store = state.open_store()
+    try:
+        org = services.resolve_organisation(store, org).code
+    except InputError:  # no structure loaded: the list below says so
+        org = org.strip()
     if set_current:
         set_current_version(store, org, set_current)
     found = list_versions(store, org)
@@ -167,34 +171,34 @@ def versions(org: str, set_current: str | None, as_json: bool) -> None:
     marker = _words(state.lang)["current"]
     for v in found:
         flag = f"  [{marker}]" if v.current else ""
-        click.echo(f"{v.label}\t{v.graph}\t{v.generated or ''}{flag}")
+        click.echo(f"{v.name}\t{v.key}\t{v.graph}\t{v.generated or ''}{flag}")
 
 
 @click.command()
-@click.argument("org")
-@click.argument("version_a")
-@click.argument("version_b")
+@click.argument("structures", nargs=-1, required=True, metavar="ORG[@VERSION] [ORG[@VERSION]] | ORG VERSION_A VERSION_B")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @guarded
-def diff(org: str, version_a: str, version_b: str, as_json: bool) -> None:
-    """List goals added, removed and reworded between two versions (by local goal id)."""
-    from ssgraph.importing.cells import organisation_code_text
-    from ssgraph.importing.versions import diff_versions
+def diff(structures: tuple[str, ...], as_json: bool) -> None:
+    """Goals added, removed and reworded between two versions. Name them ORG@VERSION (label,
+    slug, year or a unique part of the label; ORG alone is the current version), or ORG
+    VERSION_A VERSION_B. A goal reworded under a new id is matched by its text."""
+    from ssgraph import services
 
-    org = organisation_code_text(org)
+    if len(structures) == 3:
+        org, version_a, version_b = structures
+        structures = (f"{org}@{version_a}", f"{org}@{version_b}")
+    if len(structures) > 2:
+        raise click.UsageError("give ORG@VERSION_A [ORG@VERSION_B] or ORG VERSION_A VERSION_B")
     state = _state()
-    result = diff_versions(state.open_store(), org, version_a, version_b)
+    result = services.diff(state.open_store(), *structures)
     if as_json:
-        click.echo(json.dumps({
-            "organisation": org, "version_a": result.version_a.label, "version_b": result.version_b.label,
-            "added": [c.__dict__ for c in result.added], "removed": [c.__dict__ for c in result.removed],
-            "reworded": [c.__dict__ for c in result.reworded],
-        }, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
     words = _words(state.lang)
-    click.echo(messages.render("cli.diff_summary", state.lang, org=org, a=result.version_a.label,
-                               b=result.version_b.label, added=len(result.added), removed=len(result.removed),
-                               reworded=len(result.reworded)))
+    click.echo(messages.render("cli.diff_summary", state.lang, org=result.version_a.org_code,
+                               a=result.version_a.name, b=result.version_b.name, added=len(result.added),
+                               removed=len(result.removed), reworded=len(result.reworded),
+                               renumbered=len(result.renumbered)))
     for title, changes in ((words["added"], result.added), (words["removed"], result.removed)):
         if changes:
             click.echo(f"\n{title}:")
@@ -203,7 +207,12 @@ def diff(org: str, version_a: str, version_b: str, as_json: bool) -> None:
     if result.reworded:
         click.echo(f"\n{words['reworded']}:")
         for c in result.reworded:
-            click.echo(f"  {c.identifier}:\n    - {c.text_a}\n    + {c.text_b}")
+            ident = f"{c.identifier} → {c.identifier_b} ({c.relation})" if c.renumbered else c.identifier
+            click.echo(f"  {ident}:\n    - {c.text_a}\n    + {c.text_b}")
+    if result.renumbered:
+        click.echo(f"\n{words['renumbered']}:")
+        for c in result.renumbered:
+            click.echo(f"  {c.identifier} → {c.identifier_b}: {c.text_b}")
 
 
 COMMANDS = [template, import_, versions, diff]

@@ -28,7 +28,7 @@ def _reference_date(text: str | None) -> dt.date | None:
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--org", "organisation", metavar="CODE")
+@click.option("--org", "organisation", metavar="ORG[@VERSION]")
 @click.option("--graph", "graph_iri", metavar="IRI")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "turtle", "html"]), default="text",
               show_default=True)

@@ -123,11 +123,11 @@ def prepare_import(
         warnings += [p for p in found if p.severity != "error"]
         if errors:
             raise ImportRejected(errors, warnings)
-    note = year = None
+    note = year = illustrative = None
     if checked.rows["organisation"]:
-        note = checked.rows["organisation"][0].get("note")
-        year = checked.rows["organisation"][0].get("year")
-    entry = version_entry(checked.org_code, checked.version_label, now, base, note, year)
+        row = checked.rows["organisation"][0]
+        note, year, illustrative = row.get("note"), row.get("year"), row.values.get("illustrative")
+    entry = version_entry(checked.org_code, checked.version_label, now, base, note, year, illustrative)
     return PreparedImport(path, checked.org_code, checked.version_label, graph, entry, warnings, _counts(checked))
 
 
@@ -186,8 +186,9 @@ def import_sources(
             warnings += rejected.warnings
     if errors:
         raise ImportRejected(errors, warnings)
-    for item in prepared:
-        item.entry.illustrative = illustrative
+    for item in prepared:  # the option marks invented data; otherwise the file's own 'illustrative' says
+        if illustrative:
+            item.entry.illustrative = True
     if dry_run:
         return [ImportResult(p, make_current, False) for p in prepared]
     return [write_import(store, p, make_current) for p in prepared]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import quote
@@ -12,21 +10,12 @@ from urllib.parse import quote
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from ssgraph.namespaces import SSGGRAPH, SSGID
+from ssgraph.namespaces import SSGID
 from ssgraph.reference import standard_iri
+from ssgraph.versions import graph_iri as org_graph_iri  # noqa: F401 (re-exported)
+from ssgraph.versions import slug as version_slug  # noqa: F401 (re-exported)
 
 DEFAULT_BASE = str(SSGID)
-
-
-def version_slug(label: str) -> str:
-    """"Mål och budget 2024" → "mal-och-budget-2024"; "RUS 2018–2030" → "rus-2018-2030"."""
-    separated = re.sub(r"[^\w]+", " ", label)  # a dash or slash separates words, even when not ASCII
-    folded = unicodedata.normalize("NFKD", separated).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "version"
-
-
-def org_graph_iri(code: str, label: str) -> URIRef:
-    return SSGGRAPH[f"org/{quote(code, safe='')}/{version_slug(label)}"]
 
 
 def tool_iri(tool_version: str) -> URIRef:

@@ -21,12 +21,19 @@ from ssgraph.services.analyses import (
     consolidate,
     council_report,
     coverage,
+    diff,
     goal_graph,
     harmonise,
     suggest,
 )
 from ssgraph.services.importing import import_files
-from ssgraph.services.organisations import Organisation, organisations, resolve_organisation
+from ssgraph.services.organisations import (
+    Organisation,
+    Structure,
+    organisations,
+    resolve_organisation,
+    resolve_structure,
+)
 from ssgraph.services.validating import (
     ValidationOutcome,
     stored_validation,
@@ -38,6 +45,7 @@ __all__ = [
     "CoverageOutcome",
     "HarmonisationOutcome",
     "Organisation",
+    "Structure",
     "ReportOutcome",
     "SuggestionOutcome",
     "ValidationOutcome",
@@ -45,11 +53,13 @@ __all__ = [
     "consolidate",
     "council_report",
     "coverage",
+    "diff",
     "goal_graph",
     "harmonise",
     "import_files",
     "organisations",
     "resolve_organisation",
+    "resolve_structure",
     "stored_validation",
     "suggest",
     "validate",

@@ -15,16 +15,29 @@ from ssgraph.analysis import council_report as council
 from ssgraph.analysis import coverage as coverage_analysis
 from ssgraph.analysis import goal_graph as gg
 from ssgraph.analysis import harmonise as harmonisation
-from ssgraph.analysis import rdf_output
+from ssgraph.analysis import rdf_output, version_diff
 from ssgraph.analysis import suggest as suggestions
-from ssgraph.services.organisations import Organisation, organisations, resolve_organisation
+from ssgraph.services.organisations import (
+    Organisation,
+    Structure,
+    organisations,
+    resolve_organisation,
+    resolve_structure,
+)
+from ssgraph.versions import all_versions
 
 
-def _chosen(store, texts: Sequence[str]) -> tuple[list[Organisation], bool]:
-    """The organisations named (by code, IRI or name) and whether any holds illustrative data."""
+def _chosen(store, texts: Sequence[str]) -> tuple[list[Structure], bool]:
+    """The goal structures named (``ORG`` for the current version, ``ORG@VERSION`` for another;
+    ORG by code, IRI or name) and whether any holds illustrative data."""
     known = organisations(store)
-    chosen = [resolve_organisation(store, text, known) for text in texts]
-    return chosen, any(o.illustrative for o in chosen)
+    listed = all_versions(store)
+    chosen = [resolve_structure(store, text, known, listed) for text in texts]
+    return chosen, any(s.illustrative for s in chosen)
+
+
+def _goal_graph(store, structure: Structure, observations: str = "values") -> nx.DiGraph:
+    return gg.build_goal_graph(store, observations=observations, versions=structure.analysed(store))
 
 
 @dataclass
@@ -40,8 +53,12 @@ def harmonise(store, org_a: str, org_b: str, *, mode: str = "many-to-one", save:
     """Align the goals of two organisations (``mode``: many-to-one, one-to-one or all); with
     ``save``, write the mapping graph."""
     (a, b), illustrative = _chosen(store, [org_a, org_b])
-    graph = gg.build_goal_graph(store, [a.code, b.code], observations="none")
-    result = harmonisation.harmonise(graph, a.code, b.code, mode=mode)
+    if a.code == b.code:  # two versions of one organisation: one graph each (they may share goal IRIs)
+        result = harmonisation.harmonise(_goal_graph(store, a, "none"), a.code, b.code, mode=mode,
+                                         graph_b=_goal_graph(store, b, "none"), label_a=a.key, label_b=b.key)
+    else:
+        graph = gg.build_goal_graph(store, observations="none", versions=a.analysed(store) + b.analysed(store))
+        result = harmonisation.harmonise(graph, a.code, b.code, mode=mode, label_a=a.key, label_b=b.key)
     graph_iri, mapping = rdf_output.harmonisation_graph(result)
     if save:
         store.replace_graphs({str(graph_iri): mapping})
@@ -60,8 +77,7 @@ class ConsolidationOutcome:
 def consolidate(store, org: str, *, save: bool = False) -> ConsolidationOutcome:
     """Duplicated, orphaned and unmeasured goals and expired documents of one organisation."""
     (chosen,), illustrative = _chosen(store, [org])
-    result = consolidation.consolidate(
-        gg.build_goal_graph(store, [chosen.code], observations="presence"), chosen.code)
+    result = consolidation.consolidate(_goal_graph(store, chosen, "presence"), chosen.code)
     graph_iri, findings = rdf_output.consolidation_graph(result)
     if save:
         store.replace_graphs({str(graph_iri): findings})
@@ -112,7 +128,7 @@ def council_report(store, org: str, period: str | int | None = None) -> ReportOu
     """The council's follow-up report of one organisation for one period (year; the latest
     assessed one when not given)."""
     (chosen,), illustrative = _chosen(store, [org])
-    graph = gg.build_goal_graph(store, [chosen.code])
+    graph = _goal_graph(store, chosen)
     period = str(period) if period else latest_period(graph, chosen.code)
     report = council.council_report(graph, chosen.code, period)
     sdg_columns, objective_columns = coverage_analysis.reference_columns(store)
@@ -149,22 +165,31 @@ def suggest(store, org: str, *, minimum: float = 0.3, include_linked: bool = Fal
     """Suggested SDG-target, objective and public-health links of one organisation's goals
     and indicators, with the concepts' names, and proposed kinds of its documents."""
     (chosen,), illustrative = _chosen(store, [org])
-    graph = gg.build_goal_graph(store, [chosen.code], observations="none")
+    graph = _goal_graph(store, chosen, "none")
     found = suggestions.suggest(graph, chosen.code, suggestions.un_iris(store), minimum,
                                 only_missing=not include_linked)
     labels = _concept_labels(store, {s.concept for s in found}, lang)
-    return SuggestionOutcome(chosen, found, suggestions.classify_documents(graph, chosen.code), labels,
-                             illustrative)
+    return SuggestionOutcome(chosen.organisation, found, suggestions.classify_documents(graph, chosen.code),
+                             labels, illustrative)
 
 
 def accept_suggestions(store, org: str, ids: Sequence[str], method: str = "lexical", *,
                        minimum: float = 0.3, include_linked: bool = False) -> int:
-    """Write the chosen suggestions (by id) into the organisation's current graph."""
+    """Write the chosen suggestions (by id) into the graph of the version named (the current one
+    by default)."""
     (chosen,), _ = _chosen(store, [org])
-    graph = gg.build_goal_graph(store, [chosen.code], observations="none")
+    graph = _goal_graph(store, chosen, "none")
     found = suggestions.suggest(graph, chosen.code, suggestions.un_iris(store), minimum,
                                 only_missing=not include_linked)
-    return suggestions.accept(store, chosen.code, found, list(ids), method)
+    return suggestions.accept(store, chosen.code, found, list(ids), method, graph=chosen.version.graph)
+
+
+def diff(store, a: str, b: str | None = None) -> version_diff.GoalDiff:
+    """Goals added, removed and reworded from structure ``a`` to ``b`` (each ``ORG@VERSION``
+    or ``ORG``; ``b`` defaults to the current version of ``a``'s organisation)."""
+    (first,), _ = _chosen(store, [a])
+    (second,), _ = _chosen(store, [b or first.code])
+    return version_diff.diff_versions(store, first.version, second.version)
 
 
 def goal_graph(store, orgs: Sequence[str] | None = None, *, all_versions: bool = False) -> nx.DiGraph:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ssgraph.analysis.versions import rows, structure_versions
+from ssgraph import versions
+from ssgraph.analysis.versions import StructureVersion, as_structures, rows, structure_versions
 from ssgraph.errors import InputError, problem
 
 UNKNOWN_ORGANISATION = "analysis.unknown_organisation"
@@ -49,9 +50,46 @@ def organisations(store) -> list[Organisation]:
     return sorted(found.values(), key=lambda o: (o.label.casefold(), o.code))
 
 
+@dataclass(frozen=True)
+class Structure:
+    """One version of one organisation's goal structure, as a command names it (``ORG@VERSION``,
+    or ``ORG`` for the current version)."""
+
+    organisation: Organisation
+    version: versions.Version
+
+    @property
+    def code(self) -> str:
+        return self.organisation.code
+
+    @property
+    def key(self) -> str:
+        return self.version.key
+
+    @property
+    def illustrative(self) -> bool:
+        return self.version.illustrative
+
+    def analysed(self, store) -> list[StructureVersion]:
+        """What the goal graph is built from: exactly this version."""
+        return as_structures(store, [self.version])
+
+
+def resolve_structure(store, text: str, known: list[Organisation] | None = None,
+                      all_versions: list[versions.Version] | None = None) -> Structure:
+    """``ORG@VERSION`` (by label, slug, year or a unique part of the label) or ``ORG`` (its
+    current version); ORG by code, IRI or name as in :func:`resolve_organisation`."""
+    org_text, version_text = versions.split_org_version(text)
+    organisation = resolve_organisation(store, org_text, known)
+    version = versions.resolve(store, organisation.code, version_text, all_versions)
+    return Structure(organisation, version)
+
+
 def _normalised(text: str) -> str:
+    """A municipality code that lost its leading zero ("480") is unambiguous; a one- or two-digit
+    code is never padded into another organisation's code ("18" is not Region Örebro län 0018)."""
     text = text.strip()
-    return text.zfill(4) if text.isdigit() and len(text) < 4 else text
+    return text.zfill(4) if text.isdigit() and len(text) == 3 else text
 
 
 def resolve_organisation(store, text: str, known: list[Organisation] | None = None) -> Organisation:

@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from ssgraph.importing.readers import source_kind
 from ssgraph.namespaces import CATALOG_GRAPH, SH, SSGGRAPH
-from ssgraph.services.organisations import organisations, resolve_organisation
+from ssgraph.services.organisations import organisations, resolve_organisation, resolve_structure
 from ssgraph.validation import shapes as shape_sets
 from ssgraph.validation.findings import SEVERITY_RANK, findings_from_report
 from ssgraph.validation.run import (
@@ -85,9 +85,11 @@ def validate(store=None, *, files: Sequence[Path] = (), organisation: str | None
         work = _jobs_from_paths(files, chosen_set)
     else:
         code = None
-        if organisation:
-            chosen = resolve_organisation(store, organisation)
+        if organisation:  # ORG (its current version) or ORG@VERSION
+            chosen = resolve_structure(store, organisation)
             code, illustrative = chosen.code, chosen.illustrative
+            if not chosen.version.current and graph_iri is None:
+                graph_iri = chosen.version.graph
         else:
             illustrative = any(o.illustrative for o in organisations(store))
         work = jobs_from_store(store, code, graph_iri)

@@ -14,10 +14,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
+from ssgraph import versions
 from ssgraph.errors import InputError, Location, problem
 from ssgraph.messages import define
-from ssgraph.namespaces import CATALOG_GRAPH, SSG, SSGGRAPH
-from ssgraph.store.binding import bind, iri
+from ssgraph.namespaces import CATALOG_GRAPH, SSGGRAPH
 from ssgraph.validation.run import (
     ValidationJob,
     organisation_code_of,
@@ -98,25 +98,8 @@ def _wanted(graph_name: str, shape_set: str) -> bool:
 
 
 def current_graphs(store) -> dict[str, str]:
-    """Organisation code -> its current version graph, from the catalogue.
-
-    Organisations without a catalogue entry (data loaded without the importer) fall back
-    to their last ``ssggraph:org/{code}/…`` graph in name order.
-    """
-    rows = store.select(bind(
-        "SELECT ?org ?graph WHERE { GRAPH $catalogue { ?version $version_of ?org ; "
-        "$is_current true ; $graph ?graph } }",
-        catalogue=iri(CATALOG_GRAPH), version_of=SSG.versionOf, is_current=SSG.isCurrentVersion, graph=SSG.graph))
-    found: dict[str, str] = {}
-    for row in rows:
-        code = organisation_code_of_graph_iri(str(row["graph"])) or str(row["org"]).rsplit("/", 1)[-1]
-        found[code] = str(row["graph"])
-    fallback: dict[str, str] = {}
-    for info in sorted(store.graphs(), key=lambda g: g.iri):
-        code = organisation_code_of_graph_iri(info.iri)
-        if code and code not in found:
-            fallback[code] = info.iri  # the last in name order wins
-    return {**found, **fallback}
+    """Organisation code -> its current version graph (ssgraph.versions decides which)."""
+    return {code: version.graph for code, version in versions.current_versions(store).items()}
 
 
 def _job_from_store(store, graph_iri: str, code: str | None) -> ValidationJob:
