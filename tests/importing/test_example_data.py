@@ -12,10 +12,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
-from ssgraph.importing.checks import check_workbook
 from ssgraph.importing.examples import EXAMPLE_FILES, example_paths, load_examples
 from ssgraph.importing.importer import prepare_import
-from ssgraph.importing.readers import read_source
 from ssgraph.namespaces import SSG, sparql_prefixes
 from ssgraph.paths import EXAMPLES_DIR
 
@@ -68,23 +66,25 @@ def test_example_is_realistic_in_size(name, prepared):
     assert len(set(graph.subjects(RDF.type, None)) & set(graph.subjects(SSG.documentStatus, None))) >= 1
 
 
-def nykoping_2024_warnings():
-    checked = check_workbook(read_source(EXAMPLES_DIR / "nykoping-2024.yaml"), today=dt.date(2025, 1, 1))
-    assert not checked.errors
-    found: dict[str, set[str]] = {}
-    for warning in checked.warnings:
-        found.setdefault(warning.message_id, set()).add(
-            str(warning.params.get("goal") or warning.params.get("indicator") or warning.params.get("document")))
-    return found
+def nykoping_2024_findings(tmp_path) -> dict[str, set[str]]:
+    """The shapes' findings (the one home of these rules) on Nyköping 2024, by local id."""
+    from ssgraph.importing.importer import import_sources
+    from ssgraph.store import open_store
+    from ssgraph.validation import rules
+
+    with open_store(tmp_path / "nykoping") as store:
+        result = import_sources(store, [EXAMPLES_DIR / "nykoping-2024.yaml"], now=NOW)[0]
+        found = rules.findings(store, result.prepared.graph_iri, dt.date(2025, 1, 1))
+    return {rule: {iri.rsplit("/", 1)[-1] for iri in nodes} for rule, nodes in found.items()}
 
 
-def test_nykoping_planted_problems_are_there(prepared):
+def test_nykoping_planted_problems_are_there(prepared, tmp_path):
     planted = PLANTED["nykoping"]
-    warnings = nykoping_2024_warnings()
-    assert warnings["import.goal_without_indicator"] == set(planted["goals_without_indicator"])
-    assert warnings["import.goal_not_leading_to_vision"] == set(planted["goals_not_leading_to_vision"])
-    assert warnings["import.indicator_without_observations"] == set(planted["indicators_without_observations"])
-    assert warnings["import.document_expired_in_force"] == set(planted["expired_documents_in_force"])
+    found = nykoping_2024_findings(tmp_path)
+    assert found["goal_without_indicator"] == set(planted["goals_without_indicator"])
+    assert found["goal_not_leading_to_vision"] == set(planted["goals_not_leading_to_vision"])
+    assert found["indicator_without_observations"] == set(planted["indicators_without_observations"])
+    assert found["document_expired_in_force"] == set(planted["expired_documents_in_force"])
 
     graph = prepared["nykoping-2024.yaml"].graph
     by_id = {str(graph.value(s, DCTERMS.identifier)): s for s in graph.subjects(DCTERMS.identifier, None)}

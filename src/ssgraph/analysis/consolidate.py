@@ -98,14 +98,20 @@ def _document_expired(data: dict, today: str) -> str | None:
     if data.get("replaced_by"):
         return "superseded"
     until = data.get("valid_until")
-    if until and str(until)[:10] < today:
+    # as ssgsh:SteeringDocumentExpiredInForce: a draft past its date is not "in force"
+    if until and str(until)[:10] < today and data.get("status") in (None, "in-force"):
         return "expired"
     return None
 
 
 def consolidate(
-    graph: nx.DiGraph, org: str, settings: Settings | None = None, today: dt.date | None = None
+    graph: nx.DiGraph, org: str, settings: Settings | None = None, today: dt.date | None = None,
+    rules: dict[str, set[str]] | None = None,
 ) -> ConsolidationResult:
+    """``rules``: the shapes' findings (ssgraph.validation.rules.findings) for this version; the
+    services pass them so that the goals without indicator, not leading to the vision, the
+    indicators without data and the documents expired in force are the shapes' (one home per
+    rule); without them the goal graph is read the same way (tests keep the two in step)."""
     settings = settings or Settings()
     reference = (today or dt.date.today()).isoformat()
     goals = gg.nodes_of_kind(graph, "goal", org)
@@ -114,6 +120,10 @@ def consolidate(
     expired = []
     for doc in documents:
         why = _document_expired(graph.nodes[doc], reference)
+        if rules is not None and why == "expired" and doc not in rules["document_expired_in_force"]:
+            why = None
+        elif rules is not None and why is None and doc in rules["document_expired_in_force"]:
+            why = "expired"
         if why:
             expired.append(_item(graph, doc, reason=why, valid_until=graph.nodes[doc].get("valid_until"),
                                  goals=gg.predecessors_by(graph, doc, "stated-in")))
@@ -133,12 +143,17 @@ def consolidate(
     overlaps = [_pair(o) | {"labels": [graph.nodes[o.a].get("label"), graph.nodes[o.b].get("label")]}
                 for o in overlapping]
 
-    orphans = [_item(graph, g) for g in goals if graph.nodes[g].get("depth") is None]
-    # goals with sub-goals are followed up through them; only leaf goals need their own indicator
-    without_indicators = [_item(graph, g) for g in goals
-                          if not gg.goal_indicators(graph, g) and not gg.successors_by(graph, g, "has-subgoal")]
     indicators = gg.nodes_of_kind(graph, "indicator", org)
-    without_data = [_item(graph, i) for i in indicators if not graph.nodes[i].get("has_data")]
+    if rules is not None:
+        orphans = [_item(graph, g) for g in goals if g in rules["goal_not_leading_to_vision"]]
+        without_indicators = [_item(graph, g) for g in goals if g in rules["goal_without_indicator"]]
+        without_data = [_item(graph, i) for i in indicators if i in rules["indicator_without_observations"]]
+    else:
+        orphans = [_item(graph, g) for g in goals if graph.nodes[g].get("depth") is None]
+        # goals with sub-goals are followed up through them; only leaf goals need their own indicator
+        without_indicators = [_item(graph, g) for g in goals
+                              if not gg.goal_indicators(graph, g) and not gg.successors_by(graph, g, "has-subgoal")]
+        without_data = [_item(graph, i) for i in indicators if not graph.nodes[i].get("has_data")]
 
     recommendations = _rank(graph, clusters, orphans, without_indicators, without_data, expired)
     goals_saved = sum(r.saves_goals for r in recommendations)

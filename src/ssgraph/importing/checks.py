@@ -88,27 +88,6 @@ PERIOD_ORDER = messages.define(
     sv="{first} ({start}) ligger efter {second} ({end})",
     en="{first_en} ({start}) comes after {second_en} ({end})",
 )
-GOAL_WITHOUT_INDICATOR = messages.define(
-    "import.goal_without_indicator",
-    sv="målet ”{goal}” har inga undermål och ingen indikator som mäter det",
-    en="the goal “{goal}” has no sub-goals and no indicator measuring it",
-)
-GOAL_NOT_LEADING_TO_VISION = messages.define(
-    "import.goal_not_leading_to_vision",
-    sv="målet ”{goal}” leder inte upp till visionen: kedjan slutar vid ”{top}” ({level}) som saknar överordnat mål",
-    en="the goal “{goal}” does not lead up to the vision: its chain ends at “{top}” ({level_en}), which has no parent",
-)
-INDICATOR_WITHOUT_OBSERVATIONS = messages.define(
-    "import.indicator_without_observations",
-    sv="indikatorn ”{indicator}” har inga utfall",
-    en="the indicator “{indicator}” has no observations",
-)
-EXPIRED_IN_FORCE = messages.define(
-    "import.document_expired_in_force",
-    sv="styrdokumentet ”{document}” gällde till {until} men har status gällande",
-    en="the steering document “{document}” was valid until {until} but has status in force",
-)
-
 WORDING_NOT_ON_SCALE = messages.define(
     "import.wording_not_on_scale",
     sv="”{value}” kunde inte placeras på skalan ({allowed_sv}); formuleringen behålls som den står",
@@ -374,40 +353,6 @@ def _organisation(checked: CheckedWorkbook, codes: ReferenceCodes, org_option: s
     return declared
 
 
-def _warnings(rows, problems: list[Problem], today: dt.date) -> None:
-    goals = rows["goals"]
-    by_id = {r.values["id"]: r for r in goals if r.values.get("id")}
-    children: dict[str, list[str]] = {}
-    for row in goals:
-        if row.values.get("parent"):
-            children.setdefault(row.values["parent"], []).append(row.values["id"])
-    measured = {g for row in rows["indicators"] for g in row.values.get("goal") or []}
-    observed = {row.values.get("indicator") for row in rows["observations"]}
-    for row in goals:
-        ident = row.values.get("id")
-        if ident is None:
-            continue
-        if ident not in measured and ident not in children:
-            problems.append(_problem(row.source, "id", GOAL_WITHOUT_INDICATOR, "warning", goal=ident))
-        top, seen = row, {ident}
-        while top.values.get("parent") in by_id and top.values["parent"] not in seen:
-            seen.add(top.values["parent"])
-            top = by_id[top.values["parent"]]
-        level = top.values.get("level")
-        if top.values.get("parent") is None and level is not None and level.slug not in model.TOP_LEVELS:
-            problems.append(_problem(row.source, "parent", GOAL_NOT_LEADING_TO_VISION, "warning", goal=ident,
-                                     top=top.values["id"], level=level.sv, level_en=level.en))
-    for row in rows["indicators"]:
-        if row.values.get("id") and row.values["id"] not in observed:
-            problems.append(_problem(row.source, "id", INDICATOR_WITHOUT_OBSERVATIONS, "warning",
-                                     indicator=row.values["id"]))
-    for row in rows["documents"]:
-        until, status = row.values.get("valid_until"), row.values.get("status")
-        if until is not None and until < today and status is not None and status.slug == "in-force":
-            problems.append(_problem(row.source, "valid_until", EXPIRED_IN_FORCE, "warning",
-                                     document=row.values.get("id"), until=until.isoformat()))
-
-
 def check_workbook(
     workbook: SourceWorkbook,
     org: str | None = None,
@@ -426,7 +371,6 @@ def check_workbook(
     _check_references(rows, index, problems)
     _check_cycles(rows["goals"], problems)
     _check_period_order(rows, problems)
-    _warnings(rows, problems, today or dt.date.today())
     checked.problems = sorted(problems, key=_position)
     return checked
 

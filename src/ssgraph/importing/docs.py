@@ -15,10 +15,7 @@ from ssgraph import messages
 from ssgraph.importing import cells, checks, importer, readers, versions  # noqa: F401  (define the messages)
 from ssgraph.importing.model import column_reference_markdown
 
-WARNING_IDS = {
-    checks.GOAL_WITHOUT_INDICATOR, checks.GOAL_NOT_LEADING_TO_VISION, checks.INDICATOR_WITHOUT_OBSERVATIONS,
-    checks.EXPIRED_IN_FORCE, readers.UNKNOWN_COLUMN, readers.UNKNOWN_SHEET,
-}
+WARNING_IDS = {checks.WORDING_NOT_ON_SCALE, readers.UNKNOWN_COLUMN, readers.UNKNOWN_SHEET}
 
 
 def message_reference_markdown() -> str:

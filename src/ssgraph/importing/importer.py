@@ -17,7 +17,6 @@ from rdflib import Graph
 
 from ssgraph import messages
 from ssgraph.errors import InputError, Location, Problem
-from ssgraph.importing import checks
 from ssgraph.importing.checks import CheckedWorkbook, ReferenceCodes, check_workbook
 from ssgraph.importing.mapping import DEFAULT_BASE, map_workbook
 from ssgraph.importing.readers import read_source, source_kind
@@ -73,15 +72,6 @@ class ImportResult:
         return len(self.prepared.graph)
 
 
-# the importer's own advice, which the SHACL shapes give too (with a suggested fix)
-ADVICE_ALSO_IN_SHAPES = {
-    checks.GOAL_WITHOUT_INDICATOR,
-    checks.GOAL_NOT_LEADING_TO_VISION,
-    checks.INDICATOR_WITHOUT_OBSERVATIONS,
-    checks.EXPIRED_IN_FORCE,
-}
-
-
 def _validation_problems(graph: Graph, lang: str) -> list[Problem] | None:
     """The SHACL hook of ssgraph.validation, when that package provides it (else None)."""
     try:
@@ -118,7 +108,6 @@ def prepare_import(
     warnings = list(checked.warnings)
     found = _validation_problems(graph, lang) if validate else None
     if found is not None:
-        warnings = [w for w in warnings if w.message_id not in ADVICE_ALSO_IN_SHAPES]
         errors = [p for p in found if p.severity == "error"]
         warnings += [p for p in found if p.severity != "error"]
         if errors:

@@ -4,6 +4,7 @@ what the faces need to show it (reference columns, names, whether the data is il
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from ssgraph.services.organisations import (
     resolve_organisation,
     resolve_structure,
 )
+from ssgraph.validation import rules
 from ssgraph.versions import all_versions
 
 
@@ -77,7 +79,11 @@ class ConsolidationOutcome:
 def consolidate(store, org: str, *, save: bool = False) -> ConsolidationOutcome:
     """Duplicated, orphaned and unmeasured goals and expired documents of one organisation."""
     (chosen,), illustrative = _chosen(store, [org])
-    result = consolidation.consolidate(_goal_graph(store, chosen, "presence"), chosen.code)
+    today = dt.date.today()
+    # the shapes are the rule for orphans, unmeasured goals, indicators without data, expired documents
+    findings = rules.findings(store, chosen.version.graph, today)
+    result = consolidation.consolidate(_goal_graph(store, chosen, "presence"), chosen.code, today=today,
+                                       rules=findings)
     graph_iri, findings = rdf_output.consolidation_graph(result)
     if save:
         store.replace_graphs({str(graph_iri): findings})
