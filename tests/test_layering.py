@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).parents[1] / "src" / "ssgraph"
 # The first name under ssgraph (a subpackage or a top-level module) → its layer.
 LAYER_OF = {
     # core: no knowledge of RDF stores, files of the user, or faces
-    "namespaces": 0, "paths": 0, "settings": 0, "errors": 0, "messages": 0, "catalogue": 0,
+    "namespaces": 0, "paths": 0, "settings": 0, "errors": 0, "catalogue": 0,
     "logs": 0,  # log formatting and set-up, used by both faces (the CLI's commands and the web service)
     "owned_files": 0,  # writing files whole, and caches only in folders ssgraph made
     # the one door to triple stores

@@ -40,9 +40,10 @@ class Problem:
     location: Location = field(default_factory=Location)
     params: dict[str, object] = field(default_factory=dict)
     severity: str = "error"  # "error" blocks, "warning" does not
+    template: str | None = None  # the catalogue entry that words it, when not ``message_id`` itself
 
     def render(self, lang: str = catalogue.DEFAULT_LANGUAGE) -> str:
-        text = catalogue.text(self.message_id, lang, **self.params)
+        text = catalogue.text(self.template or self.message_id, lang, **self.params)
         where = self.location.describe(lang)
         return f"{where}: {text}" if where else text
 

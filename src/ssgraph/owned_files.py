@@ -19,22 +19,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from ssgraph import messages
 from ssgraph.errors import ConfigurationError, Location, problem
 
 MARKER = ".ssgraph-owned"
 MARKER_TEXT = "This folder is a cache made by ssgraph; ssgraph may delete what is in it.\n"
 
-FOREIGN_FOLDER = messages.define(
-    "files.foreign_folder",
-    sv="mappen {path} innehåller filer som ssgraph inte har skapat; ange en ny eller tom mapp för {purpose}",
-    en="the folder {path} holds files ssgraph did not make; give a new or empty folder for {purpose}",
-)
-NOT_A_FOLDER = messages.define(
-    "files.not_a_folder",
-    sv="{path} är ingen mapp (eller är en symbolisk länk); ange en mapp för {purpose}",
-    en="{path} is not a folder (or is a symbolic link); give a folder for {purpose}",
-)
+FOREIGN_FOLDER = "files.foreign_folder"
+NOT_A_FOLDER = "files.not_a_folder"
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:

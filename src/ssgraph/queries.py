@@ -26,40 +26,9 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from ssgraph import messages, paths
+from ssgraph import paths
 from ssgraph.errors import InputError, Location, problem
 from ssgraph.store import binding
-
-messages.define(
-    "queries.bad_header",
-    sv="frågefilens huvud saknar {missing}",
-    en="the query file's header lacks {missing}",
-)
-messages.define(
-    "queries.bad_param_line",
-    sv="parameterraden ska vara '# param: namn typ standardvärde beskrivning'",
-    en="the parameter line must be '# param: name type default description'",
-)
-messages.define(
-    "queries.no_values_block",
-    sv="parametern {name} har inget 'VALUES ?{name} {{ … }}'-block i frågan",
-    en="the parameter {name} has no 'VALUES ?{name} {{ … }}' block in the query",
-)
-messages.define(
-    "queries.unknown_query",
-    sv="okänd fråga {name}; finns: {known}",
-    en="unknown query {name}; available: {known}",
-)
-messages.define(
-    "queries.unknown_param",
-    sv="frågan {query} har ingen parameter {name}; den har: {known}",
-    en="the query {query} has no parameter {name}; it has: {known}",
-)
-messages.define(
-    "queries.bad_value",
-    sv="värdet {value!r} för parametern {name} är inte av typen {type}",
-    en="the value {value!r} for the parameter {name} is not of type {type}",
-)
 
 PARAM_TYPES = ("iri", "string", "integer", "decimal", "year", "date", "boolean")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -20,29 +20,12 @@ import rdflib
 from rdflib.namespace import OWL
 from rdflib.util import guess_format
 
-from ssgraph import messages
 from ssgraph.errors import ConfigurationError, InputError, Location, problem
 
-PARSE_FAILED = messages.define(
-    "reasoning.parse-failed",
-    sv="filen kunde inte läsas som RDF: {detail}",
-    en="the file could not be read as RDF: {detail}",
-)
-UNKNOWN_FORMAT = messages.define(
-    "reasoning.unknown-format",
-    sv="okänt RDF-format (använd .ttl, .nt, .rdf, .owl, .trig eller .nq)",
-    en="unknown RDF format (use .ttl, .nt, .rdf, .owl, .trig or .nq)",
-)
-JAVA_MISSING = messages.define(
-    "reasoning.java-missing",
-    sv="HermiT kräver Java, men kommandot java hittades inte; installera en Java-runtime (JRE 11 eller senare)",
-    en="HermiT needs Java, but the java command was not found; install a Java runtime (JRE 11 or later)",
-)
-REASONER_FAILED = messages.define(
-    "reasoning.reasoner-failed",
-    sv="HermiT kunde inte resonera över indata (är det OWL 2 DL?): {detail}",
-    en="HermiT could not reason over the input (is it OWL 2 DL?): {detail}",
-)
+PARSE_FAILED = "reasoning.parse-failed"
+UNKNOWN_FORMAT = "reasoning.unknown-format"
+JAVA_MISSING = "reasoning.java-missing"
+REASONER_FAILED = "reasoning.reasoner-failed"
 
 REASONER_NAME = "HermiT"
 _DATASET_FORMATS = {"trig", "nquads"}

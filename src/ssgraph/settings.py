@@ -15,24 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ssgraph import messages
 from ssgraph.errors import ConfigurationError, Location, problem
-
-messages.define(
-    "settings.bad_value",
-    sv="inställningen {name} har ett ogiltigt värde {value!r}: {expected}",
-    en="the setting {name} has an invalid value {value!r}: {expected}",
-)
-messages.define(
-    "settings.unknown",
-    sv="okänd inställning {name}; kända: {known}",
-    en="unknown setting {name}; known: {known}",
-)
-messages.define(
-    "settings.bad_file",
-    sv="konfigurationsfilen kunde inte läsas: {detail}",
-    en="the configuration file could not be read: {detail}",
-)
 
 
 @dataclass(frozen=True)

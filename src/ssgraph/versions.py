@@ -22,24 +22,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDFS
 
 from ssgraph.errors import InputError, problem
-from ssgraph.messages import define
 from ssgraph.namespaces import CATALOG_GRAPH, SSG, SSGGRAPH, SSGID
 
-UNKNOWN_VERSION = define(
-    "versions.unknown_version",
-    sv="Organisation {org} har ingen version ”{version}” (inlästa versioner: {known}).",
-    en="Organisation {org} has no version “{version}” (versions loaded: {known}).",
-)
-AMBIGUOUS_VERSION = define(
-    "versions.ambiguous_version",
-    sv="”{version}” passar flera versioner av {org}: {matches}. Skriv mer av versionens namn.",
-    en="“{version}” fits several versions of {org}: {matches}. Write more of the version's name.",
-)
-NO_STRUCTURE = define(
-    "versions.no_structure",
-    sv="Organisation {org} har ingen målstruktur i lagret. Importera den först (ssgraph import).",
-    en="Organisation {org} has no goal structure in the store. Import it first (ssgraph import).",
-)
+UNKNOWN_VERSION = "versions.unknown_version"
+AMBIGUOUS_VERSION = "versions.ambiguous_version"
+NO_STRUCTURE = "versions.no_structure"
 
 ORG_GRAPHS = str(SSGGRAPH["org/"])
 _PREFIXES = (f"PREFIX ssg: <{SSG}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}> PREFIX prov: <{PROV}> ")

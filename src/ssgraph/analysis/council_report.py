@@ -14,13 +14,8 @@ import networkx as nx
 
 from ssgraph.analysis import goal_graph as gg
 from ssgraph.errors import InputError, problem
-from ssgraph.messages import define
 
-BAD_PERIOD = define(
-    "analysis.bad_period",
-    sv="perioden ska vara ett årtal (t.ex. 2024), inte {value!r}",
-    en="the period must be a year (e.g. 2024), not {value!r}",
-)
+BAD_PERIOD = "analysis.bad_period"
 
 DIMENSIONS = ("economic", "social", "ecological")
 STATUS_ORDER = ("fulfilled", "partly-fulfilled", "not-fulfilled", "not-assessed")

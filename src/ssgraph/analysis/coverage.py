@@ -14,15 +14,10 @@ import networkx as nx
 
 from ssgraph.analysis import goal_graph as gg
 from ssgraph.errors import InputError, problem
-from ssgraph.messages import define
 from ssgraph.namespaces import SSGID, SSGREF, sparql_prefixes
 from ssgraph.store.binding import bind, iri
 
-NOTHING_IN_REGION = define(
-    "analysis.nothing_in_region",
-    sv="varken regionen {region} eller någon kommun i dess län har en målstruktur i databasen",
-    en="neither the region {region} nor any municipality of its county has a goal structure in the store",
-)
+NOTHING_IN_REGION = "analysis.nothing_in_region"
 
 DEFAULT_GREY = "#8c8c8c"
 

@@ -33,14 +33,9 @@ from ssgraph.analysis import goal_graph as gg
 from ssgraph.analysis.concept_lexicon import Evidence, goal_level, match
 from ssgraph.analysis.goal_items import GoalItem, items_from_graph
 from ssgraph.errors import InputError, problem
-from ssgraph.messages import define
 from ssgraph.namespaces import SSG, SSGID, SSGREF, sparql_prefixes
 
-UNKNOWN_METHOD = define(
-    "analysis.unknown_method",
-    sv="Okänd metod {method} (tillåtna: {known}).",
-    en="Unknown method {method} (allowed: {known}).",
-)
+UNKNOWN_METHOD = "analysis.unknown_method"
 CALIBRATION_FILE = Path(__file__).resolve().parent / "suggest_calibration.yaml"
 SCHEME_KINDS = {"sdg": "sdg", "miljomal": "objective", "folkhalsa": "public-health"}
 KIND_PROPERTY = {"sdg": SSG.addressesSDG, "objective": SSG.addressesEnvironmentalObjective,
@@ -49,11 +44,7 @@ METHODS = ("manual", "lexical", "model")
 SUBGOAL_DISCOUNT = 0.5  # a programme's concept from one of many sub-goals counts half
 DEFAULT_MINIMUM = 0.5  # lowest calibrated score shown (chosen on the development data)
 
-UNKNOWN_SUGGESTION = define(
-    "analysis.unknown_suggestion",
-    sv="Förslaget {id} finns inte för {org} (kör ”ssgraph suggest {org}” för att se förslagen).",
-    en="Suggestion {id} does not exist for {org} (run “ssgraph suggest {org}” to list them).",
-)
+UNKNOWN_SUGGESTION = "analysis.unknown_suggestion"
 
 
 @dataclass

@@ -12,15 +12,10 @@ from dataclasses import dataclass
 
 from ssgraph import versions
 from ssgraph.errors import InputError, problem
-from ssgraph.messages import define
 from ssgraph.namespaces import sparql_prefixes
 from ssgraph.store.binding import bind, iri
 
-UNKNOWN_ORGANISATION = define(
-    "analysis.unknown_organisation",
-    sv="Organisationen {code} har ingen målstruktur i databasen (finns: {known}).",
-    en="Organisation {code} has no goal structure in the store (available: {known}).",
-)
+UNKNOWN_ORGANISATION = "analysis.unknown_organisation"
 
 
 @dataclass(frozen=True)

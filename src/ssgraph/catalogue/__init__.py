@@ -106,21 +106,8 @@ def _files() -> dict[str, Entry]:
     return found
 
 
-# Entries registered from code through ssgraph.messages.define while the code base moves
-# its texts into the files (a compatibility layer; the files win when both have an id).
-_RUNTIME: dict[str, Entry] = {}
-
-
-def register(message_id: str, sv: str, en: str, origin: str = "code") -> str:
-    existing = _RUNTIME.get(message_id)
-    if existing is not None and (existing.sv, existing.en) != (sv, en):
-        raise ValueError(f"message id {message_id!r} defined twice with different texts")
-    _RUNTIME[message_id] = Entry(message_id, sv, en, origin)
-    return message_id
-
-
 def entry(message_id: str) -> Entry | None:
-    return _files().get(message_id) or _RUNTIME.get(message_id)
+    return _files().get(message_id)
 
 
 def has(message_id: str) -> bool:
@@ -128,7 +115,7 @@ def has(message_id: str) -> bool:
 
 
 def ids() -> list[str]:
-    return sorted(set(_files()) | set(_RUNTIME))
+    return sorted(_files())
 
 
 def file_entries() -> dict[str, Entry]:

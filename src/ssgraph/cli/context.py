@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from ssgraph import catalogue
 from ssgraph.errors import SsgraphError
 
 
@@ -44,7 +45,7 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except SsgraphError as error:
-            prefix = "fel" if state.lang == "sv" else "error"
+            prefix = catalogue.text("errors.prefix", state.lang)
             click.echo(f"{prefix}: {error.render(state.lang)}", err=True)
             sys.exit(error.exit_code)
         finally:

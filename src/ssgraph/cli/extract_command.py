@@ -9,32 +9,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ssgraph import messages
+from ssgraph import catalogue
 from ssgraph.cli.context import CliContext, guarded
-
-messages.define(
-    "cli.extracted",
-    sv="{file}: {goals} mål, {indicators} indikatorer, {statements} vision/värdegrund ({pages}) → {output}. "
-    "Granska raderna med låg säkerhet och importera sedan med: ssgraph import {output}",
-    en="{file}: {goals} goals, {indicators} indicators, {statements} vision/value base ({pages}) → {output}. "
-    "Check the rows with a low confidence, then import with: ssgraph import {output}",
-)
-messages.define("cli.extract_pages", sv="{pages} sidor", en="{pages} pages")
-messages.define("cli.extract_no_pages", sv="utan sidor", en="no pages")
-messages.define(
-    "cli.extracted_nothing",
-    sv="{file}: inga mål hittades; kontrollera att dokumentet innehåller en målstruktur",
-    en="{file}: no goals were found; check that the document holds a goal structure",
-)
-messages.define(
-    "cli.extract_folder_summary",
-    sv="{documents} dokument: {ok} med mål, {empty} utan mål, {failed} misslyckades; sammanfattning: {summary}",
-    en="{documents} documents: {ok} with goals, {empty} without goals, {failed} failed; summary: {summary}",
-)
-messages.define("cli.extract_failed_document", sv="misslyckades: {file}: {reason}",
-                en="failed: {file}: {reason}")
-messages.define("cli.extract_empty_document", sv="inga mål: {file}", en="no goals: {file}")
-messages.define("cli.extract_progress", sv="Läser dokument", en="Reading documents")
 
 
 def _state() -> CliContext:
@@ -71,10 +47,10 @@ def extract(source: Path, org: str, output: Path, fmt: str, lang: str | None) ->
     outcome = extract_file(source, org, output, lang)
     found = outcome.extraction
     if not found.goals:
-        click.echo(messages.render("cli.extracted_nothing", lang, file=outcome.file), err=True)
-    pages = (messages.render("cli.extract_pages", lang, pages=found.pages) if found.pages
-             else messages.render("cli.extract_no_pages", lang))
-    click.echo(messages.render("cli.extracted", lang, file=outcome.file, goals=len(found.goals),
+        click.echo(catalogue.text("cli.extracted_nothing", lang, file=outcome.file), err=True)
+    pages = (catalogue.text("cli.extract_pages", lang, pages=found.pages) if found.pages
+             else catalogue.text("cli.extract_no_pages", lang))
+    click.echo(catalogue.text("cli.extracted", lang, file=outcome.file, goals=len(found.goals),
                                indicators=len(found.indicators), statements=len(found.statements), pages=pages,
                                output=outcome.output))
 
@@ -85,7 +61,7 @@ def _folder(source: Path, org: str, output: Path, fmt: str, lang: str) -> None:
     console = Console(stderr=True)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=console, transient=True, disable=not console.is_terminal)
-    task = progress.add_task(messages.render("cli.extract_progress", lang), total=None)
+    task = progress.add_task(catalogue.text("cli.extract_progress", lang), total=None)
 
     def report(done: int, total: int, _name: str) -> None:
         progress.update(task, completed=done, total=total)
@@ -94,11 +70,11 @@ def _folder(source: Path, org: str, output: Path, fmt: str, lang: str) -> None:
         outcome = extract_folder(source, org, output, lang, fmt, report)
     for document in outcome.documents:
         if document.status == "failed":
-            click.echo(messages.render("cli.extract_failed_document", lang, file=document.file,
+            click.echo(catalogue.text("cli.extract_failed_document", lang, file=document.file,
                                        reason=document.error), err=True)
         elif document.status == "empty":
-            click.echo(messages.render("cli.extract_empty_document", lang, file=document.file), err=True)
-    click.echo(messages.render("cli.extract_folder_summary", lang, documents=len(outcome.documents),
+            click.echo(catalogue.text("cli.extract_empty_document", lang, file=document.file), err=True)
+    click.echo(catalogue.text("cli.extract_folder_summary", lang, documents=len(outcome.documents),
                                ok=outcome.count("ok"), empty=outcome.count("empty"),
                                failed=outcome.count("failed"), summary=outcome.summary))
     if outcome.count("failed") == len(outcome.documents):

@@ -10,49 +10,14 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ssgraph import messages
+from ssgraph import catalogue
 from ssgraph.cli.context import CliContext, guarded
 from ssgraph.errors import InputError
 from ssgraph.importing.mapping import DEFAULT_BASE
 
-messages.define("cli.template_written", sv="Mallen är skriven: {path}", en="The template is written: {path}")
-messages.define(
-    "cli.imported",
-    sv="{file}: {org} ”{version}” → {graph}: {goals} mål, {indicators} indikatorer, {observations} utfall, "
-    "{triples} tripplar{current}",
-    en="{file}: {org} “{version}” → {graph}: {goals} goals, {indicators} indicators, {observations} observations, "
-    "{triples} triples{current}",
-)
-messages.define("cli.current_marker", sv=" (aktuell version)", en=" (current version)")
-messages.define("cli.dry_run", sv="Provkörning: ingenting skrevs.", en="Dry run: nothing was written.")
-messages.define(
-    "cli.import_rejected",
-    sv="{errors} fel och {warnings} varningar – ingenting skrevs till lagret.",
-    en="{errors} errors and {warnings} warnings – nothing was written to the store.",
-)
-messages.define("cli.no_versions", sv="Inga versioner inlästa för {org}.", en="No versions loaded for {org}.")
-messages.define(
-    "cli.diff_summary",
-    sv="{org}: {a} → {b}: {added} tillagda, {removed} borttagna, {reworded} omformulerade, {renumbered} med nytt id",
-    en="{org}: {a} → {b}: {added} added, {removed} removed, {reworded} reworded, {renumbered} with a new id",
-)
-
-WORDS = {
-    "sv": {"error": "fel", "warning": "varning", "added": "Tillagda", "removed": "Borttagna",
-           "reworded": "Omformulerade", "renumbered": "Samma text, nytt id", "current": "aktuell", "progress_read": "Läser",
-           "progress_map": "Översätter"},
-    "en": {"error": "error", "warning": "warning", "added": "Added", "removed": "Removed",
-           "reworded": "Reworded", "renumbered": "Same text, new id", "current": "current", "progress_read": "Reading",
-           "progress_map": "Mapping"},
-}
-
 
 def _state() -> CliContext:
     return click.get_current_context().find_object(CliContext)
-
-
-def _words(lang: str) -> dict[str, str]:
-    return WORDS["en" if lang == "en" else "sv"]
 
 
 @click.command()
@@ -66,7 +31,7 @@ def template(out: Path, fmt: str | None) -> None:
 
     state = _state()
     path = write_template(out, fmt, state.lang)
-    click.echo(messages.render("cli.template_written", state.lang, path=path))
+    click.echo(catalogue.text("cli.template_written", state.lang, path=path))
 
 
 def _progress_reporter(console: Console):
@@ -83,7 +48,7 @@ def _progress_reporter(console: Console):
 
 
 def _print_problems(problems, kind: str, lang: str) -> None:
-    word = _words(lang)[kind]
+    word = catalogue.text(f"errors.{'prefix' if kind == 'error' else 'warning_prefix'}", lang)
     for p in problems:
         click.echo(f"{word}: {p.render(lang)}", err=True)
 
@@ -98,15 +63,17 @@ def _print_problems(problems, kind: str, lang: str) -> None:
 @click.option("--dry-run", is_flag=True, help="Check and map, but write nothing.")
 @click.option("--current/--not-current", default=True, show_default=True,
               help="Make this version the organisation's current one.")
+@click.option("--illustrative", is_flag=True, help="Mark the data as illustrative example data.")
 @guarded
 def import_(paths: tuple[Path, ...], org: str | None, version_label: str | None, base: str, lang: str | None,
-            dry_run: bool, current: bool) -> None:
+            dry_run: bool, current: bool, illustrative: bool) -> None:
     """Import workbooks (.xlsx), CSV folders, YAML files or RDF into the store.
 
     Every problem of every file is reported at once with its position; when there is any
     error, nothing is written. Each file is one version of one organisation's goal structure.
     """
-    from ssgraph.importing.importer import ImportRejected, import_sources
+    from ssgraph import services
+    from ssgraph.importing.importer import ImportRejected
 
     state = _state()
     if lang:
@@ -114,33 +81,34 @@ def import_(paths: tuple[Path, ...], org: str | None, version_label: str | None,
     lang = state.lang
     console = Console(stderr=True)
     progress, report = _progress_reporter(console)
-    words = _words(lang)
 
     def labelled(stage: str, done: int, total: int) -> None:
-        report(words.get(f"progress_{stage}", stage), done, total)
+        report(catalogue.text(f"cli.progress.{stage}", lang) if catalogue.has(f"cli.progress.{stage}") else stage,
+               done, total)
 
     store = None if dry_run else state.open_store()
     try:
         with progress:
-            results = import_sources(store, list(paths), org, version_label, base, lang, current, dry_run,
-                                     progress=labelled)
+            results = services.import_files(store, paths, org=org, version=version_label, base=base, lang=lang,
+                                            make_current=current, dry_run=dry_run, progress=labelled,
+                                            illustrative=illustrative)
     except ImportRejected as rejected:
         _print_problems(rejected.problems, "error", lang)
         _print_problems(rejected.warnings, "warning", lang)
-        click.echo(messages.render("cli.import_rejected", lang, errors=len(rejected.problems),
+        click.echo(catalogue.text("cli.import_rejected", lang, errors=len(rejected.problems),
                                    warnings=len(rejected.warnings)), err=True)
         sys.exit(rejected.exit_code)
     for result in results:
         prepared = result.prepared
         _print_problems(prepared.warnings, "warning", lang)
-        click.echo(messages.render(
+        click.echo(catalogue.text(
             "cli.imported", lang, file=prepared.path.name, org=prepared.org_code, version=prepared.version_label,
             graph=prepared.graph_iri, goals=prepared.counts.get("goals", 0),
             indicators=prepared.counts.get("indicators", 0), observations=prepared.counts.get("observations", 0),
             triples=result.triples,
-            current=messages.render("cli.current_marker", lang) if result.current else ""))
+            current=catalogue.text("cli.current_marker", lang) if result.current else ""))
     if dry_run:
-        click.echo(messages.render("cli.dry_run", lang))
+        click.echo(catalogue.text("cli.dry_run", lang))
 
 
 @click.command()
@@ -166,9 +134,9 @@ def versions(org: str, set_current: str | None, as_json: bool) -> None:
         click.echo(json.dumps([v.__dict__ for v in found], ensure_ascii=False, indent=2))
         return
     if not found:
-        click.echo(messages.render("cli.no_versions", state.lang, org=org))
+        click.echo(catalogue.text("cli.no_versions", state.lang, org=org))
         return
-    marker = _words(state.lang)["current"]
+    marker = catalogue.text("cli.current", state.lang)
     for v in found:
         flag = f"  [{marker}]" if v.current else ""
         click.echo(f"{v.name}\t{v.key}\t{v.graph}\t{v.generated or ''}{flag}")
@@ -194,23 +162,23 @@ def diff(structures: tuple[str, ...], as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
-    words = _words(state.lang)
-    click.echo(messages.render("cli.diff_summary", state.lang, org=result.version_a.org_code,
+    t = catalogue.translator(state.lang)
+    click.echo(catalogue.text("cli.diff_summary", state.lang, org=result.version_a.org_code,
                                a=result.version_a.name, b=result.version_b.name, added=len(result.added),
                                removed=len(result.removed), reworded=len(result.reworded),
                                renumbered=len(result.renumbered)))
-    for title, changes in ((words["added"], result.added), (words["removed"], result.removed)):
+    for title, changes in ((t("cli.diff_added"), result.added), (t("cli.diff_removed"), result.removed)):
         if changes:
             click.echo(f"\n{title}:")
             for c in changes:
                 click.echo(f"  {c.identifier}: {c.text_b if c.text_b is not None else c.text_a}")
     if result.reworded:
-        click.echo(f"\n{words['reworded']}:")
+        click.echo(f"\n{t('cli.diff_reworded')}:")
         for c in result.reworded:
             ident = f"{c.identifier} → {c.identifier_b} ({c.relation})" if c.renumbered else c.identifier
             click.echo(f"  {ident}:\n    - {c.text_a}\n    + {c.text_b}")
     if result.renumbered:
-        click.echo(f"\n{words['renumbered']}:")
+        click.echo(f"\n{t('cli.diff_renumbered')}:")
         for c in result.renumbered:
             click.echo(f"  {c.identifier} → {c.identifier_b}: {c.text_b}")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ssgraph import messages
+from ssgraph import catalogue
 from ssgraph.cli.context import CliContext, guarded
 from ssgraph.importing.kolada import (
     BASE_URL_ENV,
@@ -20,17 +20,7 @@ from ssgraph.importing.kolada_rdf import import_kolada
 
 ALL_LINKED = "all-linked"
 
-DONE = messages.define(
-    "cli.kolada_done",
-    sv="Kolada: {kpis} nyckeltal × {orgs} organisationer × {years} år → "
-    "{observations} observationer ({nulls} tomma värden utelämnade); "
-    "Kolada-grafen har {triples} tripplar. "
-    "{sent} anrop, {cached} från cachen. Källa: Kolada",
-    en="Kolada: {kpis} KPIs × {orgs} organisations × {years} years → "
-    "{observations} observations ({nulls} null values left out); "
-    "the Kolada graph holds {triples} triples. "
-    "{sent} requests, {cached} from the cache. Source: Kolada (Källa: Kolada)",
-)
+DONE = "cli.kolada_done"
 
 
 @click.command()
@@ -85,7 +75,7 @@ def kolada(
     client = KoladaClient(base_url=base_url, cache_dir=cache_dir, refresh=refresh)
     result = import_kolada(state.open_store(), client, kpis, orgs, years)
     click.echo(
-        messages.render(
+        catalogue.text(
             DONE,
             state.lang,
             kpis=len(result.kpis),

@@ -10,36 +10,10 @@ import sys
 
 import click
 
-from ssgraph import messages
+from ssgraph import catalogue
 from ssgraph.cli.context import CliContext, guarded
 from ssgraph.errors import ConfigurationError, problem
 from ssgraph.settings import describe, load_settings
-
-messages.define(
-    "cli.serve_initialising",
-    sv="Lagret är tomt: läser in ontologi, referensvokabulär och exempeldata …",
-    en="The store is empty: loading the ontology, reference vocabularies and example data …",
-)
-messages.define(
-    "cli.serve_no_examples",
-    sv="varning: exempeldata kunde inte läsas in ({detail}); tjänsten startar med referensdata",
-    en="warning: the example data could not be loaded ({detail}); the service starts with the reference data",
-)
-messages.define(
-    "cli.serve_port_in_use",
-    sv="adressen {host}:{port} används redan av ett annat program; välj en annan med --port",
-    en="the address {host}:{port} is already in use by another program; choose another with --port",
-)
-messages.define(
-    "cli.serve_cannot_listen",
-    sv="kan inte lyssna på {host}:{port}: {reason}",
-    en="cannot listen on {host}:{port}: {reason}",
-)
-messages.define(
-    "cli.serve_address",
-    sv="ssgraph svarar på {url} (SPARQL: {url}sparql) med {server} ({workers})",
-    en="ssgraph is answering at {url} (SPARQL: {url}sparql) with {server} ({workers})",
-)
 
 
 def _listening_socket(host: str, port: int) -> socket.socket:
@@ -72,7 +46,7 @@ def _initialise_if_empty(location: str | None, lang: str) -> None:
     store = open_store(location)
     try:
         if store.count() == 0:
-            click.echo(messages.render("cli.serve_initialising", lang), err=True)
+            click.echo(catalogue.text("cli.serve_initialising", lang), err=True)
             from ssgraph import setup
             from ssgraph.errors import SsgraphError
 
@@ -80,7 +54,7 @@ def _initialise_if_empty(location: str | None, lang: str) -> None:
                 setup.initialise(store, with_examples=True)
             except SsgraphError as error:
                 # serve the reference data even when the example data cannot be loaded
-                click.echo(messages.render("cli.serve_no_examples", lang, detail=error.render(lang)), err=True)
+                click.echo(catalogue.text("cli.serve_no_examples", lang, detail=error.render(lang)), err=True)
                 setup.initialise(store, with_examples=False)
     finally:
         store.close()
@@ -123,10 +97,10 @@ def serve(host: str, port: int, workers: int, threads: int, config_file: str | N
         server == "auto" and sys.platform != "win32" and importlib.util.find_spec("gunicorn") is not None
     )
     name = "gunicorn" if use_gunicorn else "waitress"
-    capacity = (f"{workers} × {threads} trådar" if state.lang == "sv" else f"{workers} × {threads} threads") \
-        if use_gunicorn else (f"{workers * threads} trådar" if state.lang == "sv" else f"{workers * threads} threads")
+    capacity = catalogue.text("cli.serve_processes", state.lang, workers=workers, threads=threads) if use_gunicorn \
+        else catalogue.text("cli.serve_threads", state.lang, threads=workers * threads)
     url = f"http://{host}:{sock.getsockname()[1]}/"
-    click.echo(messages.render("cli.serve_address", state.lang, url=url, server=name, workers=capacity))
+    click.echo(catalogue.text("cli.serve_address", state.lang, url=url, server=name, workers=capacity))
     if use_gunicorn:
         timeout = int(float(settings["query_time_limit"])) + 30
         sock.set_inheritable(True)

@@ -18,17 +18,12 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from ssgraph import messages
+from ssgraph import catalogue
 from ssgraph.cli.context import CliContext, guarded
 from ssgraph.errors import InputError, problem
 from ssgraph.namespaces import PREFIXES
 from ssgraph.owned_files import write_atomically
 from ssgraph.store.base import RDF_FORMATS
-
-messages.define("cli.init_done", sv="Lagret är klart: {location}", en="The store is ready: {location}")
-messages.define("cli.loaded", sv="{count} tripplar/quads inlästa", en="{count} triples/quads loaded")
-messages.define("cli.query_missing", sv="ange en fråga, -f FIL eller ett frågenamn", en="give a query, -f FILE or a query name")
-messages.define("cli.param_syntax", sv="parametern ska skrivas NAMN=VÄRDE: {text}", en="write the parameter as NAME=VALUE: {text}")
 
 PROGRESS_THRESHOLD_BYTES = 5_000_000
 _PREFIX_DECLARATION = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
@@ -59,7 +54,7 @@ def init(examples: bool) -> None:
         click.echo(f"{count:>8}  {iri}")
     for name in report.examples:
         click.echo(f"          {name}")
-    click.echo(messages.render("cli.init_done", state.lang, location=getattr(store, "directory", state.store_location)))
+    click.echo(catalogue.text("cli.init_done", state.lang, location=getattr(store, "directory", state.store_location)))
 
 
 @click.command()
@@ -84,7 +79,7 @@ def load(files: tuple[Path, ...], graph_iri: str | None, rdf_format: str | None)
                 format=rdf_format,
                 progress=lambda done, _total: progress.update(task, completed=done),
             )
-    click.echo(messages.render("cli.loaded", state.lang, count=count))
+    click.echo(catalogue.text("cli.loaded", state.lang, count=count))
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:

@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ssgraph import catalogue
+
 HEADING = "heading"
 PARAGRAPH = "paragraph"
 ITEM = "item"  # a bulleted or numbered list item
 TABLE = "table"
 
-PLACE_WORDS = {
-    "sv": {"paragraph": "stycke", "table": "tabell", "row": "rad", "column": "kolumn"},
-    "en": {"paragraph": "paragraph", "table": "table", "row": "row", "column": "column"},
-}
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,7 @@ class Place:
         return Place(self.page, None, self.table, row, column)
 
     def describe(self, lang: str = "sv") -> str:
-        words = PLACE_WORDS["en" if lang == "en" else "sv"]
+        words = {word: catalogue.text(f"extract.place.{word}", lang) for word in ("paragraph", "table", "row", "column")}
         if self.table is not None:
             parts = [f"{words['table']} {self.table}"]
             if self.row is not None:

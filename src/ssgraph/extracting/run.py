@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ssgraph import catalogue
 from ssgraph.errors import InputError
 from ssgraph.extracting import errors
 from ssgraph.extracting.reading import SUFFIX_TO_FORMAT, extract
@@ -19,16 +20,7 @@ from ssgraph.extracting.result import Extraction
 from ssgraph.extracting.writer import model_rows, write_rows
 
 OUTPUT_SUFFIXES = {".xlsx", ".yaml", ".yml"}
-NOTE = {
-    "sv": "Utläst av ssgraph extract ur {file}. Granska raderna (särskilt de med låg säkerhet) före import.",
-    "en": "Read by ssgraph extract from {file}. Check the rows (those with a low confidence first) before import.",
-}
-SUMMARY_HEADERS = {
-    "sv": ["fil", "format", "sidor", "slag", "titel", "mål", "indikatorer", "sekunder", "status", "utdata"],
-    "en": ["file", "format", "pages", "kind", "title", "goals", "indicators", "seconds", "status", "output"],
-}
-STATUS_WORDS = {"sv": {"ok": "ok", "empty": "inga mål hittades", "failed": "misslyckades"},
-                "en": {"ok": "ok", "empty": "no goals found", "failed": "failed"}}
+SUMMARY_COLUMNS = ("file", "format", "pages", "kind", "title", "goals", "indicators", "seconds", "status", "output")
 
 
 @dataclass
@@ -61,7 +53,7 @@ def extract_file(path: Path, org: str, output: Path, lang: str = "sv") -> Docume
         raise errors.bad_output(output)
     extraction = extract(path)
     rows = model_rows(extraction, org, lang)
-    written = write_rows(rows, output, lang, NOTE["en" if lang == "en" else "sv"].format(file=path.name))
+    written = write_rows(rows, output, lang, catalogue.text("extract.note", lang, file=path.name))
     return DocumentOutcome(path.name, extraction, written)
 
 
@@ -101,13 +93,13 @@ def extract_folder(folder: Path, org: str, out: Path, lang: str = "sv", fmt: str
 
 def write_summary(outcome: FolderOutcome, out: Path, lang: str) -> Path:
     lang = "en" if lang == "en" else "sv"
-    path = out / ("summary.csv" if lang == "en" else "sammanfattning.csv")
+    path = out / catalogue.text("extract.summary_file", lang)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(SUMMARY_HEADERS[lang])
+        writer.writerow([catalogue.text(f"extract.summary.{column}", lang) for column in SUMMARY_COLUMNS])
         for document in outcome.documents:
             found = document.extraction
-            status = STATUS_WORDS[lang][document.status]
+            status = catalogue.text(f"extract.status.{document.status}", lang)
             if document.error:
                 status = f"{status}: {document.error}"
             writer.writerow([

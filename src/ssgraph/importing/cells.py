@@ -11,55 +11,18 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from ssgraph import messages
 from ssgraph.importing import model
 from ssgraph.importing.model import Choice, Column
 
-NOT_A_NUMBER = messages.define(
-    "import.not_a_number",
-    sv="”{value}” är inte ett tal",
-    en="“{value}” is not a number",
-)
-NOT_A_YEAR = messages.define(
-    "import.not_a_year",
-    sv="”{value}” är inte ett årtal (fyra siffror, t.ex. 2024)",
-    en="“{value}” is not a year (four digits, e.g. 2024)",
-)
-NOT_AN_INTEGER = messages.define(
-    "import.not_an_integer",
-    sv="”{value}” är inte ett heltal",
-    en="“{value}” is not a whole number",
-)
-BAD_DATE = messages.define(
-    "import.bad_date",
-    sv="”{value}” är inte ett datum i formen ÅÅÅÅ-MM-DD (t.ex. 2024-03-31)",
-    en="“{value}” is not a date of the form YYYY-MM-DD (e.g. 2024-03-31)",
-)
-NOT_IN_LIST = messages.define(
-    "import.not_in_list",
-    sv="”{value}” finns inte i listan; tillåtna värden: {allowed_sv}",
-    en="“{value}” is not in the list; allowed values: {allowed_en}",
-)
-BAD_KOLADA_ID = messages.define(
-    "import.bad_kolada_id",
-    sv="”{value}” är inget Kolada-id (en bokstav och fem siffror, t.ex. N00401)",
-    en="“{value}” is not a Kolada id (a letter and five digits, e.g. N00401)",
-)
-BAD_ID = messages.define(
-    "import.bad_id",
-    sv="id:t ”{value}” får bara innehålla bokstäver, siffror, punkt, - och _",
-    en="the id “{value}” may only contain letters, digits, dot, - and _",
-)
-NOT_YES_NO = messages.define(
-    "import.not_yes_no",
-    sv="”{value}” är varken ja eller nej",
-    en="“{value}” is neither yes nor no",
-)
-BAD_URL = messages.define(
-    "import.bad_url",
-    sv="”{value}” är ingen webbadress (ska börja med http:// eller https://)",
-    en="“{value}” is not a URL (it must start with http:// or https://)",
-)
+NOT_A_NUMBER = "import.not_a_number"
+NOT_A_YEAR = "import.not_a_year"
+NOT_AN_INTEGER = "import.not_an_integer"
+BAD_DATE = "import.bad_date"
+NOT_IN_LIST = "import.not_in_list"
+BAD_KOLADA_ID = "import.bad_kolada_id"
+BAD_ID = "import.bad_id"
+NOT_YES_NO = "import.not_yes_no"
+BAD_URL = "import.bad_url"
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KOLADA = re.compile(r"^[A-Z]\d{5}$")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ssgraph import messages
 from ssgraph.errors import Location, Problem
 from ssgraph.importing import model
 from ssgraph.importing.cells import (
@@ -23,76 +22,20 @@ from ssgraph.importing.cells import (
 from ssgraph.importing.model import SHEETS_BY_KEY, Choice
 from ssgraph.importing.readers import SourceRow, SourceWorkbook
 
-REQUIRED = messages.define(
-    "import.required_missing",
-    sv="värde saknas men krävs",
-    en="a value is missing but required",
-)
-DUPLICATE = messages.define(
-    "import.duplicate_id",
-    sv="”{value}” förekommer redan på rad {first_row}; varje rad på bladet behöver ett eget id",
-    en="“{value}” already occurs in row {first_row}; each row of the sheet needs its own id",
-)
-UNKNOWN_REFERENCE = messages.define(
-    "import.unknown_reference",
-    sv="det finns ingen rad med id ”{value}” på bladet {target}",
-    en="there is no row with id “{value}” in the sheet {target_en}",
-)
-UNKNOWN_SDG = messages.define(
-    "import.unknown_sdg_target",
-    sv="”{value}” är inget delmål i Agenda 2030 (skriv t.ex. 11.6 eller 1.a)",
-    en="“{value}” is not a target of the 2030 Agenda (write e.g. 11.6 or 1.a)",
-)
-UNKNOWN_OBJECTIVE = messages.define(
-    "import.unknown_environmental_objective",
-    sv="”{value}” är inget miljökvalitetsmål (nummer 1–16, 0 = generationsmålet)",
-    en="“{value}” is not an environmental quality objective (numbers 1–16, 0 = the generational goal)",
-)
-UNKNOWN_HEALTH_AREA = messages.define(
-    "import.unknown_public_health_area",
-    sv="”{value}” är inget målområde för folkhälsan (nummer 1–8)",
-    en="“{value}” is not a public-health target area (numbers 1–8)",
-)
-UNKNOWN_ORG = messages.define(
-    "import.unknown_organisation_code",
-    sv="”{value}” är ingen känd kommun- eller regionkod",
-    en="“{value}” is not a known municipality or region code",
-)
-ORG_MISMATCH = messages.define(
-    "import.organisation_mismatch",
-    sv="filen gäller organisation ”{value}” men importen angavs för ”{given}”",
-    en="the file is for organisation “{value}” but the import was given “{given}”",
-)
-NO_ORGANISATION = messages.define(
-    "import.no_organisation",
-    sv="ingen organisation angiven: fyll i bladet Organisation eller ange --org",
-    en="no organisation given: fill in the sheet Organisation or pass --org",
-)
-NO_VERSION = messages.define(
-    "import.no_version",
-    sv="ingen version angiven: fyll i kolumnen Version på bladet Organisation eller ange --version",
-    en="no version given: fill in the column Version in the sheet Organisation or pass --version",
-)
-ONE_ORGANISATION = messages.define(
-    "import.one_organisation_row",
-    sv="bladet Organisation ska ha exakt en rad",
-    en="the sheet Organisation must have exactly one row",
-)
-GOAL_CYCLE = messages.define(
-    "import.goal_cycle",
-    sv="målhierarkin går i cirkel: {chain}",
-    en="the goal hierarchy runs in a circle: {chain}",
-)
-PERIOD_ORDER = messages.define(
-    "import.period_order",
-    sv="{first} ({start}) ligger efter {second} ({end})",
-    en="{first_en} ({start}) comes after {second_en} ({end})",
-)
-WORDING_NOT_ON_SCALE = messages.define(
-    "import.wording_not_on_scale",
-    sv="”{value}” kunde inte placeras på skalan ({allowed_sv}); formuleringen behålls som den står",
-    en="“{value}” could not be placed on the scale ({allowed_en}); the wording is kept as written",
-)
+REQUIRED = "import.required_missing"
+DUPLICATE = "import.duplicate_id"
+UNKNOWN_REFERENCE = "import.unknown_reference"
+UNKNOWN_SDG = "import.unknown_sdg_target"
+UNKNOWN_OBJECTIVE = "import.unknown_environmental_objective"
+UNKNOWN_HEALTH_AREA = "import.unknown_public_health_area"
+UNKNOWN_ORG = "import.unknown_organisation_code"
+ORG_MISMATCH = "import.organisation_mismatch"
+NO_ORGANISATION = "import.no_organisation"
+NO_VERSION = "import.no_version"
+ONE_ORGANISATION = "import.one_organisation_row"
+GOAL_CYCLE = "import.goal_cycle"
+PERIOD_ORDER = "import.period_order"
+WORDING_NOT_ON_SCALE = "import.wording_not_on_scale"
 
 
 @dataclass

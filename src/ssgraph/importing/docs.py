@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from ssgraph import messages
+from ssgraph import catalogue
 from ssgraph.importing import cells, checks, importer, readers, versions  # noqa: F401  (define the messages)
 from ssgraph.importing.model import column_reference_markdown
 
@@ -21,8 +21,8 @@ WARNING_IDS = {checks.WORDING_NOT_ON_SCALE, readers.UNKNOWN_COLUMN, readers.UNKN
 def message_reference_markdown() -> str:
     lines = ["| id | kind | Svenska | English |", "| --- | --- | --- | --- |"]
     for message_id in sorted(_import_message_ids()):
-        sv = messages.render(message_id, "sv", **_placeholders())
-        en = messages.render(message_id, "en", **_placeholders())
+        sv = catalogue.text(message_id, "sv", **_placeholders())
+        en = catalogue.text(message_id, "en", **_placeholders())
         kind = "warning" if message_id in WARNING_IDS else "error"
         lines.append(f"| `{message_id}` | {kind} | {sv} | {en} |")
     return "\n".join(lines) + "\n"
@@ -33,7 +33,7 @@ def _import_message_ids() -> set[str]:
     found = set()
     for module in (cells, checks, importer, readers, versions):
         for value in vars(module).values():
-            if isinstance(value, str) and value.startswith("import.") and value in messages.known_ids():
+            if isinstance(value, str) and value.startswith("import.") and value in catalogue.ids():
                 found.add(value)
     return found
 

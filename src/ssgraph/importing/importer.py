@@ -15,7 +15,6 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from ssgraph import messages
 from ssgraph.errors import InputError, Location, Problem
 from ssgraph.importing.checks import CheckedWorkbook, ReferenceCodes, check_workbook
 from ssgraph.importing.mapping import DEFAULT_BASE, map_workbook
@@ -23,16 +22,8 @@ from ssgraph.importing.readers import read_source, source_kind
 from ssgraph.importing.versions import VersionEntry, read_catalog, updated_catalog, version_entry
 from ssgraph.namespaces import CATALOG_GRAPH, SSG
 
-RDF_NEEDS_ORG = messages.define(
-    "import.rdf_needs_org_and_version",
-    sv="en RDF-fil saknar bladet Organisation: ange --org och --version",
-    en="an RDF file has no Organisation sheet: pass --org and --version",
-)
-RDF_UNREADABLE = messages.define(
-    "import.rdf_unreadable",
-    sv="RDF-filen kan inte tolkas: {detail}",
-    en="the RDF file cannot be parsed: {detail}",
-)
+RDF_NEEDS_ORG = "import.rdf_needs_org_and_version"
+RDF_UNREADABLE = "import.rdf_unreadable"
 
 # stage name, done, total
 Progress = Callable[[str, int, int], None]

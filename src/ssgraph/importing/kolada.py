@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 
 import requests
 
-from ssgraph import __version__, messages
+from ssgraph import __version__
 from ssgraph.errors import InputError, SsgraphError, problem
 from ssgraph.importing.kolada_cache import ResponseCache, default_cache_dir
 
@@ -42,46 +42,14 @@ KPI_ID = re.compile(r"^[A-Z]\d{5}$")
 ORG_CODE = re.compile(r"^\d{4}$")
 YEAR_RANGE = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4}))?$")
 
-UNREACHABLE = messages.define(
-    "kolada.unreachable",
-    sv="kan inte nå Kolada på {url}: {reason}; använd cachen eller försök senare",
-    en="cannot reach Kolada at {url}: {reason}; use the cache or try later",
-)
-GAVE_UP = messages.define(
-    "kolada.gave_up",
-    sv="Kolada på {url} svarade HTTP {status} även efter {attempts} försök; försök senare",
-    en="Kolada at {url} answered HTTP {status} even after {attempts} attempts; try later",
-)
-HTTP_ERROR = messages.define(
-    "kolada.http_error",
-    sv="Kolada svarade HTTP {status} på {url}",
-    en="Kolada answered HTTP {status} for {url}",
-)
-BAD_RESPONSE = messages.define(
-    "kolada.bad_response",
-    sv="Koladas svar från {url} har inte den väntade formen: {reason}",
-    en="Kolada's answer from {url} does not have the expected shape: {reason}",
-)
-BAD_KPI = messages.define(
-    "kolada.bad_kpi_id",
-    sv="{value!r} är inget Kolada-nyckeltals-id (en bokstav och fem siffror, t.ex. N00401)",
-    en="{value!r} is not a Kolada KPI id (a letter and five digits, e.g. N00401)",
-)
-BAD_ORG = messages.define(
-    "kolada.bad_org_code",
-    sv="{value!r} är ingen kommun- eller regionkod (fyra siffror, t.ex. 1440 eller 0018)",
-    en="{value!r} is not a municipality or region code (four digits, e.g. 1440 or 0018)",
-)
-BAD_YEARS = messages.define(
-    "kolada.bad_years",
-    sv="{value!r} är inga år (skriv t.ex. 2015-2024 eller 2018,2020)",
-    en="{value!r} is not a list of years (write e.g. 2015-2024 or 2018,2020)",
-)
-EMPTY_LIST = messages.define(
-    "kolada.empty_list",
-    sv="{option} är tom",
-    en="{option} is empty",
-)
+UNREACHABLE = "kolada.unreachable"
+GAVE_UP = "kolada.gave_up"
+HTTP_ERROR = "kolada.http_error"
+BAD_RESPONSE = "kolada.bad_response"
+BAD_KPI = "kolada.bad_kpi_id"
+BAD_ORG = "kolada.bad_org_code"
+BAD_YEARS = "kolada.bad_years"
+EMPTY_LIST = "kolada.empty_list"
 
 
 class KoladaUnavailableError(SsgraphError):

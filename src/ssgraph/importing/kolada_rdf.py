@@ -22,7 +22,6 @@ from datetime import UTC, datetime
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from ssgraph import messages
 from ssgraph.errors import InputError, problem
 from ssgraph.importing.kolada import KoladaClient, KoladaValue, KpiMetadata
 from ssgraph.namespaces import KOLADA_GRAPH, QB, SSG, SSGID, SSGREF, sparql_prefixes
@@ -32,16 +31,8 @@ KOLADA_SITE = URIRef("https://www.kolada.se/")
 ATTRIBUTION = Literal("Källa: Kolada", lang="sv")
 DATASET = SSGID["kolada/dataset"]
 
-UNKNOWN_KPIS = messages.define(
-    "kolada.unknown_kpis",
-    sv="Kolada känner inte till nyckeltalen {ids}",
-    en="Kolada does not know the KPIs {ids}",
-)
-NOTHING_LINKED = messages.define(
-    "kolada.nothing_linked",
-    sv="{option} all-linked: inga {what} i lagret; importera en målstruktur först",
-    en="{option} all-linked: no {what} in the store; import a goal structure first",
-)
+UNKNOWN_KPIS = "kolada.unknown_kpis"
+NOTHING_LINKED = "kolada.nothing_linked"
 
 
 def kpi_iri(kpi_id: str) -> URIRef:

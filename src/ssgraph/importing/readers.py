@@ -16,40 +16,15 @@ from pathlib import Path
 
 import yaml
 
-from ssgraph import messages
 from ssgraph.errors import InputError, Location, Problem
 from ssgraph.importing.model import SHEETS, Column, Sheet, column_for_header, sheet_for_name
 
-UNKNOWN_COLUMN = messages.define(
-    "import.unknown_column",
-    sv="okänd kolumn ”{header}” hoppas över (kända kolumner: {known})",
-    en="unknown column “{header}” is skipped (known columns: {known})",
-)
-MISSING_COLUMN = messages.define(
-    "import.missing_column",
-    sv="kolumnen ”{header}” saknas men måste finnas på bladet",
-    en="the column “{header}” is missing but the sheet needs it",
-)
-UNREADABLE = messages.define(
-    "import.unreadable",
-    sv="filen kan inte läsas: {reason}",
-    en="the file cannot be read: {reason}",
-)
-UNKNOWN_FORMAT = messages.define(
-    "import.unknown_format",
-    sv="okänt filformat ”{suffix}”: använd .xlsx, en mapp med .csv-filer, .yaml eller en RDF-fil",
-    en="unknown file format “{suffix}”: use .xlsx, a folder of .csv files, .yaml or an RDF file",
-)
-UNKNOWN_SHEET = messages.define(
-    "import.unknown_sheet",
-    sv="okänt blad ”{name}” hoppas över (kända blad: {known})",
-    en="unknown sheet “{name}” is skipped (known sheets: {known})",
-)
-YAML_SHAPE = messages.define(
-    "import.yaml_shape",
-    sv="YAML-filen ska vara en mappning från bladnamn till listor av rader",
-    en="the YAML file must map sheet names to lists of rows",
-)
+UNKNOWN_COLUMN = "import.unknown_column"
+MISSING_COLUMN = "import.missing_column"
+UNREADABLE = "import.unreadable"
+UNKNOWN_FORMAT = "import.unknown_format"
+UNKNOWN_SHEET = "import.unknown_sheet"
+YAML_SHAPE = "import.yaml_shape"
 
 ProgressCallback = Callable[[int, int], None]
 

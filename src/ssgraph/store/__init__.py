@@ -13,7 +13,6 @@ from pathlib import Path
 
 import platformdirs
 
-from ssgraph import messages
 from ssgraph.errors import ConfigurationError, Location, problem
 from ssgraph.store.base import GraphInfo, RawResult, Store
 from ssgraph.store.federation import FederationPolicy
@@ -21,11 +20,6 @@ from ssgraph.store.federation import FederationPolicy
 __all__ = ["FederationPolicy", "GraphInfo", "RawResult", "Store", "default_location", "open_store",
            "read_store_settings"]
 
-messages.define(
-    "config.unreadable",
-    sv="konfigurationsfilen kan inte läsas: {detail}",
-    en="the configuration file cannot be read: {detail}",
-)
 
 
 def default_location() -> Path:

@@ -24,27 +24,8 @@ from decimal import Decimal
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from ssgraph import messages
 from ssgraph.errors import InputError, problem
 from ssgraph.store.sparql_text import scan
-
-messages.define(
-    "sparql.bad_iri",
-    sv="ogiltig IRI {value!r}: en IRI är absolut (schema:…) och saknar mellanslag, "
-    "kontrolltecken och tecknen <>\"{{}}|^`\\",
-    en="invalid IRI {value!r}: an IRI is absolute (scheme:…) and has no spaces, control "
-    "characters or the characters <>\"{{}}|^`\\",
-)
-messages.define(
-    "sparql.bad_language",
-    sv="ogiltig språktagg {value!r} (t.ex. sv, en, sv-SE)",
-    en="invalid language tag {value!r} (e.g. sv, en, sv-SE)",
-)
-messages.define(
-    "sparql.bad_number",
-    sv="{value!r} är inget ändligt tal",
-    en="{value!r} is not a finite number",
-)
 
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\\x7f]*")
 _LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")

@@ -27,7 +27,6 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from ssgraph import messages
 from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
 from ssgraph.owned_files import write_text_atomically
 from ssgraph.store.base import (
@@ -44,49 +43,7 @@ from ssgraph.store.binding import iri
 from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.terms import from_oxigraph
 
-messages.define(
-    "store.syntax_error",
-    sv="felaktig RDF ({format}): {detail}",
-    en="malformed RDF ({format}): {detail}",
-)
-messages.define(
-    "store.unknown_extension",
-    sv="okänt filformat '{extension}'; ange --format (turtle, trig, ntriples, nquads, json-ld, rdfxml)",
-    en="unknown file format '{extension}'; give --format (turtle, trig, ntriples, nquads, json-ld, rdfxml)",
-)
-messages.define(
-    "store.file_missing",
-    sv="filen finns inte",
-    en="the file does not exist",
-)
-messages.define(
-    "store.in_use",
-    sv="lagret {path} används av en annan process (kör 'ssgraph serve'?). Stoppa den, "
-    "eller skriv via tjänstens /graphs-gränssnitt. ({detail})",
-    en="the store {path} is in use by another process (is 'ssgraph serve' running?). Stop it, "
-    "or write through the service's /graphs interface. ({detail})",
-)
-messages.define(
-    "store.query_syntax",
-    sv="syntaxfel i SPARQL: {detail}",
-    en="SPARQL syntax error: {detail}",
-)
-messages.define(
-    "store.query_failed",
-    sv="frågan kunde inte köras: {detail}",
-    en="the query failed: {detail}",
-)
-messages.define(
-    "store.graph_into_quads",
-    sv="--graph kan inte användas med {format}, som redan namnger sina grafer",
-    en="--graph cannot be used with {format}, which names its own graphs",
-)
-
-NOT_A_STORE = messages.define(
-    "store.not_a_store",
-    sv="mappen är inget ssgraph-lager men innehåller annat; ange en ny eller tom mapp för lagret",
-    en="the folder is no ssgraph store but holds other files; give a new or empty folder for the store",
-)
+NOT_A_STORE = "store.not_a_store"
 
 OXIGRAPH_RDF_FORMAT = {
     "turtle": ox.RdfFormat.TURTLE,

@@ -14,30 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ssgraph import messages
 from ssgraph.errors import QueryError, problem
 from ssgraph.store.sparql_text import code_words, unescape_codepoints
 
-SERVICE_REFUSED = messages.define(
-    "store.service_refused",
-    sv="SERVICE {target} är inte tillåten: tjänsten anropar bara slutpunkter som operatören godkänt ({allowed})",
-    en="SERVICE {target} is not allowed: the service only calls endpoints the operator allow-listed ({allowed})",
-)
-SERVICE_VARIABLE = messages.define(
-    "store.service_variable",
-    sv="SERVICE med en variabel ({target}) är inte tillåten; ange en godkänd slutpunkt",
-    en="SERVICE with a variable ({target}) is not allowed; name an allow-listed endpoint",
-)
-UNCHECKED = messages.define(
-    "store.federation_unchecked",
-    sv="frågan innehåller SERVICE, LOAD eller DEFINE men kunde inte kontrolleras: {detail}",
-    en="the query contains SERVICE, LOAD or DEFINE but could not be checked: {detail}",
-)
-LOAD_REFUSED = messages.define(
-    "store.load_refused",
-    sv="LOAD från {target} är inte tillåten ({allowed}); file: är aldrig tillåtet",
-    en="LOAD from {target} is not allowed ({allowed}); file: is never allowed",
-)
+SERVICE_REFUSED = "store.service_refused"
+SERVICE_VARIABLE = "store.service_variable"
+UNCHECKED = "store.federation_unchecked"
+LOAD_REFUSED = "store.load_refused"
 #: the message ids of refusals (a query worker reports only the id; the caller rebuilds the error)
 REFUSAL_IDS = frozenset({SERVICE_REFUSED, SERVICE_VARIABLE, UNCHECKED, LOAD_REFUSED})
 

@@ -15,21 +15,12 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ssgraph import messages
 from ssgraph.errors import InputError, Location, problem
 from ssgraph.store.binding import is_language_tag
 from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT, syntax_detail
 
-BAD_JSON_LD_LANGUAGE = messages.define(
-    "store.bad_json_ld_language",
-    sv="ogiltig språktagg {value!r} vid {path} (JSON-LD skulle tyst hoppa över värdet)",
-    en="invalid language tag {value!r} at {path} (JSON-LD would silently drop the value)",
-)
-QUADS_INTO_GRAPH = messages.define(
-    "store.quads_into_graph",
-    sv="innehållet ({format}) namnger egna grafer; skicka en graf (Turtle, N-Triples, JSON-LD, RDF/XML)",
-    en="the content ({format}) names graphs of its own; send one graph (Turtle, N-Triples, JSON-LD, RDF/XML)",
-)
+BAD_JSON_LD_LANGUAGE = "store.bad_json_ld_language"
+QUADS_INTO_GRAPH = "store.quads_into_graph"
 
 
 @dataclass(frozen=True)

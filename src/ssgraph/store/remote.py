@@ -25,7 +25,6 @@ from rdflib import Dataset, Graph
 from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
 from rdflib.term import Node
 
-from ssgraph import messages
 from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
 from ssgraph.store.base import (
     ARCHIVED_GRAPHS_QUERY,
@@ -41,17 +40,6 @@ from ssgraph.store.binding import bind, iri
 from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT, syntax_detail
 from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.updates import insert_data
-
-messages.define(
-    "store.remote_unreachable",
-    sv="kan inte nå SPARQL-tjänsten {url}: {detail}",
-    en="cannot reach the SPARQL service {url}: {detail}",
-)
-messages.define(
-    "store.remote_error",
-    sv="SPARQL-tjänsten {url} svarade {status}: {detail}",
-    en="the SPARQL service {url} answered {status}: {detail}",
-)
 
 RESULT_MEDIA_TYPES = {
     "json": "application/sparql-results+json",

@@ -16,7 +16,6 @@ from rdflib import Graph
 
 from ssgraph import versions
 from ssgraph.errors import InputError, Location, problem
-from ssgraph.messages import define
 from ssgraph.namespaces import CATALOG_GRAPH, SSGGRAPH
 from ssgraph.validation.run import (
     ValidationJob,
@@ -24,18 +23,12 @@ from ssgraph.validation.run import (
     organisation_code_of_graph_iri,
 )
 
-FILE_MISSING = define("validation.file_missing", sv="Filen finns inte.", en="The file does not exist.")
-FILE_UNREADABLE = define("validation.file_unreadable", sv="Filen kunde inte läsas som RDF: {error}",
-                         en="The file could not be read as RDF: {error}")
-NO_GRAPHS = define("validation.no_graphs", sv="Filen innehåller inga organisationsgrafer att validera.",
-                   en="The file holds no organisation graphs to validate.")
-ORG_NOT_FOUND = define("validation.org_not_found",
-                       sv="Lagret har ingen målstruktur för organisation {code}. Importera den först (ssgraph import).",
-                       en="The store has no goal structure for organisation {code}. Import it first (ssgraph import).")
-GRAPH_NOT_FOUND = define("validation.graph_not_found", sv="Lagret har ingen graf {graph}.",
-                         en="The store has no graph {graph}.")
-STORE_EMPTY = define("validation.store_empty", sv="Lagret har inga organisationsgrafer att validera.",
-                     en="The store holds no organisation graphs to validate.")
+FILE_MISSING = "validation.file_missing"
+FILE_UNREADABLE = "validation.file_unreadable"
+NO_GRAPHS = "validation.no_graphs"
+ORG_NOT_FOUND = "validation.org_not_found"
+GRAPH_NOT_FOUND = "validation.graph_not_found"
+STORE_EMPTY = "validation.store_empty"
 
 _OX_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,

@@ -13,15 +13,10 @@ from collections.abc import Sequence
 from rdflib import Graph
 
 from ssgraph.errors import InputError, Location, problem
-from ssgraph.messages import define
 from ssgraph.namespaces import SSGGRAPH
 from ssgraph.validation.run import OrganisationReport
 
-NO_ORGANISATION = define(
-    "validation.store_needs_organisation",
-    sv="Valideringsresultat kan bara sparas för en organisations graf; {graph} hör inte till någon organisation.",
-    en="Validation results can only be stored for an organisation's graph; {graph} belongs to no organisation.",
-)
+NO_ORGANISATION = "validation.store_needs_organisation"
 
 
 def validation_graph_iri(code: str) -> str:

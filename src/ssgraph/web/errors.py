@@ -10,7 +10,7 @@ import json
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from ssgraph import catalogue, messages
+from ssgraph import catalogue
 from ssgraph.errors import (
     ConfigurationError,
     InputError,
@@ -20,17 +20,13 @@ from ssgraph.errors import (
     problem,
 )
 
-messages.define("web.not_found", sv="finns inte: {path}", en="not found: {path}")
-messages.define("web.method_not_allowed", sv="metoden {method} stöds inte här", en="the method {method} is not supported here")
-messages.define("web.http_error", sv="{detail}", en="{detail}")
-
 
 def request_language() -> str:
     lang = (request.args.get("lang") or "").lower()
-    if lang in messages.LANGUAGES:
+    if lang in catalogue.LANGUAGES:
         return lang
-    best = request.accept_languages.best_match(messages.LANGUAGES)
-    return best or messages.DEFAULT_LANGUAGE
+    best = request.accept_languages.best_match(catalogue.LANGUAGES)
+    return best or catalogue.DEFAULT_LANGUAGE
 
 
 class HttpProblem(SsgraphError):
@@ -109,10 +105,10 @@ def register_error_handlers(app: Flask) -> None:
     def _http_error(error: HTTPException) -> Response:
         lang = request_language()
         if error.code == 404:
-            message_id, text = "web.not_found", messages.render("web.not_found", lang, path=request.path)
+            message_id, text = "web.not_found", catalogue.text("web.not_found", lang, path=request.path)
         elif error.code == 405:
             message_id = "web.method_not_allowed"
-            text = messages.render(message_id, lang, method=request.method)
+            text = catalogue.text(message_id, lang, method=request.method)
         else:
             message_id, text = "web.http_error", error.description or error.name
         response = error_response(error.code or 500, text, message_id)

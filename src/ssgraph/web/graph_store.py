@@ -18,7 +18,6 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, request
 
-from ssgraph import messages
 from ssgraph.namespaces import SSGGRAPH
 from ssgraph.store.base import EXTENSION_TO_FORMAT
 from ssgraph.store.binding import bind, iri, is_iri
@@ -29,21 +28,9 @@ from ssgraph.web.publication import public_base
 from ssgraph.web.service import service
 from ssgraph.web.update import require_token
 
-GRAPH_PARAMETER = messages.define(
-    "web.graph_parameter",
-    sv="ange antingen ?graph=<IRI> eller ?default",
-    en="give either ?graph=<IRI> or ?default",
-)
-GRAPH_MISSING = messages.define(
-    "web.graph_missing",
-    sv="grafen {graph} finns inte",
-    en="the graph {graph} does not exist",
-)
-UNKNOWN_PART_TYPE = messages.define(
-    "web.unknown_part_type",
-    sv="formatet för delen {name} framgår varken av dess innehållstyp eller filändelse",
-    en="the format of the part {name} is given neither by its content type nor its file extension",
-)
+GRAPH_PARAMETER = "web.graph_parameter"
+GRAPH_MISSING = "web.graph_missing"
+UNKNOWN_PART_TYPE = "web.unknown_part_type"
 
 bp = Blueprint("graph_store", __name__)
 METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"]

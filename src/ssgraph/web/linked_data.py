@@ -14,7 +14,7 @@ from flask import Blueprint, Response, request
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ssgraph import catalogue, messages
+from ssgraph import catalogue
 from ssgraph.rendering.literals import show_literal
 from ssgraph.store import binding
 from ssgraph.web import negotiation
@@ -24,8 +24,6 @@ from ssgraph.web.pages import render_page
 from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
 from ssgraph.web.sparql import serialize_graph
-
-messages.define("web.no_resource", sv="det finns inget om {iri}", en="there is nothing about {iri}")
 
 bp = Blueprint("linked_data", __name__)
 

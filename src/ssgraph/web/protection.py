@@ -18,42 +18,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from ssgraph import messages
 from ssgraph.errors import QueryError, problem
 from ssgraph.store.base import RawResult
 from ssgraph.store.federation import REFUSAL_IDS, FederationPolicy, RefusedQuery
 from ssgraph.web.query_worker import QueryJob
-
-messages.define(
-    "web.query_timeout",
-    sv="frågan avbröts efter {seconds} sekunder (tidsgräns). Begränsa den (LIMIT, mer specifika mönster) och försök igen.",
-    en="the query was stopped after {seconds} seconds (time limit). Narrow it (LIMIT, more specific patterns) and try again.",
-)
-messages.define(
-    "web.busy",
-    sv="tjänsten är upptagen; försök igen om en stund",
-    en="the service is busy; try again shortly",
-)
-messages.define(
-    "web.too_many_rows",
-    sv="resultatet har fler än {limit} rader; lägg till LIMIT eller ladda ner en dump från /dumps/",
-    en="the result has more than {limit} rows; add LIMIT or download a dump from /dumps/",
-)
-messages.define(
-    "web.query_memory",
-    sv="frågan behövde mer minne än tillåtet",
-    en="the query needed more memory than allowed",
-)
-messages.define(
-    "web.query_failed",
-    sv="frågan kunde inte köras: {detail}",
-    en="the query failed: {detail}",
-)
-messages.define(
-    "web.request_too_large",
-    sv="begäran är större än {limit} byte",
-    en="the request is larger than {limit} bytes",
-)
 
 
 class QueryTimeout(QueryError):

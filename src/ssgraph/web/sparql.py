@@ -13,7 +13,6 @@ from flask import Blueprint, Response, redirect, request
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from ssgraph import messages
 from ssgraph.errors import QueryError, problem
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, not_acceptable
@@ -23,36 +22,6 @@ from ssgraph.web.service import service
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
-messages.define(
-    "web.query_syntax",
-    sv="syntaxfel i SPARQL på rad {line}, kolumn {column}: {detail}",
-    en="SPARQL syntax error at line {line}, column {column}: {detail}",
-)
-messages.define(
-    "web.update_here",
-    sv="/sparql tar bara emot frågor; uppdateringar (och LOAD) görs via /update med operatörens nyckel",
-    en="/sparql only answers queries; updates (and LOAD) go to /update with the operator's token",
-)
-messages.define(
-    "web.one_query",
-    sv="ange exakt en fråga (parametern query); fick {count}",
-    en="give exactly one query (the query parameter); got {count}",
-)
-messages.define(
-    "web.bad_content_type",
-    sv="innehållstypen {content_type} stöds inte; använd application/x-www-form-urlencoded eller {direct}",
-    en="the content type {content_type} is not supported; use application/x-www-form-urlencoded or {direct}",
-)
-messages.define(
-    "web.not_utf8",
-    sv="begäran måste vara kodad i UTF-8",
-    en="the request must be encoded in UTF-8",
-)
-messages.define(
-    "web.not_acceptable",
-    sv="inget av formaten i Accept/format kan levereras: {requested}",
-    en="none of the formats in Accept/format can be delivered: {requested}",
-)
 
 bp = Blueprint("sparql", __name__)
 

@@ -12,7 +12,6 @@ import re
 
 from flask import Blueprint, Response, request
 
-from ssgraph import messages
 from ssgraph.errors import QueryError, problem
 from ssgraph.store.binding import bind, iri
 from ssgraph.web.errors import HttpProblem
@@ -20,31 +19,7 @@ from ssgraph.web.publication import public_base
 from ssgraph.web.service import service
 from ssgraph.web.sparql import body_text, form_values, syntax_problem
 
-messages.define(
-    "web.writing_disabled",
-    sv="skrivning är avstängd: operatören har inte angett någon nyckel (SSGRAPH_UPDATE_TOKEN)",
-    en="writing is disabled: the operator has not configured a token (SSGRAPH_UPDATE_TOKEN)",
-)
-messages.define(
-    "web.bad_token",
-    sv="skrivning kräver rätt nyckel i rubriken 'Authorization: Bearer <nyckel>'",
-    en="writing needs the right token in the header 'Authorization: Bearer <token>'",
-)
-messages.define(
-    "web.one_update",
-    sv="ange exakt en uppdatering (parametern update); fick {count}",
-    en="give exactly one update (the update parameter); got {count}",
-)
-messages.define(
-    "web.dataset_conflict",
-    sv="using-graph-uri/using-named-graph-uri kan inte kombineras med USING eller WITH i uppdateringen",
-    en="using-graph-uri/using-named-graph-uri cannot be combined with USING or WITH in the update",
-)
-UPDATE_FAILED = messages.define(
-    "web.update_failed",
-    sv="uppdateringen genomfördes inte (inget ändrades): {detail}",
-    en="the update was not carried out (nothing changed): {detail}",
-)
+UPDATE_FAILED = "web.update_failed"
 
 bp = Blueprint("update", __name__)
 
