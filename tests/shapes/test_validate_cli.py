@@ -108,3 +108,24 @@ def test_the_reference_vocabularies_conform_to_the_reference_shapes():
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
     assert len(document["organisations"]) == len(files) and document["counts"]["violation"] == 0
+
+
+def test_a_workbook_or_yaml_file_is_validated_without_importing(tmp_path):
+    """validate reads a workbook as the importer would (without writing) and places findings
+    at their sheet and row."""
+    from ssgraph.paths import EXAMPLES_DIR
+
+    for name in ("nykoping-2023.xlsx", "nykoping-2023.yaml"):
+        result = CliRunner().invoke(cli, ["--store", str(tmp_path / "untouched"), "--lang", "en", "validate",
+                                          str(EXAMPLES_DIR / name), "--format", "json"])
+        assert result.exit_code in (0, 1), result.output
+        document = json.loads(result.output)
+        [organisation] = document["organisations"]
+        assert organisation["organisation"] == "0480"
+        sources = [f["source"] for f in organisation["findings"] if f["source"]]
+        assert sources and all(s["sheet"] or s["file"] for s in sources), name
+    assert not (tmp_path / "untouched").exists()  # nothing was imported, no store was even made
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("organisation: {code: '0480'}\ngoals: [{id: G1, parent: NOPE}]\n", encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["--lang", "en", "validate", str(broken)])
+    assert refused.exit_code == 2 and "broken.yaml" in refused.output
