@@ -46,6 +46,13 @@ def store_fingerprint(directory: Path) -> tuple[str, int]:
         return "", 0
 
 
+def _results_format(name: str):
+    import pyoxigraph as ox
+
+    return {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+            "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}[name]
+
+
 def _answer(store, job: QueryJob):
     import pyoxigraph as ox
 
@@ -56,11 +63,13 @@ def _answer(store, job: QueryJob):
         rows = [tuple(s[v] for v in variables) for s in itertools.islice(result, limit + 1 if limit else None)]
         if limit and len(rows) > limit:
             return ("error", "web.too_many_rows", {"limit": limit})
-        return ("ok", "select", MEDIA_TYPES[job.result_format], write_solutions(job.result_format, variables, rows))
+        body = write_solutions(variables, rows)
+        if job.result_format != "json":  # pyoxigraph's own serialiser, from the rows kept
+            body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
+                format=_results_format(job.result_format))
+        return ("ok", "select", MEDIA_TYPES[job.result_format], body)
     if isinstance(result, ox.QueryBoolean):
-        fmt = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-               "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}[job.result_format]
-        return ("ok", "ask", MEDIA_TYPES[job.result_format], result.serialize(format=fmt))
+        return ("ok", "ask", MEDIA_TYPES[job.result_format], result.serialize(format=_results_format(job.result_format)))
     from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT
 
     triples = list(itertools.islice(result, limit + 1 if limit else None))
