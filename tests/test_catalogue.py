@@ -73,3 +73,20 @@ def test_no_other_mechanism_holds_user_facing_words():
             offenders.append(str(path.relative_to(SRC)))
     assert offenders == []
     assert not (SRC / "messages.py").exists()
+
+
+def test_every_command_and_option_has_its_help_in_the_catalogue():
+    """--help comes from the catalogue in both languages, never from an English text in code."""
+    import click
+
+    from ssgraph.cli import cli
+
+    missing = []
+    for key, command in [("ssgraph", cli), *cli.commands.items()]:
+        if f"help.{key}" not in ENTRIES:
+            missing.append(f"help.{key}")
+        for param in command.params:
+            if isinstance(param, click.Option) and not (
+                    f"help.{key}.{param.name}" in ENTRIES or f"help.option.{param.name}" in ENTRIES):
+                missing.append(f"help.{key}.{param.name}")
+    assert missing == [], "add them to src/ssgraph/catalogue/help.toml"
