@@ -68,15 +68,30 @@ def oxigraph_server(tmp_path_factory):
         process.wait(timeout=10)
 
 
-@pytest.fixture(params=["embedded", "remote"])
+@pytest.fixture(scope="session")
+def virtuoso_config(tmp_path_factory):
+    """A throw-away Virtuoso 7 on 127.0.0.1 (skipped where the Debian package is absent),
+    and the configuration file that points ssgraph at it."""
+    from virtuoso import running_virtuoso, store_config
+
+    directory = tmp_path_factory.mktemp("virtuoso")
+    with running_virtuoso(directory) as base:
+        yield store_config(base, directory / "ssgraph.toml")
+
+
+@pytest.fixture(params=["embedded", "remote", "virtuoso"])
 def any_store(request, tmp_path):
-    """An empty store on each backend."""
+    """An empty store on each backend: embedded Oxigraph, Oxigraph server, Virtuoso 7."""
     if request.param == "embedded":
         store = open_store(tmp_path / "store")
-    else:
+    elif request.param == "remote":
         base = request.getfixturevalue("oxigraph_server")
         store = open_store(base)
         store.update("DROP SILENT ALL")
+    else:
+        config = request.getfixturevalue("virtuoso_config")
+        store = open_store(config_file=config)
+        store.drop_graphs([info.iri for info in store.graphs()])  # its own system graphs stay
     try:
         yield store
     finally:

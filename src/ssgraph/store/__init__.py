@@ -37,7 +37,8 @@ def read_store_settings(config_file: str | os.PathLike | None) -> dict[str, obje
             raise ConfigurationError(
                 problem("config.unreadable", Location(file=str(path)), detail=str(error))
             ) from None
-    for key in ("query_endpoint", "update_endpoint", "graph_store_endpoint", "username", "password", "token"):
+    for key in ("query_endpoint", "update_endpoint", "graph_store_endpoint", "username", "password", "auth",
+                "token", "server"):
         value = os.environ.get(f"SSGRAPH_STORE_{key.upper()}")
         if value:
             settings[key] = value

@@ -1,11 +1,11 @@
-"""The remote backend: any SPARQL 1.1 Query / Update / Graph Store endpoint.
+"""The remote backend: any SPARQL 1.1 Query / Update endpoint, spoken through SPARQLWrapper.
 
 This is how a deployment outgrows one machine: the web tier stays stateless and the data
-lives in the operator's clustered store (Fuseki, GraphDB, Virtuoso, QLever, Neptune,
-Oxigraph server). Queries rely on the server treating the default graph as the union of
-its named graphs (Oxigraph: ``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph``).
+lives in the operator's store (Oxigraph server, Fuseki, GraphDB, Virtuoso, QLever,
+Neptune). What the servers do differently (the union default graph, Virtuoso's system
+graphs and ASK answers) is handled in ``dialects.py``, so callers see one behaviour.
 
-Each write is one SPARQL Update request, which SPARQL stores apply atomically.
+Each write is one SPARQL Update request.
 """
 
 from __future__ import annotations
@@ -15,17 +15,16 @@ import io
 import json
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-import requests
 from rdflib import Dataset, Graph
 from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
 from rdflib.term import Node
 
-from ssgraph.errors import InputError, Location, QueryError, StoreError, problem
+from ssgraph.errors import InputError, Location, problem
+from ssgraph.store import dialects
 from ssgraph.store.base import (
     ARCHIVED_GRAPHS_QUERY,
     FORMATS_WITH_GRAPHS,
@@ -39,7 +38,14 @@ from ssgraph.store.base import (
 from ssgraph.store.binding import bind, iri
 from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT, syntax_detail
 from ssgraph.store.federation import FederationPolicy
+from ssgraph.store.payload import Triples
+from ssgraph.store.sparql_http import Endpoints, SparqlClient
+from ssgraph.store.sparql_text import code_words, named_graph_iris, query_form
 from ssgraph.store.updates import insert_data
+
+__all__ = ["Endpoints", "RemoteStore"]
+
+NO_DEFAULT_GRAPH = "store.no_default_graph"
 
 RESULT_MEDIA_TYPES = {
     "json": "application/sparql-results+json",
@@ -47,8 +53,6 @@ RESULT_MEDIA_TYPES = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
 }
-ARCHIVE_CACHE_SECONDS = 10.0
-GRAPH_CONTENT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH $g { ?s ?p ?o } }"
 GRAPH_MEDIA_TYPES = {
     "turtle": "text/turtle",
     "ntriples": "application/n-triples",
@@ -57,35 +61,15 @@ GRAPH_MEDIA_TYPES = {
     "json-ld": "application/ld+json",
     "rdfxml": "application/rdf+xml",
 }
+CATALOGUE_SECONDS = 10.0  # how long the lists of archived and system graphs are trusted
+GRAPH_CONTENT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH $g { ?s ?p ?o } }"
+ALL_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+DESCRIBED_SERVICES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a $service } }"
 
 
-@dataclass(frozen=True)
-class Endpoints:
-    query: str
-    update: str
-    graph_store: str | None = None
-    username: str | None = None
-    password: str | None = None
-    token: str | None = None
-    timeout_s: float = 300.0
-
-    @classmethod
-    def from_base(cls, base: str, **settings: object) -> Endpoints:
-        """Endpoints from a server address; explicit settings win over the derived paths.
-
-        Without explicit settings, Oxigraph server's paths are assumed: ``/query``,
-        ``/update`` and ``/store``.
-        """
-        root = base.rstrip("/")
-        return cls(
-            query=str(settings.get("query_endpoint") or f"{root}/query"),
-            update=str(settings.get("update_endpoint") or f"{root}/update"),
-            graph_store=str(settings.get("graph_store_endpoint") or f"{root}/store"),
-            username=settings.get("username") or None,  # type: ignore[arg-type]
-            password=settings.get("password") or None,  # type: ignore[arg-type]
-            token=settings.get("token") or None,  # type: ignore[arg-type]
-            timeout_s=float(settings.get("timeout_s") or 300.0),
-        )
+def _uris(answer_body: bytes, name: str = "g") -> list[str]:
+    bindings = json.loads(answer_body)["results"]["bindings"]
+    return [b[name]["value"] for b in bindings if b.get(name, {}).get("type") == "uri"]
 
 
 class RemoteStore(Store):
@@ -96,123 +80,74 @@ class RemoteStore(Store):
 
     def __init__(self, endpoints: Endpoints, federation: FederationPolicy | None = None):
         self.endpoints = endpoints
+        self.client = SparqlClient(endpoints)
         if federation is not None:
             self.federation = federation
-        self._archived: frozenset[str] | None = None
-        self._archived_at = 0.0
-        self._session = requests.Session()
-        if endpoints.username:
-            self._session.auth = (endpoints.username, endpoints.password or "")
-        if endpoints.token:
-            self._session.headers["Authorization"] = f"Bearer {endpoints.token}"
+        self._server = endpoints.server
+        self._system: tuple[str, ...] | None = None
+        self._lists: tuple[frozenset[str], list[str]] | None = None
+        self._lists_at = 0.0
 
-    # -- HTTP ----------------------------------------------------------------------
-    def _post(self, url: str, data: bytes | dict, headers: dict[str, str]) -> requests.Response:
-        try:
-            response = self._session.post(url, data=data, headers=headers, timeout=self.endpoints.timeout_s)
-        except requests.RequestException as error:
-            raise StoreError(problem("store.remote_unreachable", url=url, detail=str(error))) from None
-        if response.status_code >= 400:
-            detail = response.text.strip()[:500]
-            error_class = QueryError if response.status_code == 400 else StoreError
-            key = "store.query_syntax" if response.status_code == 400 else "store.remote_error"
-            raise error_class(problem(key, url=url, status=response.status_code, detail=detail))
-        return response
+    # -- the server and its graphs ----------------------------------------------------
+    @property
+    def server(self) -> str:
+        """``virtuoso`` or ``generic``: configured (``[store] server``) or told by the server."""
+        if self._server is None:
+            answer = self.client.query("ASK {}", RESULT_MEDIA_TYPES["json"], "ASK")
+            self._server = dialects.server_kind(answer.server)
+        return dialects.VIRTUOSO if self._server == dialects.VIRTUOSO else dialects.GENERIC
 
-    def _query(
-        self,
-        sparql: str,
-        accept: str,
-        default_graph_uris: list[str] | None = None,
-        named_graph_uris: list[str] | None = None,
-        internal: bool = False,
-    ) -> requests.Response:
-        if not internal:
-            self.federation.check(sparql)
-        form: dict[str, object] = {"query": sparql}
-        if default_graph_uris is None and not internal and not chooses_versions_itself(sparql):
-            archived = self._archived_graphs()
-            if archived:
-                # the protocol's dataset then holds only the graphs listed, so name them all
-                named = self._named_graphs()
-                default_graph_uris = [g for g in named if g not in archived]
-                named_graph_uris = named_graph_uris or named
-        if default_graph_uris:
-            form["default-graph-uri"] = default_graph_uris
-        if named_graph_uris:
-            form["named-graph-uri"] = named_graph_uris
-        return self._post(self.endpoints.query, form, {"Accept": accept})
+    def _internal(self, sparql: str) -> bytes:
+        return self.client.query(sparql, RESULT_MEDIA_TYPES["json"], "SELECT").body
 
-    def _archived_graphs(self) -> frozenset[str]:
-        """Graphs of non-current versions; asked again after a write or a few seconds."""
+    def _system_graphs(self) -> tuple[str, ...]:
+        """The server's own graphs (Virtuoso's schema and service description), asked once."""
+        if self._system is None:
+            self._system = ()
+            if self.server == dialects.VIRTUOSO:
+                described = _uris(self._internal(bind(DESCRIBED_SERVICES, service=iri(dialects.SERVICE_DESCRIPTION))))
+                self._system = tuple(dialects.virtuoso_system_graphs(described, _uris(self._internal(ALL_GRAPHS))))
+        return self._system
+
+    def _graph_lists(self) -> tuple[frozenset[str], list[str]]:
+        """(archived graphs, the data graphs when the dataset must be named), asked again
+        after a write or a few seconds."""
         now = time.monotonic()
-        if self._archived is None or now - self._archived_at > ARCHIVE_CACHE_SECONDS:
-            response = self._query(ARCHIVED_GRAPHS_QUERY, RESULT_MEDIA_TYPES["json"], internal=True)
-            bindings = json.loads(response.content)["results"]["bindings"]
-            self._archived = frozenset(b["g"]["value"] for b in bindings if b["g"]["type"] == "uri")
-            self._archived_at = now
-        return self._archived
+        if self._lists is None or now - self._lists_at > CATALOGUE_SECONDS:
+            archived = frozenset(_uris(self._internal(ARCHIVED_GRAPHS_QUERY)))
+            named: list[str] = []
+            if self.server == dialects.VIRTUOSO:
+                system = set(self._system_graphs())
+                named = [g for g in _uris(self._internal(ALL_GRAPHS)) if g not in system]
+            elif archived:
+                named = _uris(self._internal("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"))
+            self._lists, self._lists_at = (archived, named), now
+        return self._lists
 
-    def _named_graphs(self) -> list[str]:
-        response = self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", RESULT_MEDIA_TYPES["json"], internal=True)
-        return [b["g"]["value"] for b in json.loads(response.content)["results"]["bindings"]]
+    def _forget_lists(self) -> None:
+        self._lists = None
 
-    # -- writing -------------------------------------------------------------------
-    def load(
-        self,
-        paths: Iterable[Path],
-        graph: str | None = None,
-        format: str | None = None,
-        progress: ProgressCallback | None = None,
-    ) -> int:
-        files = [Path(p) for p in paths]
-        quads: list[ox.Quad] = []
-        total = sum(p.stat().st_size for p in files if p.is_file())
-        done = 0
-        for path in files:
-            fmt = format_for_path(path, format)
-            if not path.is_file():
-                raise InputError(problem("store.file_missing", Location(file=str(path))))
-            if graph and fmt in FORMATS_WITH_GRAPHS - {"json-ld"}:
-                raise InputError(problem("store.graph_into_quads", Location(file=str(path)), format=fmt))
-            data = path.read_bytes()
-            if path.name.lower().endswith(".gz"):
-                data = gzip.decompress(data)
-            try:
-                parsed = ox.parse(data, format=OXIGRAPH_RDF_FORMAT[fmt], base_iri=path.resolve().as_uri())
-                target = ox.NamedNode(graph) if graph else None
-                for item in parsed:
-                    if isinstance(item, ox.Triple) or target is not None:
-                        quads.append(ox.Quad(item.subject, item.predicate, item.object, target or ox.DefaultGraph()))
-                    else:
-                        quads.append(item)
-            except SyntaxError as error:
-                raise InputError(
-                    problem(
-                        "store.syntax_error",
-                        Location(file=str(path), line=error.lineno, column=error.offset),
-                        format=fmt,
-                        detail=syntax_detail(error),
-                    )
-                ) from None
-            done += path.stat().st_size
-            if progress:
-                progress(done, total)
-        if quads:
-            self._apply(insert_data(quads))
-        return len(quads)
+    # -- querying -----------------------------------------------------------------------
+    def _ask_server(
+        self, sparql: str, accept: str, form: str,
+        default_graph_uris: list[str] | None = None, named_graph_uris: list[str] | None = None,
+    ):
+        """The query with the store's dataset rules applied for this server."""
+        self.federation.check(sparql)
+        if not (default_graph_uris or named_graph_uris) and "FROM" not in code_words(sparql):
+            archived, named = self._graph_lists()
+            leave_out = set() if chooses_versions_itself(sparql) else archived
+            if self.server == dialects.VIRTUOSO:
+                system = set(self._system_graphs())
+                named = sorted(set(named) | (named_graph_iris(sparql) - system)) or [dialects.NO_GRAPH]
+                default_graph_uris = [g for g in named if g not in leave_out] or [dialects.NO_GRAPH]
+                named_graph_uris = named
+            elif leave_out:
+                # the protocol's dataset then holds only the graphs listed, so name them all
+                default_graph_uris = [g for g in named if g not in leave_out]
+                named_graph_uris = named
+        return self.client.query(sparql, accept, form, default_graph_uris, named_graph_uris)
 
-    def _apply(self, sparql: str, base_iri: str | None = None) -> None:
-        self._archived = None
-        if base_iri:
-            sparql = bind("BASE $base\n", base=iri(base_iri)) + sparql
-        self._post(
-            self.endpoints.update,
-            sparql.encode("utf-8"),
-            {"Content-Type": "application/sparql-update; charset=utf-8"},
-        )
-
-    # -- reading -------------------------------------------------------------------
     def query_raw(
         self,
         sparql: str,
@@ -221,55 +156,122 @@ class RemoteStore(Store):
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
     ) -> RawResult:
-        accept = f"{RESULT_MEDIA_TYPES[result_format]}, {GRAPH_MEDIA_TYPES[graph_format]};q=0.9"
-        response = self._query(sparql, accept, default_graph_uris, named_graph_uris)
-        media_type = response.headers.get("Content-Type", "").split(";")[0].strip()
-        if media_type in GRAPH_MEDIA_TYPES.values():
-            kind = "graph"
-        elif media_type == RESULT_MEDIA_TYPES["json"] and b'"boolean"' in response.content[:200]:
-            kind = "ask"
-        else:
-            kind = "ask" if b"<boolean>" in response.content[:400] else "select"
-        return RawResult(kind, media_type, response.content)
+        form = query_form(sparql) or "SELECT"
+        graph = form in ("CONSTRUCT", "DESCRIBE")
+        rewrite = form == "SELECT" and result_format in ("csv", "tsv") and self.server == dialects.VIRTUOSO
+        asked = "json" if rewrite else result_format
+        accept = GRAPH_MEDIA_TYPES[graph_format] if graph else RESULT_MEDIA_TYPES[asked]
+        answer = self._ask_server(sparql, accept, form, default_graph_uris, named_graph_uris)
+        body, media_type = answer.body, answer.media_type or accept
+        if rewrite:
+            body, media_type = dialects.csv_or_tsv_from_json(body, result_format), RESULT_MEDIA_TYPES[result_format]
+        if form == "ASK":
+            standard = dialects.standard_ask(media_type, body, result_format)
+            if standard is not None:
+                body, media_type = standard, RESULT_MEDIA_TYPES[result_format]
+        return RawResult("graph" if graph else form.lower(), media_type, body)
 
     def select(self, sparql: str) -> list[dict[str, Node]]:
-        response = self._query(sparql, RESULT_MEDIA_TYPES["json"])
-        result = JSONResultParser().parse(io.StringIO(response.content.decode("utf-8")))
+        raw = self.query_raw(sparql, result_format="json")
+        result = JSONResultParser().parse(io.StringIO(raw.body.decode("utf-8")))
         names = [str(v) for v in result.vars or []]
-        rows = []
-        for binding in result.bindings:
-            rows.append({str(k): v for k, v in binding.items() if v is not None and str(k) in names})
-        return rows
+        return [{str(k): v for k, v in binding.items() if v is not None and str(k) in names}
+                for binding in result.bindings]
 
     def ask(self, sparql: str) -> bool:
-        response = self._query(sparql, RESULT_MEDIA_TYPES["json"])
-        return bool(json.loads(response.content)["boolean"])
+        return bool(json.loads(self.query_raw(sparql, result_format="json").body)["boolean"])
 
     def construct(self, sparql: str) -> Graph:
-        response = self._query(sparql, GRAPH_MEDIA_TYPES["ntriples"])
+        raw = self.query_raw(sparql, graph_format="ntriples")
         graph = Graph()
-        graph.parse(data=response.content, format="nt")
+        graph.parse(data=raw.body, format="nt")
         return graph
 
     def graphs(self) -> list[GraphInfo]:
         rows = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
         return [GraphInfo(str(r["g"]), int(r["n"])) for r in rows]
 
+    def graph_exists(self, graph: str) -> bool:
+        if self.server == dialects.VIRTUOSO:  # no empty graphs there, and `GRAPH <g> { }` is always true
+            return self.ask(bind("ASK { GRAPH $g { ?s ?p ?o } }", g=iri(graph)))
+        return super().graph_exists(graph)
+
     def export(self, out: BinaryIO, format: str = "nquads", graph: str | None = None) -> None:
         if graph:
-            response = self._query(bind(GRAPH_CONTENT, g=iri(graph)), GRAPH_MEDIA_TYPES["ntriples"])
-            content = Graph().parse(data=response.content, format="nt")
+            content = self.construct(bind(GRAPH_CONTENT, g=iri(graph)))
             out.write(content.serialize(format=_rdflib_format(format), encoding="utf-8"))
             return
         dataset = Dataset()
         for info in self.graphs():
             target = dataset.graph(info.iri)
-            response = self._query(bind(GRAPH_CONTENT, g=iri(info.iri)), GRAPH_MEDIA_TYPES["ntriples"])
-            target.parse(data=response.content, format="nt")
+            for triple in self.construct(bind(GRAPH_CONTENT, g=iri(info.iri))):
+                target.add(triple)
         out.write(dataset.serialize(format=_rdflib_format(format), encoding="utf-8"))
 
-    def close(self) -> None:
-        self._session.close()
+    # -- writing ------------------------------------------------------------------------
+    def _apply(self, sparql: str, base_iri: str | None = None) -> None:
+        self._forget_lists()
+        if base_iri:
+            sparql = bind("BASE $base\n", base=iri(base_iri)) + sparql
+        self.client.update(sparql)
+
+    def _refuse_default_graph(self, location: Location | None = None) -> None:
+        if self.server == dialects.VIRTUOSO:
+            raise InputError(problem(NO_DEFAULT_GRAPH, location, server="Virtuoso"))
+
+    def write_graph(self, graph: str | None, triples: Triples, replace: bool) -> None:
+        if graph is None:
+            self._refuse_default_graph()
+        super().write_graph(graph, triples, replace)
+
+    def load(
+        self,
+        paths: Iterable[Path],
+        graph: str | None = None,
+        format: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> int:
+        files = [Path(p) for p in paths]
+        if graph:
+            iri(graph)
+        quads: list[ox.Quad] = []
+        total = sum(p.stat().st_size for p in files if p.is_file())
+        done = 0
+        for path in files:
+            quads += self._read_quads(path, graph, format)
+            done += path.stat().st_size
+            if progress:
+                progress(done, total)
+        if any(isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+            self._refuse_default_graph()
+        if quads:
+            self._apply(insert_data(quads))
+        return len(quads)
+
+    @staticmethod
+    def _read_quads(path: Path, graph: str | None, format: str | None) -> list[ox.Quad]:
+        fmt = format_for_path(path, format)
+        if not path.is_file():
+            raise InputError(problem("store.file_missing", Location(file=str(path))))
+        if graph and fmt in FORMATS_WITH_GRAPHS - {"json-ld"}:
+            raise InputError(problem("store.graph_into_quads", Location(file=str(path)), format=fmt))
+        data = path.read_bytes()
+        if path.name.lower().endswith(".gz"):
+            data = gzip.decompress(data)
+        target = ox.NamedNode(graph) if graph else None
+        try:
+            return [
+                ox.Quad(item.subject, item.predicate, item.object, target or ox.DefaultGraph())
+                if isinstance(item, ox.Triple) or target is not None else item
+                for item in ox.parse(data, format=OXIGRAPH_RDF_FORMAT[fmt], base_iri=path.resolve().as_uri())
+            ]
+        except SyntaxError as error:
+            raise InputError(problem(
+                "store.syntax_error", Location(file=str(path), line=error.lineno, column=error.offset),
+                format=fmt, detail=syntax_detail(error))) from None
+
+    def close(self) -> None:  # nothing held: every request has its own connection
+        pass
 
 
 def _rdflib_format(fmt: str) -> str:

@@ -60,3 +60,26 @@ def code_words(text: str) -> set[str]:
         elif match.lastgroup == "quote":
             words.add("'")
     return words
+
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords in the code of a query."""
+    for match in scan(text):
+        if match.lastgroup == "word" and match.group().upper() in QUERY_FORMS:
+            return match.group().upper()
+    return None
+
+
+def named_graph_iris(text: str) -> set[str]:
+    """The IRIs written right after the keyword GRAPH (``GRAPH <iri> { … }``)."""
+    found: set[str] = set()
+    after_graph = False
+    for match in scan(text):
+        token = match.group()
+        if after_graph and match.lastgroup == "skip" and token.startswith("<"):
+            found.add(token[1:-1])
+        after_graph = match.lastgroup == "word" and token.upper() == "GRAPH"
+    return found
