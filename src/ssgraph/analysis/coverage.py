@@ -59,19 +59,31 @@ class CoverageResult:
         return rows
 
 
-def reference_columns(store) -> tuple[list[Column], list[Column]]:
-    """SDG and environmental-objective columns with Swedish labels and SDG colours from the store."""
+def _preferred(rows, key: str, lang: str) -> dict[str, dict]:
+    """One row per concept: its label in ``lang`` when it has one, else the Swedish one."""
+    found: dict[str, dict] = {}
+    for row in rows:
+        concept = str(row[key])
+        label = row.get("label")
+        if concept not in found or (label is not None and getattr(label, "language", None) == lang):
+            found[concept] = row
+    return found
+
+
+def reference_columns(store, lang: str = "sv") -> tuple[list[Column], list[Column]]:
+    """SDG and environmental-objective columns with labels in ``lang`` (Swedish when missing)
+    and SDG colours from the store."""
     rows = store.select(
         sparql_prefixes()
         + """
 SELECT ?c ?notation ?label ?colour WHERE {
   { ?c a ssg:SDGGoal } UNION { ?c a ssg:EnvironmentalObjective }
   ?c skos:notation ?notation .
-  OPTIONAL { ?c skos:prefLabel ?label FILTER(langMatches(lang(?label), "sv")) }
+  OPTIONAL { ?c skos:prefLabel ?label FILTER(langMatches(lang(?label), "sv") || langMatches(lang(?label), "en")) }
   OPTIONAL { ?c ssg:colour ?colour }
 }"""
     )
-    found = {str(r["c"]): r for r in rows}
+    found = _preferred(rows, "c", lang)
 
     def column(scheme: str, number: int, fallback: str) -> Column:
         row = found.get(str(SSGREF[f"{scheme}/{number}"]), {})
@@ -82,14 +94,14 @@ SELECT ?c ?notation ?label ?colour WHERE {
     return sdg, objectives
 
 
-def public_health_names(store) -> dict[str, str]:
-    """Public-health target area number → Swedish name."""
-    found = store.select(sparql_prefixes() + """
+def public_health_names(store, lang: str = "sv") -> dict[str, str]:
+    """Public-health target area number → name in ``lang`` (Swedish when missing)."""
+    rows = store.select(sparql_prefixes() + """
 SELECT ?notation ?label WHERE {
   ?c a ssg:PublicHealthArea ; skos:notation ?notation ; skos:prefLabel ?label
-  FILTER(langMatches(lang(?label), "sv"))
+  FILTER(langMatches(lang(?label), "sv") || langMatches(lang(?label), "en"))
 }""")
-    return {str(r["notation"]): str(r["label"]) for r in found}
+    return {notation: str(row["label"]) for notation, row in _preferred(rows, "notation", lang).items()}
 
 
 def region_members(store, region_code: str) -> list[str]:

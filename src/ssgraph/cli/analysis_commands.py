@@ -129,7 +129,7 @@ def coverage_command(orgs: str | None, region: str | None, output: Path, formats
     from ssgraph.rendering.analysis_reports import coverage_page
 
     state = _state()
-    outcome = services.coverage(state.open_store(), _codes(orgs), region)
+    outcome = services.coverage(state.open_store(), _codes(orgs), region, state.lang)
     result = outcome.result
     name = f"coverage-{region}" if region else "coverage"
     written = _write(name, set(formats), output, state.lang, html=coverage_page(outcome, _page(state.lang)),
@@ -183,7 +183,7 @@ def report_command(org: str, period: str, output: Path, formats: tuple[str, ...]
     from ssgraph.rendering.analysis_reports import council_report_page
 
     state = _state()
-    outcome = services.council_report(state.open_store(), org, period)
+    outcome = services.council_report(state.open_store(), org, period, state.lang)
     report = outcome.report
     name = f"report-{report.org}-{report.period}"
     wanted = set(formats) | ({"html"} if pdf else set())

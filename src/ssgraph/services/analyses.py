@@ -97,7 +97,8 @@ class CoverageOutcome:
     illustrative: bool
 
 
-def coverage(store, orgs: Sequence[str] | None = None, region: str | None = None) -> CoverageOutcome:
+def coverage(store, orgs: Sequence[str] | None = None, region: str | None = None,
+             lang: str = "sv") -> CoverageOutcome:
     """Organisation × SDG and × environmental-objective counts (all organisations by default)."""
     known = organisations(store)
     codes: list[str] | None = None
@@ -106,7 +107,7 @@ def coverage(store, orgs: Sequence[str] | None = None, region: str | None = None
     elif region:
         codes = coverage_analysis.codes_in_region(store, region.strip())
     graph = gg.build_goal_graph(store, codes, observations="none")
-    sdg_columns, objective_columns = coverage_analysis.reference_columns(store)
+    sdg_columns, objective_columns = coverage_analysis.reference_columns(store, lang)
     result = coverage_analysis.coverage(graph, sdg_columns, objective_columns, codes)
     shown = {o["code"] for o in result.organisations}
     return CoverageOutcome(result, region, any(o.illustrative for o in known if o.code in shown))
@@ -130,16 +131,16 @@ def latest_period(graph: nx.DiGraph, org: str) -> str:
     return max(periods) if periods else str(dt.date.today().year - 1)
 
 
-def council_report(store, org: str, period: str | int | None = None) -> ReportOutcome:
+def council_report(store, org: str, period: str | int | None = None, lang: str = "sv") -> ReportOutcome:
     """The council's follow-up report of one organisation for one period (year; the latest
     assessed one when not given)."""
     (chosen,), illustrative = _chosen(store, [org])
     graph = _goal_graph(store, chosen)
     period = str(period) if period else latest_period(graph, chosen.code)
     report = council.council_report(graph, chosen.code, period)
-    sdg_columns, objective_columns = coverage_analysis.reference_columns(store)
+    sdg_columns, objective_columns = coverage_analysis.reference_columns(store, lang)
     return ReportOutcome(report, sdg_columns, objective_columns,
-                         coverage_analysis.public_health_names(store), illustrative)
+                         coverage_analysis.public_health_names(store, lang), illustrative)
 
 
 @dataclass

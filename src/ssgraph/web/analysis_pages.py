@@ -149,7 +149,7 @@ def consolidate_page(org: str | None = None) -> Response:
 
 
 def _coverage():
-    return services.coverage(ReadView(), _orgs_param() or None, request.args.get("region"))
+    return services.coverage(ReadView(), _orgs_param() or None, request.args.get("region"), request_language())
 
 
 @bp.get("/api/coverage")
@@ -194,7 +194,7 @@ def report_page(org: str | None = None) -> Response:
 
         return _choose(_t("report.sustainability_follow_up"), _t("report.report_intro"), "/analysis/report",
                        period=request.args.get("period") or str(dt.date.today().year - 1))
-    outcome = services.council_report(ReadView(), org, request.args.get("period"))
+    outcome = services.council_report(ReadView(), org, request.args.get("period"), request_language())
     return _html(analysis_reports.council_report_page(outcome, current_page()))
 
 
