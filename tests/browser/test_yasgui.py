@@ -17,7 +17,7 @@ def test_page_loads_offline_with_the_examples_as_tabs(offline_page, served):
     tab_names = page.eval_on_selector_all(".tabsList .tab", "tabs => tabs.map(t => t.textContent.replace('✖', '').trim())")
     assert LIBRARY.get("goals_per_sdg_per_organisation").title["en"] in tab_names
     assert len([n for n in tab_names if n]) >= len(LIBRARY)
-    assert "SPARQL queries" in page.inner_text("header")
+    assert "Query library" in page.inner_text("header")
     assert page.page_errors == []
     assert page.blocked == []  # nothing outside the service was even asked for
 
@@ -26,7 +26,7 @@ def test_swedish_chrome(offline_page, served):
     page = offline_page
     page.goto(served + "?lang=sv")
     page.wait_for_selector(".yasqe .CodeMirror")
-    assert "SPARQL-frågor" in page.inner_text("header")
+    assert "Frågebibliotek" in page.inner_text("header")
     assert LIBRARY.get("goals_per_level").title["sv"] in page.inner_text(".tabsList")
 
 
