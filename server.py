@@ -1,4 +1,4 @@
-"""WSGI entry point: ``gunicorn server:app``."""
+"""WSGI entry point for any WSGI server (``waitress-serve server:app``); `ssgraph serve` uses ``web.front``."""
 
 from ssgraph.web import create_app
 

@@ -2,7 +2,7 @@
 
 Everything here is read from the committed files in ``data/reference/`` (built by
 ``scripts/build_reference.py``), never from the public source folder. Lookups are parsed
-once with pyoxigraph's Turtle parser and cached.
+once with Oxigraph's Turtle parser (``store.rdf_files``) and cached.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import functools
 from pathlib import Path
 from typing import NamedTuple
 
-import pyoxigraph
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from ssgraph.namespaces import SSG, SSGGRAPH, SSGID, SSGREF
 from ssgraph.paths import REFERENCE_DIR
+from ssgraph.store.rdf_files import triples_of_file
 
 REFERENCE_FILES: dict[str, str] = {
     "sdg": "sdg.ttl",
@@ -56,16 +56,16 @@ def _entries(name: str) -> dict[str, Entry]:
     notations: dict[str, str] = {}
     labels: dict[str, dict[str, str]] = {}
     path = REFERENCE_DIR / REFERENCE_FILES[name]
-    for triple in pyoxigraph.parse(path=path, format=pyoxigraph.RdfFormat.TURTLE):
-        subject, predicate, obj = triple.subject, triple.predicate.value, triple.object
-        if not isinstance(subject, pyoxigraph.NamedNode):
+    for subject, predicate_term, obj in triples_of_file(path, "turtle"):
+        if not isinstance(subject, URIRef):
             continue
+        predicate = str(predicate_term)
         if predicate == _RDF_TYPE:
-            types.setdefault(subject.value, set()).add(obj.value)
+            types.setdefault(str(subject), set()).add(str(obj))
         elif predicate == _NOTATION:
-            notations[subject.value] = obj.value
-        elif predicate == _PREF_LABEL and isinstance(obj, pyoxigraph.Literal):
-            labels.setdefault(subject.value, {})[obj.language or ""] = obj.value
+            notations[str(subject)] = str(obj)
+        elif predicate == _PREF_LABEL and isinstance(obj, Literal):
+            labels.setdefault(str(subject), {})[obj.language or ""] = str(obj)
     return {
         iri: Entry(frozenset(classes), notations.get(iri), labels.get(iri, {}))
         for iri, classes in types.items()

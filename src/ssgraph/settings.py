@@ -36,8 +36,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_time_limit", 30.0, "Seconds a query may run before it is stopped."),
     Setting("max_request_bytes", 1_000_000, "Largest accepted request body (bytes)."),
     Setting("max_result_rows", 100_000, "Most rows a SELECT may return; larger results are refused."),
-    Setting("query_workers", 4, "Query worker processes per web process (each can be stopped at the limit)."),
+    Setting("query_workers", 4, "Query worker processes per web process for quick queries (each can be "
+            "stopped at the time limit)."),
+    Setting("heavy_query_after", 0.25, "Seconds after which a running query counts as demanding."),
+    Setting("heavy_query_slots", 0, "Demanding queries running at once per web process; 0: half the CPU cores "
+            "(at least 1). More wait in a queue."),
+    Setting("heavy_query_queue", 16, "Demanding queries that may wait for a slot per web process; more get 503 "
+            "with Retry-After."),
+    Setting("heavy_queries_per_client", 4, "Demanding queries (running or waiting) one client address may have "
+            "per web process; more get 429 with Retry-After."),
     Setting("worker_memory_mb", 2048, "Address-space limit of each query worker process (MB); 0 = none."),
+    Setting("web_threads", 8, "Threads per web process for pages and other requests that are not SPARQL queries."),
+    Setting("request_header_timeout", 10.0, "Seconds a client may take to send the request line and headers."),
+    Setting("request_body_timeout", 30.0, "Seconds a client may take to send the request body."),
+    Setting("requests_per_client", 64, "Requests one client address may have in progress per web process "
+            "(including ones still sending their body); more get 429."),
     Setting("service_allow_list", (), "SPARQL endpoints SERVICE may call (exact IRIs or prefixes "
             "ending in '/'); none by default."),
     Setting("load_allow_list", (), "URL prefixes LOAD may read from (http/https only); none by default."),

@@ -1,5 +1,5 @@
 """Web fixtures: a store with the reference data and the query-library fixture, apps on it,
-and a real gunicorn server on 127.0.0.1 for client tests."""
+and a real `ssgraph serve` on 127.0.0.1 for client tests."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def writer(writable_app):
 
 @pytest.fixture(scope="session")
 def live_server(web_store_dir, tmp_path_factory):
-    """`ssgraph serve` (gunicorn, 2 workers) on a free port of 127.0.0.1."""
+    """`ssgraph serve` on a free port of 127.0.0.1."""
     with running_ssgraph(web_store_dir, "--workers", "2", SSGRAPH_QUERY_TIME_LIMIT="2",
                          SSGRAPH_DUMP_CACHE_DIR=str(tmp_path_factory.mktemp("live-dumps"))) as base:
         yield base

@@ -1,4 +1,4 @@
-"""Real clients against `ssgraph serve` (gunicorn, 2 workers) on 127.0.0.1: SPARQLWrapper,
+"""Real clients against `ssgraph serve` (granian and the web front) on 127.0.0.1: SPARQLWrapper,
 rdflib's SPARQLStore and curl with each Accept header."""
 
 from __future__ import annotations

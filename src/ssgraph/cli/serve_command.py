@@ -1,4 +1,5 @@
-"""``ssgraph serve``: the web service in a production WSGI server (gunicorn; waitress as fallback)."""
+"""``ssgraph serve``: the web service behind granian (Rust HTTP, the web front of ``web.front``);
+waitress (pure Python, one process) where granian cannot run."""
 
 from __future__ import annotations
 
@@ -63,12 +64,14 @@ def _initialise_if_empty(location: str | None, lang: str) -> None:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--workers", default=2, show_default=True, type=int, help="Web processes.")
-@click.option("--threads", default=4, show_default=True, type=int, help="Threads per web process.")
+@click.option("--workers", default=1, show_default=True, type=int,
+              help="Web processes (each with its own query workers; see --help-settings).")
+@click.option("--threads", default=8, show_default=True, type=int,
+              help="Threads per web process for pages and other non-query requests.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
               help="Configuration file (TOML); overrides the global --config.")
-@click.option("--server", type=click.Choice(["auto", "gunicorn", "waitress"]), default="auto",
-              show_default=True, help="WSGI server.")
+@click.option("--server", type=click.Choice(["auto", "granian", "waitress"]), default="auto",
+              show_default=True, help="HTTP server: granian (default) or waitress (one process, pure Python).")
 @click.option("--no-init", is_flag=True, help="Do not fill an empty store with the reference data.")
 @click.option("--help-settings", is_flag=True, help="List every setting with its variable and default, then exit.")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default=None,
@@ -93,29 +96,56 @@ def serve(host: str, port: int, workers: int, threads: int, config_file: str | N
     if not no_init:
         _initialise_if_empty(settings["store"], state.lang)
     state.close()
-    use_gunicorn = server == "gunicorn" or (
-        server == "auto" and sys.platform != "win32" and importlib.util.find_spec("gunicorn") is not None
-    )
-    name = "gunicorn" if use_gunicorn else "waitress"
-    capacity = catalogue.text("cli.serve_processes", state.lang, workers=workers, threads=threads) if use_gunicorn \
+    use_granian = server == "granian" or (server == "auto" and importlib.util.find_spec("granian") is not None)
+    name = "granian" if use_granian else "waitress"
+    os.environ["SSGRAPH_WEB_THREADS"] = str(threads)
+    settings = load_settings()
+    capacity = catalogue.text("cli.serve_processes", state.lang, workers=workers, threads=threads) if use_granian \
         else catalogue.text("cli.serve_threads", state.lang, threads=workers * threads)
     url = f"http://{host}:{sock.getsockname()[1]}/"
     click.echo(catalogue.text("cli.serve_address", state.lang, url=url, server=name, workers=capacity))
-    if use_gunicorn:
-        timeout = int(float(settings["query_time_limit"])) + 30
-        sock.set_inheritable(True)
-        arguments = [
-            sys.executable, "-m", "gunicorn", "--bind", f"fd://{sock.fileno()}", "--workers", str(workers),
-            "--worker-class", "gthread", "--threads", str(threads), "--timeout", str(timeout),
-            "--graceful-timeout", "10", "ssgraph.web:create_app()",  # the app logs access itself
-        ]
-        sys.stdout.flush()
-        os.execv(sys.executable, arguments)
+    sys.stdout.flush()
+    if use_granian:
+        _serve_granian(sock, workers, settings)
+        return
     import waitress
 
     from ssgraph.web import create_app
 
-    waitress.serve(create_app(), sockets=[sock], threads=max(1, workers * threads))
+    waitress.serve(create_app(), sockets=[sock], threads=max(1, workers * threads),
+                   channel_timeout=max(1, int(float(settings["request_body_timeout"]))),
+                   max_request_body_size=int(settings["max_request_bytes"]),
+                   connection_limit=1000)
+
+
+def _serve_granian(sock: socket.socket, workers: int, settings: dict) -> None:
+    """granian's processes on the socket bound above (granian binds its own otherwise)."""
+    from granian._granian import SocketHolder
+    from granian.constants import HTTPModes, Interfaces
+    from granian.http import HTTP1Settings
+    from granian.server.mp import MPServer
+
+    class OnBoundSocket(MPServer):
+        def _init_shared_socket(self) -> None:
+            self._ssp, self._shd, self._sfd = None, SocketHolder(sock.fileno(), False, 2048), sock.fileno()
+            self._sso = sock
+            sock.set_inheritable(True)
+
+    server = OnBoundSocket(
+        "ssgraph.web.front:create_front",
+        address=str(sock.getsockname()[0]),
+        port=int(sock.getsockname()[1]),
+        interface=Interfaces.RSGI,
+        http=HTTPModes.http1,
+        workers=max(1, workers),
+        factory=True,
+        websockets=False,
+        backlog=2048,
+        http1_settings=HTTP1Settings(header_read_timeout=int(float(settings["request_header_timeout"]) * 1000)),
+        log_access=False,
+        workers_kill_timeout=10,
+    )
+    server.serve()
 
 
 COMMANDS = [serve]

@@ -16,9 +16,20 @@ import platformdirs
 from ssgraph.errors import ConfigurationError, Location, problem
 from ssgraph.store.base import GraphInfo, RawResult, Store
 from ssgraph.store.federation import FederationPolicy
+from ssgraph.store.query_jobs import (
+    ClientBusy,
+    QueryJob,
+    QueryRunner,
+    QueryTimeout,
+    ServiceBusy,
+    TooManyRows,
+)
 
-__all__ = ["FederationPolicy", "GraphInfo", "RawResult", "Store", "default_location", "open_store",
-           "read_store_settings"]
+__all__ = [
+    "ClientBusy", "FederationPolicy", "GraphInfo", "QueryJob", "QueryRunner", "QueryTimeout", "RawResult",
+    "ServiceBusy", "Store", "TooManyRows", "default_location", "generation_key", "is_remote",
+    "open_query_runner", "open_store", "read_store_settings",
+]
 
 
 
@@ -43,6 +54,34 @@ def read_store_settings(config_file: str | os.PathLike | None) -> dict[str, obje
         if value:
             settings[key] = value
     return settings
+
+
+def is_remote(location: str | os.PathLike | None) -> bool:
+    return bool(location) and str(location).startswith(("http://", "https://"))
+
+
+def generation_key(location: str | os.PathLike) -> str:
+    """Changes whenever the content of the store at ``location`` may have changed (for caches);
+    a remote store has no such key and gives "remote"."""
+    if is_remote(location):
+        return "remote"
+    from ssgraph.store.embedded import generation_key as embedded_key
+
+    generation, stamp = embedded_key(Path(location).expanduser())
+    return f"{generation}-{stamp}"
+
+
+def open_query_runner(location: str | os.PathLike, settings: dict[str, object]) -> QueryRunner:
+    """What answers queries within the time limit: worker processes over an embedded store
+    (limits from the service ``settings``), the remote service itself over a remote one."""
+    federation = FederationPolicy.from_settings(settings)
+    if is_remote(location):
+        from ssgraph.store.query_jobs import DirectRunner
+
+        return DirectRunner(open_store(location, federation=federation))
+    from ssgraph.store.worker_pool import WorkerPool, default_limits
+
+    return WorkerPool(Path(location).expanduser(), default_limits(settings), federation)
 
 
 def open_store(

@@ -98,6 +98,18 @@ def chooses_versions_itself(sparql: str) -> bool:
     return _CONSULTS_CATALOGUE.search(sparql) is not None
 
 
+_NO_GRAPH_PATTERN = re.compile(
+    r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^<>]*>|BASE\s*<[^<>]*>)\s*)*"
+    r"(?:ASK|SELECT\b[^{}<>\"']*?)\s*(?:WHERE\s*)?\{\s*\}\s*(?:LIMIT\s+\d+\s*)?",
+    re.IGNORECASE,
+)
+
+
+def reads_no_data(sparql: str) -> bool:
+    """Whether a query has an empty WHERE clause (``ASK {}``): its dataset does not matter."""
+    return _NO_GRAPH_PATTERN.fullmatch(sparql) is not None
+
+
 class Store(ABC):
     """A quad store holding named graphs.
 

@@ -16,6 +16,7 @@ Small writes (graph replacement, updates) run as single Oxigraph transactions in
 from __future__ import annotations
 
 import gzip
+import itertools
 import os
 import re
 import shutil
@@ -38,9 +39,12 @@ from ssgraph.store.base import (
     Store,
     chooses_versions_itself,
     format_for_path,
+    reads_no_data,
 )
 from ssgraph.store.binding import iri
 from ssgraph.store.federation import FederationPolicy
+from ssgraph.store.query_jobs import QueryJob, TooManyRows
+from ssgraph.store.result_writers import MEDIA_TYPES, write_solutions
 from ssgraph.store.terms import from_oxigraph
 
 NOT_A_STORE = "store.not_a_store"
@@ -88,6 +92,60 @@ class _CountingReader:
         return len(data)
 
 
+def generation_key(directory: Path) -> tuple[str, int]:
+    """Changes whenever the content of the embedded store in ``directory`` may have changed:
+    its current generation, and that generation's folder time (files come and go on writes)."""
+    try:
+        generation = (directory / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        return generation, os.stat(directory / generation).st_mtime_ns
+    except OSError:
+        return "", 0
+
+
+class ReadOnlyView:
+    """A read-only handle on an embedded store that re-opens itself when the content changed.
+
+    ``stamp()`` costs two ``stat`` calls: the CURRENT file (replaced when a load switches
+    generations) and the generation's folder (files come and go on writes). Equal stamps
+    mean the same content, in any process.
+    """
+
+    def __init__(self, directory: Path, federation: FederationPolicy | None = None):
+        self.directory = Path(directory)
+        self.federation = federation
+        self._marker = os.path.join(directory, CURRENT_FILE)
+        self._folder = ""
+        self._store: EmbeddedStore | None = None
+        self._seen: tuple = ()
+
+    def stamp(self) -> tuple:
+        try:
+            marker = os.stat(self._marker)
+            if (marker.st_ino, marker.st_mtime_ns) != self._seen[:2]:  # another generation: its folder
+                with open(self._marker, encoding="utf-8") as handle:
+                    self._folder = os.path.join(self.directory, handle.read().strip())
+            return marker.st_ino, marker.st_mtime_ns, os.stat(self._folder).st_mtime_ns
+        except OSError:
+            return ()
+
+    def store(self, stamp: tuple) -> EmbeddedStore:
+        """The store as of ``stamp`` (re-opened when the stamp moved on)."""
+        if self._store is None or stamp != self._seen or not stamp:
+            if self._store is not None:
+                self._store.close()
+            self._store = None
+            self._store = EmbeddedStore(self.directory, read_only=True, federation=self.federation)
+            self._folder = os.path.join(self.directory, self._store.generation)
+            self._seen = ()
+            self._seen = self.stamp()
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
 def _open_input(path: Path) -> tuple[BinaryIO, IO[bytes]]:
     raw = open(path, "rb")
     return raw, (gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw)
@@ -127,6 +185,7 @@ class EmbeddedStore(Store):
             generation = f"{GENERATION_PREFIX}000001"
             self._switch_to(generation)
         path = self.directory / generation
+        self.generation = generation
         try:
             store = ox.Store.read_only(str(path)) if self.read_only else ox.Store(str(path))
         except OSError as error:
@@ -283,7 +342,7 @@ class EmbeddedStore(Store):
             options["default_graph"] = [ox.NamedNode(iri(i)) for i in default_graph_uris]
         elif named_graph_uris:
             options["default_graph"] = []  # the protocol: only named graphs, an empty default graph
-        elif not chooses_versions_itself(sparql) and self._archived_graphs():
+        elif not chooses_versions_itself(sparql) and not reads_no_data(sparql) and self._archived_graphs():
             options["default_graph"] = self._current_default_graphs()
         else:
             options["use_default_graph_as_union"] = True
@@ -314,6 +373,39 @@ class EmbeddedStore(Store):
                 return RawResult("ask", fmt.media_type, result.serialize(format=fmt))
             rdf_format = OXIGRAPH_RDF_FORMAT[graph_format]
             return RawResult("graph", rdf_format.media_type, result.serialize(format=rdf_format))
+        except (OSError, ValueError, RuntimeError) as error:
+            raise QueryError(problem("store.query_failed", detail=str(error))) from None
+
+    def answer(self, job: QueryJob) -> RawResult:
+        """A query job's result, serialised; a result over the job's row limit raises TooManyRows.
+
+        Without a row limit Oxigraph serialises the whole result itself; with one, the
+        solutions are read up to the limit and written by ``result_writers``.
+        """
+        result = self._run(job.sparql, list(job.default_graph_uris) or None, list(job.named_graph_uris) or None)
+        limit = job.max_rows or None
+        try:
+            if isinstance(result, ox.QueryBoolean) or (isinstance(result, ox.QuerySolutions) and limit is None):
+                fmt = OXIGRAPH_RESULT_FORMAT[job.result_format]
+                kind = "ask" if isinstance(result, ox.QueryBoolean) else "select"
+                return RawResult(kind, MEDIA_TYPES[job.result_format], result.serialize(format=fmt))
+            if isinstance(result, ox.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                rows = [tuple(s[v] for v in variables) for s in itertools.islice(result, limit + 1)]
+                if len(rows) > limit:
+                    raise TooManyRows(limit)
+                body = write_solutions(variables, rows)
+                if job.result_format != "json":  # Oxigraph's own serialiser, from the rows kept
+                    body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
+                        format=OXIGRAPH_RESULT_FORMAT[job.result_format])
+                return RawResult("select", MEDIA_TYPES[job.result_format], body)
+            triples = list(itertools.islice(result, limit + 1 if limit else None))
+            if limit and len(triples) > limit:
+                raise TooManyRows(limit)
+            rdf_format = OXIGRAPH_RDF_FORMAT[job.graph_format]
+            if job.graph_format in ("nquads", "trig"):
+                triples = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
+            return RawResult("graph", rdf_format.media_type, ox.serialize(triples, format=rdf_format) or b"")
         except (OSError, ValueError, RuntimeError) as error:
             raise QueryError(problem("store.query_failed", detail=str(error))) from None
 

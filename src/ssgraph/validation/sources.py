@@ -2,21 +2,20 @@
 
 Each graph becomes a ValidationJob (N-Triples text plus the organisation code), the unit
 handed to a worker process. Files with named graphs (N-Quads, TriG) give one job per
-organisation graph; large N-Quads files are split with pyoxigraph's streaming parser.
+organisation graph; large N-Quads files are split with Oxigraph's streaming parser.
 """
 
 from __future__ import annotations
 
 import gzip
-from collections import defaultdict
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from ssgraph import versions
 from ssgraph.errors import InputError, Location, problem
 from ssgraph.namespaces import CATALOG_GRAPH, SSGGRAPH
+from ssgraph.store.rdf_files import ntriples_by_graph
 from ssgraph.validation.run import (
     ValidationJob,
     organisation_code_of,
@@ -31,9 +30,8 @@ GRAPH_NOT_FOUND = "validation.graph_not_found"
 STORE_EMPTY = "validation.store_empty"
 
 _OX_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
+    ".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig", ".rdf": "rdfxml", ".owl": "rdfxml",
+    ".xml": "rdfxml",
 }
 _RDFLIB_FORMATS = {".jsonld": "json-ld", ".json": "json-ld"}
 _ORG_GRAPHS = str(SSGGRAPH["org/"])
@@ -59,11 +57,8 @@ def jobs_from_file(path: Path, shape_set: str = "organisation") -> list[Validati
             return [ValidationJob(graph.serialize(format="nt"), organisation_code_of(graph), str(path))]
         if suffix not in _OX_FORMATS:
             raise InputError(problem(FILE_UNREADABLE, Location(file=str(path)), error=f"unknown extension {suffix or '?'}"))
-        groups: dict[str, list[str]] = defaultdict(list)
         with opener(path, "rb") as stream:
-            for quad in ox.parse(stream, format=_OX_FORMATS[suffix]):
-                graph_name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-                groups[graph_name].append(f"{quad.subject} {quad.predicate} {quad.object} .")
+            groups = ntriples_by_graph(stream, _OX_FORMATS[suffix])
     except SyntaxError as error:
         raise InputError(problem(FILE_UNREADABLE, Location(file=str(path)), error=str(error))) from None
     except (ValueError, OSError) as error:

@@ -16,13 +16,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from ssgraph.namespaces import SH
 from ssgraph.store.binding import bind, iri, term
+from ssgraph.store.rdf_files import ScratchGraph
 from ssgraph.validation import shapes as shape_sets
 
 _WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
@@ -154,63 +154,32 @@ def _core_shapes_graph(shape_set: str) -> Graph:
     return core
 
 
-def _to_ox(term: Node):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
-def _from_ox(term) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    if datatype == "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(datatype))
-
-
 def evaluate(data: Graph, report: Graph, shape_set: str = "organisation") -> int:
     """Run every SPARQL constraint over ``data``; add its results to ``report``. Returns the count."""
     report_node = report.value(None, RDF.type, SH.ValidationReport)
     if report_node is None:
         report_node = BNode()
         report.add((report_node, RDF.type, SH.ValidationReport))
-    store = ox.Store()
-    store.extend(  # generalised triples (literal subjects from RDFS inference) are not RDF: left out
-        ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), ox.DefaultGraph())
-        for s, p, o in data
-        if not isinstance(s, Literal) and isinstance(p, URIRef)
-    )
+    scratch = ScratchGraph(data)
     added = 0
     for constraint in sparql_constraints(shape_set):
-        solutions = store.query(constraint.text)
-        names = {variable.value for variable in solutions.variables}
-        for solution in solutions:
-            focus = solution["this"]
+        _, rows = scratch.select(constraint.text)
+        for solution in rows:
+            focus = solution.get("this")
             if focus is None:
                 continue
             result = BNode()
             report.add((report_node, SH.result, result))
             report.add((result, RDF.type, SH.ValidationResult))
-            report.add((result, SH.focusNode, _from_ox(focus)))
+            report.add((result, SH.focusNode, focus))
             report.add((result, SH.resultSeverity, constraint.severity))
             report.add((result, SH.sourceShape, constraint.shape))
             report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-            path = solution["path"] if "path" in names else None
-            value = solution["value"] if "value" in names else None
+            path = solution.get("path")
+            value = solution.get("value")
             if path is not None:
-                report.add((result, SH.resultPath, _from_ox(path)))
+                report.add((result, SH.resultPath, path))
             if value is not None:
-                report.add((result, SH.value, _from_ox(value)))
+                report.add((result, SH.value, value))
             added += 1
     return added

@@ -78,6 +78,4 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     request_log.register(app)
     app.before_request(_check_produces)
     app.after_request(_add_cors)
-    if hasattr(state.runner, "warm"):
-        state.runner.warm()
     return app

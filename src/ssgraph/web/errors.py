@@ -9,6 +9,7 @@ import json
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Request
 
 from ssgraph import catalogue
 from ssgraph.errors import (
@@ -21,11 +22,12 @@ from ssgraph.errors import (
 )
 
 
-def request_language() -> str:
-    lang = (request.args.get("lang") or "").lower()
+def request_language(req: Request | None = None) -> str:
+    req = req or request
+    lang = (req.args.get("lang") or "").lower()
     if lang in catalogue.LANGUAGES:
         return lang
-    best = request.accept_languages.best_match(catalogue.LANGUAGES)
+    best = req.accept_languages.best_match(catalogue.LANGUAGES)
     return best or catalogue.DEFAULT_LANGUAGE
 
 
@@ -63,6 +65,17 @@ def _browser_wants_html() -> bool:
         return False
 
 
+def error_body(status: int, text: str, message_id: str) -> bytes:
+    body = {"ok": False, "status": status, "error": text, "id": message_id}
+    return (json.dumps(body, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def error_headers(error: SsgraphError) -> dict[str, str]:
+    """Retry-After for 'busy' answers (429, 503), which say when to come back."""
+    retry_after = getattr(error, "retry_after", None)
+    return {"Retry-After": str(retry_after)} if retry_after else {}
+
+
 def error_response(status: int, text: str, message_id: str, headers: dict[str, str] | None = None) -> Response:
     """The JSON error shape; a browser asking for HTML gets the same text as a page."""
     if _browser_wants_html():
@@ -71,9 +84,7 @@ def error_response(status: int, text: str, message_id: str, headers: dict[str, s
         response = Response(render_page("site/error.html", status=status, text=text), status=status,
                             content_type="text/html; charset=utf-8")
     else:
-        body = {"ok": False, "status": status, "error": text, "id": message_id}
-        response = Response(json.dumps(body, ensure_ascii=False) + "\n", status=status,
-                            mimetype="application/json")
+        response = Response(error_body(status, text, message_id), status=status, mimetype="application/json")
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
@@ -81,7 +92,8 @@ def error_response(status: int, text: str, message_id: str, headers: dict[str, s
 
 def render_error(error: SsgraphError) -> Response:
     status = status_of(error)
-    return error_response(status, error.render(request_language()), error.problems[0].message_id)
+    return error_response(status, error.render(request_language()), error.problems[0].message_id,
+                          error_headers(error))
 
 
 def register_error_handlers(app: Flask) -> None:

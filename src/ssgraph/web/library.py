@@ -9,11 +9,11 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, jsonify, request
 
 from ssgraph.queries import QueryLibrary, load_library
+from ssgraph.store import QueryJob
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, not_acceptable, request_language
 from ssgraph.web.iris import local_href, short_name
 from ssgraph.web.pages import html_response
-from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
 from ssgraph.web.sparql import answer
 

@@ -16,12 +16,11 @@ from rdflib.term import Node
 
 from ssgraph import catalogue
 from ssgraph.rendering.literals import show_literal
-from ssgraph.store import binding
+from ssgraph.store import QueryJob, binding
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, not_acceptable, request_language
 from ssgraph.web.iris import ONTOLOGY_BASE, REF_BASE, local_href, short_name  # noqa: F401
 from ssgraph.web.pages import render_page
-from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
 from ssgraph.web.sparql import serialize_graph
 

@@ -7,6 +7,7 @@ dereferenced resources) and pages. The SPARQL endpoint and the linked-data pages
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
@@ -129,6 +130,7 @@ GRAPH_OFFERS = [
 ]
 
 
+@lru_cache(maxsize=512)  # clients send the same few headers again and again
 def result_format(accept: str | None, format_param: str | None = None) -> str | None:
     """SELECT/ASK result format from ``format`` (name or media type) or Accept."""
     if format_param:
@@ -138,6 +140,7 @@ def result_format(accept: str | None, format_param: str | None = None) -> str | 
     return RESULT_MEDIA_TYPE_TO_FORMAT.get(media_type) if media_type else None
 
 
+@lru_cache(maxsize=512)  # clients send the same few headers again and again
 def graph_format(accept: str | None, format_param: str | None = None, prefer: str = "text/turtle") -> str | None:
     """RDF graph format from ``format`` (name or media type) or Accept (``prefer`` for */*)."""
     if format_param:
@@ -147,6 +150,7 @@ def graph_format(accept: str | None, format_param: str | None = None, prefer: st
     return GRAPH_MEDIA_TYPE_TO_FORMAT.get(media_type) if media_type else None
 
 
+@lru_cache(maxsize=512)  # clients send the same few headers again and again
 def wants_html(accept: str | None, format_param: str | None = None) -> bool:
     """True when a browser-like client prefers HTML over every RDF format."""
     if format_param:

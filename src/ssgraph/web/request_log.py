@@ -24,22 +24,34 @@ def request_id() -> str:
     return getattr(g, "request_id", "-")
 
 
+def new_request_id(given: str | None) -> str:
+    """The client's X-Request-Id when it is a plain token, else a new one."""
+    return given if given and _CLIENT_ID.fullmatch(given) else uuid.uuid4().hex[:16]
+
+
+def log_access(rid: str, method: str, path: str, query: str, status: int, size: int | None, started: float,
+               remote: str | None, user_agent: str | None) -> None:
+    """The access line of one response (also written by the web front, ``web.front``)."""
+    if not ACCESS.isEnabledFor(logging.INFO):
+        return
+    duration_ms = round(1000 * (time.perf_counter() - started), 1)
+    ACCESS.info("%s %s %s %sB %sms", method, path + ("?" + query if query else ""), status,
+                size if size is not None else "-", duration_ms,
+                extra={"request_id": rid, "method": method, "path": path, "query": query[:500], "status": status,
+                       "bytes": size, "duration_ms": duration_ms, "remote": remote,
+                       "user_agent": (user_agent or "")[:200]})
+
+
 def _start() -> None:
-    given = request.headers.get("X-Request-Id", "")
-    g.request_id = given if _CLIENT_ID.fullmatch(given) else uuid.uuid4().hex[:16]
+    g.request_id = new_request_id(request.headers.get("X-Request-Id", ""))
     g.started = time.perf_counter()
 
 
 def _finish(response: Response) -> Response:
     response.headers["X-Request-Id"] = request_id()
-    duration_ms = round(1000 * (time.perf_counter() - getattr(g, "started", time.perf_counter())), 1)
-    size = response.calculate_content_length()
-    ACCESS.info("%s %s %s %sB %sms", request.method, request.full_path.rstrip("?"), response.status_code,
-                size if size is not None else "-", duration_ms,
-                extra={"request_id": request_id(), "method": request.method, "path": request.path,
-                       "query": request.query_string.decode("latin-1")[:500], "status": response.status_code,
-                       "bytes": size, "duration_ms": duration_ms, "remote": request.remote_addr,
-                       "user_agent": (request.user_agent.string or "")[:200]})
+    log_access(request_id(), request.method, request.path, request.query_string.decode("latin-1"),
+               response.status_code, response.calculate_content_length(),
+               getattr(g, "started", time.perf_counter()), request.remote_addr, request.user_agent.string)
     return response
 
 

@@ -1,8 +1,9 @@
-"""The service's view of the store: reads through the protected runner, writes one at a time.
+"""The service's view of the store: reads through the store's query runner, writes one at a time.
 
-Web processes never keep the embedded store open for writing (several gunicorn workers
-share it): reads go to read-only query workers; a write opens the store read-write under
-an exclusive file lock, runs, and closes it, after which the workers see the new state.
+Web processes never keep the embedded store open for writing (several web processes share
+it): reads go to the read-only query workers of ``store.open_query_runner``; a write opens
+the store read-write under an exclusive file lock, runs, and closes it, after which the
+workers see the new state.
 """
 
 from __future__ import annotations
@@ -18,11 +19,18 @@ from flask import current_app
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ssgraph.store import default_location, open_store
-from ssgraph.store.base import RawResult, Store
+from ssgraph.store import (
+    QueryJob,
+    QueryRunner,
+    RawResult,
+    Store,
+    default_location,
+    generation_key,
+    is_remote,
+    open_query_runner,
+    open_store,
+)
 from ssgraph.store.federation import FederationPolicy
-from ssgraph.web.protection import DirectRunner, QueryPool
-from ssgraph.web.query_worker import QueryJob, store_fingerprint
 
 WRITE_LOCK_FILE = ".web-write.lock"
 
@@ -42,16 +50,15 @@ class Service:
         self.settings = settings
         self.federation = FederationPolicy.from_settings(settings)
         location = settings.get("store")
-        self.remote = bool(location) and str(location).startswith(("http://", "https://"))
+        self.remote = is_remote(location)
         self.directory: Path | None = None
         if self.remote:
-            self.runner: QueryPool | DirectRunner = DirectRunner(self._open())
+            self.runner: QueryRunner = open_query_runner(location, settings)
         else:
             self.directory = Path(location).expanduser() if location else default_location()
             if not (self.directory / "CURRENT").exists():
                 self._open().close()  # create an empty store
-            self.runner = QueryPool(self.directory, settings["query_workers"], settings["worker_memory_mb"],
-                                    self.federation)
+            self.runner = open_query_runner(self.directory, settings)
 
     def _open(self, read_only: bool = False) -> Store:
         location = self.settings["store"] if self.remote else self.directory
@@ -62,8 +69,13 @@ class Service:
     def time_limit(self) -> float:
         return float(self.settings["query_time_limit"])
 
-    def run(self, job: QueryJob) -> RawResult:
-        return self.runner.run(job, self.time_limit)
+    def run(self, job: QueryJob, client: str = "") -> RawResult:
+        """Answer a job (from a request thread); ``client`` is whom the per-client limits count."""
+        return self.runner.run(job, client)
+
+    async def run_async(self, job: QueryJob, client: str = "") -> RawResult:
+        """Answer a job from the web front's event loop."""
+        return await self.runner.run_async(job, client)
 
     def select(self, sparql: str) -> list[dict[str, Node]]:
         raw = self.run(QueryJob(sparql, result_format="json"))
@@ -82,10 +94,7 @@ class Service:
 
     def state_key(self) -> str:
         """Changes whenever the data may have changed (for caches such as dumps)."""
-        if self.directory is None:
-            return "remote"
-        generation, mtime = store_fingerprint(self.directory)
-        return f"{generation}-{mtime}"
+        return generation_key(self.directory) if self.directory is not None else "remote"
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Store]:

@@ -12,11 +12,12 @@ import re
 from flask import Blueprint, Response, redirect, request
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
+from werkzeug.wrappers import Request
 
 from ssgraph.errors import QueryError, problem
+from ssgraph.store import QueryJob, RawResult
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, not_acceptable
-from ssgraph.web.query_worker import QueryJob
 from ssgraph.web.service import service
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -29,54 +30,77 @@ _POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
 _FORM = "application/x-www-form-urlencoded"
 
 
-def _charset_ok() -> bool:
-    charset = request.mimetype_params.get("charset")
+# Everything below takes the request as a werkzeug Request (Flask's ``request`` by default),
+# so the web front (``web.front``) answers the protocol with the same code, without Flask.
+
+
+def _charset_ok(req: Request) -> bool:
+    charset = req.mimetype_params.get("charset")
     return charset is None or charset.lower().replace("_", "-") in ("utf-8", "utf8")
 
 
-def body_text(direct_type: str) -> str:
+def body_text(direct_type: str, req: Request | None = None) -> str:
     """The body of a direct POST, refusing non-UTF-8."""
-    if not _charset_ok():
+    req = req or request
+    if not _charset_ok(req):
         raise HttpProblem(400, "web.not_utf8")
     try:
-        return request.get_data().decode("utf-8")
+        return req.get_data().decode("utf-8")
     except UnicodeDecodeError:
         raise HttpProblem(400, "web.not_utf8") from None
 
 
-def form_values(name: str) -> list[str]:
-    if not _charset_ok():
+def form_values(name: str, req: Request | None = None) -> list[str]:
+    req = req or request
+    if not _charset_ok(req):
         raise HttpProblem(400, "web.not_utf8")
     try:
-        request.get_data().decode("utf-8")
+        req.get_data().decode("utf-8")
     except UnicodeDecodeError:
         raise HttpProblem(400, "web.not_utf8") from None
-    return request.form.getlist(name)
+    return req.form.getlist(name)
 
 
-def protocol_dataset(prefix: str = "") -> tuple[list[str], list[str]]:
+def protocol_dataset(prefix: str = "", req: Request | None = None) -> tuple[list[str], list[str]]:
     """default-graph-uri / named-graph-uri (or using-… for updates) from the query string and form."""
-    default = request.args.getlist(f"{prefix}default-graph-uri" if not prefix else f"{prefix}graph-uri")
-    named = request.args.getlist(f"{prefix}named-graph-uri")
-    if request.method == "POST" and request.mimetype == _FORM:
-        default += request.form.getlist(f"{prefix}default-graph-uri" if not prefix else f"{prefix}graph-uri")
-        named += request.form.getlist(f"{prefix}named-graph-uri")
+    req = req or request
+    default = req.args.getlist(f"{prefix}default-graph-uri" if not prefix else f"{prefix}graph-uri")
+    named = req.args.getlist(f"{prefix}named-graph-uri")
+    if req.method == "POST" and req.mimetype == _FORM:
+        default += req.form.getlist(f"{prefix}default-graph-uri" if not prefix else f"{prefix}graph-uri")
+        named += req.form.getlist(f"{prefix}named-graph-uri")
     return default, named
 
 
-def _read_query() -> tuple[list[str], bool]:
+def _read_query(req: Request) -> tuple[list[str], bool]:
     """The query texts of the request and whether it carried an update instead."""
-    if request.method in ("GET", "HEAD"):
-        return request.args.getlist("query"), bool(request.args.getlist("update"))
-    mimetype = request.mimetype
+    if req.method in ("GET", "HEAD"):
+        return req.args.getlist("query"), bool(req.args.getlist("update"))
+    mimetype = req.mimetype
     if mimetype == _FORM:
-        return form_values("query"), bool(request.form.getlist("update"))
+        return form_values("query", req), bool(req.form.getlist("update"))
     if mimetype == "application/sparql-query":
-        return [body_text(mimetype)], False
+        return [body_text(mimetype, req)], False
     if mimetype == "application/sparql-update":
         return [], True
     raise HttpProblem(415, "web.bad_content_type", content_type=mimetype or "-",
                       direct="application/sparql-query")
+
+
+def protocol_query(req: Request) -> tuple[str, list[str], list[str]] | None:
+    """The query and its dataset of a protocol request; None when it asks for no query (the
+    service description, or the query page for a browser)."""
+    queries, carries_update = _read_query(req)
+    if carries_update:
+        raise HttpProblem(403 if req.method == "POST" else 400, "web.update_here")
+    if not queries:
+        if req.method == "POST":
+            raise HttpProblem(400, "web.one_query", count=0)
+        return None
+    if len(queries) != 1:
+        raise HttpProblem(400, "web.one_query", count=len(queries))
+    default_graphs, named_graphs = protocol_dataset(req=req)
+    return queries[0], default_graphs, named_graphs
 
 
 def syntax_problem(error: QueryError) -> QueryError:
@@ -94,18 +118,19 @@ def syntax_problem(error: QueryError) -> QueryError:
 FORMAT_PARAMETERS = ("format", "output", "results")
 
 
-def requested_formats() -> tuple[str | None, str | None]:
+def requested_formats(req: Request | None = None) -> tuple[str | None, str | None]:
     """(result format, graph format) from the first ``format``/``output``/``results`` value
     that names one, else from Accept. Clients send several (SPARQLWrapper: ``format=rdf+xml``
     and ``format=application/rdf+xml``), so an unknown value alone is no reason to refuse."""
-    given = [v for name in FORMAT_PARAMETERS for v in request.values.getlist(name) if v.strip()]
+    req = req or request
+    given = [v for name in FORMAT_PARAMETERS for v in req.values.getlist(name) if v.strip()]
     for value in given:
         result_fmt, graph_fmt = negotiation.result_format(None, value), negotiation.graph_format(None, value)
         if result_fmt or graph_fmt:
             return result_fmt, graph_fmt
     if given:
         raise HttpProblem(406, "web.not_acceptable", requested=", ".join(given)[:200])
-    accept = request.headers.get("Accept")
+    accept = req.headers.get("Accept")
     return negotiation.result_format(accept), negotiation.graph_format(accept)
 
 
@@ -123,50 +148,50 @@ def query_form(text: str) -> str | None:
     return None
 
 
-def answer(job_text: str, default_graphs: list[str], named_graphs: list[str]) -> Response:
-    """Run a query with the request's content negotiation and build the response; 406 when
-    the request accepts no format of the query's kind (a SELECT asked for as Turtle)."""
-    settings = service().settings
-    result_fmt, graph_fmt = requested_formats()
-    form = query_form(job_text)
+def query_job(req: Request, text: str, default_graphs: list[str], named_graphs: list[str],
+              settings: dict) -> QueryJob:
+    """The job for a query with the request's content negotiation; 406 when the request
+    accepts no format of the query's kind (a SELECT asked for as Turtle)."""
+    result_fmt, graph_fmt = requested_formats(req)
+    form = query_form(text)
     if (form == "results" and result_fmt is None) or (form == "graph" and graph_fmt is None):
         raise not_acceptable()
-    job = QueryJob(
-        job_text,
+    return QueryJob(
+        text,
         result_format=result_fmt or "json",
         graph_format=graph_fmt or "turtle",
         default_graph_uris=tuple(default_graphs),
         named_graph_uris=tuple(named_graphs),
         max_rows=int(settings["max_result_rows"]),
     )
+
+
+def result_media_type(job: QueryJob, raw: RawResult) -> str:
+    if raw.kind == "graph":
+        return negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[job.graph_format]
+    return raw.media_type
+
+
+def answer(job_text: str, default_graphs: list[str], named_graphs: list[str]) -> Response:
+    """Run a query with the request's content negotiation and build the response."""
+    job = query_job(request, job_text, default_graphs, named_graphs, service().settings)
     try:
-        raw = service().run(job)
+        raw = service().run(job, client=request.remote_addr or "")
     except QueryError as error:
         raise syntax_problem(error) from None
-    if raw.kind == "graph":
-        media_type = negotiation.GRAPH_FORMAT_TO_MEDIA_TYPE[job.graph_format]
-    else:
-        media_type = raw.media_type
-    response = Response(raw.body, content_type=media_type)
+    response = Response(raw.body, content_type=result_media_type(job, raw))
     response.headers["Vary"] = "Accept"
     return response
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql_endpoint() -> Response:
-    queries, carries_update = _read_query()
-    if carries_update:
-        raise HttpProblem(403 if request.method == "POST" else 400, "web.update_here")
-    if not queries:
-        if request.method == "POST":
-            raise HttpProblem(400, "web.one_query", count=0)
+    parsed = protocol_query(request)
+    if parsed is None:
         if negotiation.wants_html(request.headers.get("Accept")):
             return redirect("/", code=303)
         return service_description()
-    if len(queries) != 1:
-        raise HttpProblem(400, "web.one_query", count=len(queries))
-    default_graphs, named_graphs = protocol_dataset()
-    return answer(queries[0], default_graphs, named_graphs)
+    return answer(*parsed)
 
 
 def service_description() -> Response:

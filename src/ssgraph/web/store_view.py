@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
-from ssgraph.web.query_worker import QueryJob
+from ssgraph.store import QueryJob
 from ssgraph.web.service import service
 
 

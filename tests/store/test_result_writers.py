@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from ssgraph.web.result_writers import write_solutions
+from ssgraph.store.result_writers import write_solutions
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 QUERY = "SELECT ?s ?p ?o ?unbound WHERE { ?s ?p ?o } ORDER BY ?p ?o"
