@@ -1,4 +1,4 @@
-"""kill -9 of the whole service (gunicorn master and workers) at random moments during Graph
+"""kill -9 of the whole service (server and its processes) at random moments during Graph
 Store PUTs: the graph is afterwards exactly the old one or exactly the new one, never empty,
 never half."""
 
