@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, SKOS
 
 from ssgraph import reference
 from ssgraph.errors import InputError
@@ -74,11 +74,27 @@ def test_indicator_count_matches_source():
 def test_organisation_counts(graphs):
     orgs = graphs["organisations.ttl"]
     assert len(instances(orgs, SSG.Municipality)) == 290
-    assert len(instances(orgs, SSG.Region)) == 21
+    dissolved = set(orgs.subjects(SSG.dissolvedOn, None))
+    assert len(instances(orgs, SSG.Region) - dissolved) == 21
     assert len(instances(orgs, SSG.County)) == 21
     codes = reference.organisation_codes()
     assert sum(1 for e in codes.values() if e.kind == SSG.Municipality) == 290
-    assert sum(1 for e in codes.values() if e.kind == SSG.Region) == 21
+    assert sum(1 for code, e in codes.items() if e.kind == SSG.Region and code.isdigit()) == 21
+
+
+def test_dissolved_organisations_have_their_own_codes_and_lineage(graphs):
+    """Örebro läns landsting and Regionförbundet Örebro län (merged into Region Örebro län on
+    1 January 2015) are not padded into 0018: they have codes of their own and the change event."""
+    orgs = graphs["organisations.ttl"]
+    landsting, forbund, region = SSGID["org/LL18"], SSGID["org/RF18"], SSGID["org/0018"]
+    assert reference.organisation_codes()["LL18"] == ("Örebro läns landsting", SSG.Region)
+    assert reference.organisation_codes()["RF18"] == ("Regionförbundet Örebro län", SSG.RegionalAssociation)
+    event = orgs.value(region, ORG.resultedFrom)
+    assert set(orgs.objects(event, ORG.originalOrganization)) == {landsting, forbund}
+    assert orgs.value(event, DCTERMS.date).toPython().isoformat() == "2015-01-01"
+    assert str(orgs.value(event, DCTERMS.source)).startswith("http://docplayer.se/")
+    assert {orgs.value(o, SSG.dissolvedOn).toPython().isoformat() for o in (landsting, forbund)} == {"2014-12-31"}
+    assert set(orgs.objects(region, DCTERMS.replaces)) == {landsting, forbund}
     assert len(reference.county_codes()) == 21
 
 

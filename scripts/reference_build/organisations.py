@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS, XSD
 
 from ssgraph.namespaces import SSG, SSGID, SSGREF
 
@@ -46,6 +46,22 @@ LONG_NAME_OVERRIDES = {
     "2513": "Överkalix kommun",
     "2514": "Kalix kommun",
 }
+# Organisations that no longer exist, with the project's own codes (they never had an SCB or
+# Kolada code of their own: letters + county code cannot clash with one), and the change that
+# ended them, as the successor's own public document states it.
+DISSOLVED = (
+    # not ssg:inCounty: a county's members are the organisations that exist (regional coverage)
+    {"code": "LL18", "name": "Örebro läns landsting", "class": SSG.Region, "dissolved": "2014-12-31"},
+    {"code": "RF18", "name": "Regionförbundet Örebro län", "alt": "Regionförbundet Örebro",
+     "class": SSG.RegionalAssociation, "dissolved": "2014-12-31"},
+)
+MERGERS = (
+    {"event": "org/0018/formation", "date": "2015-01-01", "original": ("LL18", "RF18"), "resulting": "0018",
+     "statement": "Den 1 januari 2015 gick Örebro läns landsting och Regionförbundet Örebro samman i en ny "
+                  "organsation: Region Örebro län.",
+     "source": "http://docplayer.se/3715551-Fakta-om-region-orebro-lan.html",
+     "publisher": "Region Örebro län ('Fakta om Region Örebro län', copy on docplayer.se)"},
+)
 # Further names in official use, kept as extra alternative labels.
 EXTRA_NAMES = {
     "0980": ("Region Gotland",),
@@ -62,12 +78,17 @@ METADATA = SchemeMetadata(
         "ssgid:org/{code}); counties are geographic areas (ssgid:county/{code}). Preferred "
         "labels are the short names; long names are alternative labels. Gotland's "
         "municipality (0980) has regional responsibilities; its regional side is "
-        "ssgid:org/0009 'Region Gotland', linked with org:linkedTo."
+        "ssgid:org/0009 'Region Gotland', linked with org:linkedTo. Organisations that no longer "
+        "exist have the project's own codes (letters + county code, e.g. LL18 Örebro läns landsting, "
+        "RF18 Regionförbundet Örebro län), ssg:dissolvedOn, and the org:ChangeEvent that ended them "
+        "(with dcterms:source), and their successor dcterms:replaces them."
     ),
     sources=(
         URIRef("https://github.com/sjbrg/swedish-geodata"),
         "Municipality and county codes and names: sjbrg/swedish-geodata (CC0 1.0)",
         "Regions by county code: public fact",
+        URIRef("http://docplayer.se/3715551-Fakta-om-region-orebro-lan.html"),
+        "The 2015 merger forming Region Örebro län: Region Örebro län, 'Fakta om Region Örebro län'",
     ),
     licence=LICENCE_CC0,
     rights_en=(
@@ -173,4 +194,33 @@ def build_organisations(source: Path) -> Graph:
         "Kommun med regionalt ansvar (Region Gotland); den regionala sidan är 0009.",
         "Municipality with regional responsibilities (Region Gotland); its regional side is 0009.",
     )
+    _add_dissolved(graph)
     return graph
+
+
+def _add_dissolved(graph: Graph) -> None:
+    """Predecessors that no longer exist, and the change events that ended them."""
+    for entry in DISSOLVED:
+        org = SSGID[f"org/{entry['code']}"]
+        _org(graph, org, entry["class"], entry["code"], entry["name"])
+        if entry.get("alt"):
+            graph.add((org, SKOS.altLabel, Literal(entry["alt"], lang="sv")))
+        graph.add((org, SSG.dissolvedOn, Literal(entry["dissolved"], datatype=XSD.date)))
+    for merger in MERGERS:
+        event = SSGID[merger["event"]]
+        resulting = SSGID[f"org/{merger['resulting']}"]
+        graph.add((event, RDF.type, ORG.ChangeEvent))
+        graph.add((event, ORG.resultingOrganization, resulting))
+        graph.add((resulting, ORG.resultedFrom, event))
+        graph.add((event, DCTERMS.date, Literal(merger["date"], datatype=XSD.date)))
+        graph.add((event, DCTERMS.source, URIRef(merger["source"])))
+        graph.add((event, SKOS.note, Literal(merger["statement"], lang="sv")))
+        graph.add((event, DCTERMS.bibliographicCitation, Literal(merger["publisher"])))
+        add_texts(graph, event, RDFS.label, f"Bildandet av {graph.value(resulting, SKOS.prefLabel)}",
+                  f"Formation of {graph.value(resulting, SKOS.prefLabel)}")
+        for code in merger["original"]:
+            original = SSGID[f"org/{code}"]
+            graph.add((event, ORG.originalOrganization, original))
+            graph.add((original, ORG.changedBy, event))
+            graph.add((resulting, DCTERMS.replaces, original))
+            graph.add((original, DCTERMS.isReplacedBy, resulting))

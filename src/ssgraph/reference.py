@@ -116,10 +116,11 @@ def green_key_indicator_codes() -> frozenset[str]:
 
 @functools.cache
 def organisation_codes() -> dict[str, OrganisationEntry]:
-    """Code -> (Swedish label, class) for the 290 municipalities and 21 regions."""
+    """Code -> (Swedish label, class) for the 290 municipalities, 21 regions and the
+    dissolved organisations the reference names (LL18, RF18)."""
     result = {}
     for entry in _entries("organisations").values():
-        for kind in (SSG.Municipality, SSG.Region):
+        for kind in (SSG.Municipality, SSG.Region, SSG.RegionalAssociation):
             if str(kind) in entry.types and entry.notation is not None:
                 result[entry.notation] = OrganisationEntry(entry.labels.get("sv", ""), kind)
     return dict(sorted(result.items()))

@@ -18,7 +18,7 @@ def test_extract_review_import_and_see_the_source(tmp_path):
     workbook = tmp_path / "mall.xlsx"
     store = tmp_path / "store"
     runner = CliRunner()
-    result = runner.invoke(cli, ["extract", str(DOCUMENT), "--org", "18", "--output", str(workbook)])
+    result = runner.invoke(cli, ["extract", str(DOCUMENT), "--org", "0018", "--output", str(workbook)])
     assert result.exit_code == 0, result.output
     assert "ssgraph import" in result.output
 
@@ -57,7 +57,7 @@ def test_extract_review_import_and_see_the_source(tmp_path):
 
 def test_yaml_output_is_the_same_model(tmp_path):
     output = tmp_path / "mall.yaml"
-    result = CliRunner().invoke(cli, ["--lang", "en", "extract", str(DOCUMENT), "--org", "18", "--output",
+    result = CliRunner().invoke(cli, ["--lang", "en", "extract", str(DOCUMENT), "--org", "0018", "--output",
                                       str(output)])
     assert result.exit_code == 0, result.output
     from ssgraph.importing.importer import prepare_import

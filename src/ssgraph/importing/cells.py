@@ -22,6 +22,8 @@ NOT_IN_LIST = "import.not_in_list"
 BAD_KOLADA_ID = "import.bad_kolada_id"
 BAD_ID = "import.bad_id"
 NOT_YES_NO = "import.not_yes_no"
+SHORT_ORG_CODE = "import.short_organisation_code"
+PADDED_ORG_CODE = "import.padded_organisation_code"
 BAD_URL = "import.bad_url"
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -148,12 +150,33 @@ def parse_choice(text: str, column: Column):
     return choice
 
 
+class PaddedCode(str):
+    """A municipality code that lost its leading zero (480 → "0480"), with what was written."""
+
+    written: str
+
+    def __new__(cls, code: str, written: str) -> PaddedCode:
+        made = super().__new__(cls, code)
+        made.written = written
+        return made
+
+
 def organisation_code_text(value: object) -> str:
-    """Codes typed as numbers lose their leading zero in Excel: 480 -> "0480", 18 -> "0018"."""
+    """A code as text. Spreadsheets drop a municipality code's leading zero, so three digits
+    are one (480 → "0480"); one or two digits are left as written: "18" is not padded into
+    "0018", which is another organisation (Region Örebro län), not Örebro läns landsting."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
-        return f"{int(value):04d}"
+        value = str(int(value))
     text = text_of(value)
-    return text.zfill(4) if text.isdigit() and len(text) < 4 else text
+    return "0" + text if text.isdigit() and len(text) == 3 else text
+
+
+def parse_organisation_code(value: object) -> str | CellProblem:
+    code = organisation_code_text(value)
+    written = text_of(value)
+    if code.isdigit() and len(code) < 3:
+        return CellProblem(SHORT_ORG_CODE, {"value": written, "padded": code.zfill(4)})
+    return PaddedCode(code, written) if code != written else code
 
 
 def parse_cell(value: object, column: Column) -> object | CellProblem | list:
@@ -209,7 +232,7 @@ _PARSER_OF_TYPE = {
     model.CHOICE: lambda value, column: parse_choice(text_of(value), column),
     model.CHOICES: lambda value, column: [parse_choice(t, column) for t in split_values(value, column)],
     model.KOLADA_ID: _kolada_id,
-    model.ORG_CODE: lambda value, column: organisation_code_text(value),
+    model.ORG_CODE: lambda value, column: parse_organisation_code(value),
     model.SDG_TARGETS: _codes,
     model.ENV_OBJECTIVES: _codes,
     model.HEALTH_AREAS: _codes,

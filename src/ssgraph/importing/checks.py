@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from ssgraph.errors import Location, Problem
 from ssgraph.importing import model
 from ssgraph.importing.cells import (
+    PADDED_ORG_CODE,
     CellProblem,
     NamedBody,
+    PaddedCode,
     Wording,
     organisation_code_text,
     parse_cell,
+    parse_organisation_code,
 )
 from ssgraph.importing.model import SHEETS_BY_KEY, Choice
 from ssgraph.importing.readers import SourceRow, SourceWorkbook
@@ -121,6 +124,10 @@ def _type_cells(workbook: SourceWorkbook, problems: list[Problem]) -> dict[str, 
                         problems.append(_problem(row, column.key, item.message_id, **item.params))
                 good = [i for i in items if not isinstance(i, CellProblem)]
                 values[column.key] = good if column.multi else (good[0] if good else None)
+                if isinstance(parsed, PaddedCode):
+                    problems.append(_problem(row, column.key, PADDED_ORG_CODE, "warning",
+                                             written=parsed.written, code=str(parsed)))
+                    values[column.key] = str(parsed)
                 if isinstance(parsed, Wording) and parsed.choice is None:
                     problems.append(_problem(row, column.key, WORDING_NOT_ON_SCALE, "warning", value=parsed.text,
                                              allowed_sv=", ".join(c.sv for c in column.choices),
@@ -284,11 +291,17 @@ def _organisation(checked: CheckedWorkbook, codes: ReferenceCodes, org_option: s
         checked.org_type = row.values.get("type")
         checked.version_label = version_option or row.values.get("version")
     else:
-        checked.org_code = organisation_code_text(org_option) if org_option else None
+        given = parse_organisation_code(org_option) if org_option else None
+        if isinstance(given, CellProblem):
+            problems.append(Problem(given.message_id, Location(column="--org"), given.params))
+            checked.version_label = version_option
+            return declared
+        checked.org_code = str(given) if given else None
         checked.version_label = version_option
         if checked.org_code and checked.org_code not in codes.organisations:
             problems.append(Problem(UNKNOWN_ORG, Location(column="--org"), {"value": checked.org_code}))
-    if checked.org_code is None:
+    written = row.source.get("code") if row is not None else None
+    if checked.org_code is None and written is None:  # a code that is wrong is reported as such
         problems.append(Problem(NO_ORGANISATION, Location(file=checked.file)))
     if not checked.version_label:
         problems.append(Problem(NO_VERSION, Location(file=checked.file)))

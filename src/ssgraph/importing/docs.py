@@ -15,7 +15,8 @@ from ssgraph import catalogue
 from ssgraph.importing import cells, checks, importer, readers, versions  # noqa: F401  (define the messages)
 from ssgraph.importing.model import column_reference_markdown
 
-WARNING_IDS = {checks.WORDING_NOT_ON_SCALE, readers.UNKNOWN_COLUMN, readers.UNKNOWN_SHEET}
+WARNING_IDS = {checks.WORDING_NOT_ON_SCALE, cells.PADDED_ORG_CODE, readers.UNKNOWN_COLUMN, readers.UNKNOWN_SHEET,
+               readers.YAML_OCTAL, readers.YAML_LEADING_ZERO}
 
 
 def message_reference_markdown() -> str:

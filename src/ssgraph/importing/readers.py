@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,9 @@ UNREADABLE = "import.unreadable"
 UNKNOWN_FORMAT = "import.unknown_format"
 UNKNOWN_SHEET = "import.unknown_sheet"
 YAML_SHAPE = "import.yaml_shape"
+
+YAML_OCTAL = "import.yaml_octal_number"
+YAML_LEADING_ZERO = "import.yaml_leading_zero"
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -218,6 +222,17 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
+class LeadingZero(str):
+    """An unquoted number with a leading zero (0127): kept as written; YAML 1.1 would make 0127
+    the octal number 87, which once turned a municipality code into another organisation's."""
+
+
+_LEADING_ZERO_TAG = "tag:ssgraph,2026:leading-zero"
+_LineLoader.yaml_implicit_resolvers["0"] = [(_LEADING_ZERO_TAG, re.compile(r"^0[0-9]+$")),
+                                            *_LineLoader.yaml_implicit_resolvers.get("0", [])]
+_LineLoader.add_constructor(_LEADING_ZERO_TAG, lambda loader, node: LeadingZero(loader.construct_scalar(node)))
+
+
 def read_yaml(path: Path, progress: ProgressCallback | None = None) -> SourceWorkbook:
     workbook = _empty_workbook(path.name)
     document = _load_yaml(path)
@@ -276,6 +291,9 @@ def _yaml_record_values(workbook: SourceWorkbook, path: Path, sheet, key: str, n
                         severity="warning")
             )
             continue
+        if isinstance(value, LeadingZero):
+            workbook.problems.append(_leading_zero_warning(path, key, number, line, str(name), value))
+            value = str(value)
         if isinstance(value, list):
             value = "; ".join(str(v) for v in value)
         elif isinstance(value, (dt.date, dt.datetime)):
@@ -284,6 +302,13 @@ def _yaml_record_values(workbook: SourceWorkbook, path: Path, sheet, key: str, n
             value = value.strip() or None
         values[column.key] = value
     return values
+
+
+def _leading_zero_warning(path: Path, key: str, number: int, line: int | None, name: str, value: str) -> Problem:
+    location = Location(file=path.name, sheet=key, row=number, line=line, column=name)
+    if set(value) <= set("01234567"):
+        return Problem(YAML_OCTAL, location, {"value": value, "octal": int(value, 8)}, severity="warning")
+    return Problem(YAML_LEADING_ZERO, location, {"value": value, "number": int(value)}, severity="warning")
 
 
 def source_kind(path: Path) -> str:
