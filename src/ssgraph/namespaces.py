@@ -152,6 +152,7 @@ class SSG(DefinedNamespace):
     linkProperty: URIRef
     linkSource: URIRef
     linkTarget: URIRef
+    listComplete: URIRef
     measures: URIRef
     method: URIRef
     nextStep: URIRef
@@ -190,6 +191,7 @@ class SSG(DefinedNamespace):
     targetValue: URIRef
     targetYear: URIRef
     textComplete: URIRef
+    uncapturedParent: URIRef
     unit: URIRef
     usesSupportingTool: URIRef
     validFrom: URIRef

@@ -74,3 +74,19 @@ def test_verbal_direction_in_the_direction_column(tmp_path):
     sheets["indicators"][0].update({"direction": "ska minska kraftigt", "target_text": None})
     graph = prepare_import(_write(tmp_path, sheets), now=NOW).graph
     assert {str(o).rsplit("/", 1)[-1] for o in graph.objects(None, None) if "ss854000/" in str(o)} >= {"decrease"}
+
+
+def test_a_parent_outside_an_incomplete_list_is_kept_as_an_id(tmp_path):
+    sheets = yaml.safe_load(yaml.safe_dump(INCOMPLETE))
+    sheets["goals"][2]["parent"] = "A.m9"  # named in the document, but the list is cut off
+    with pytest.raises(ImportRejected) as rejected:
+        prepare_import(_write(tmp_path, sheets), now=NOW)
+    assert [p.message_id for p in rejected.value.problems] == ["import.unknown_reference"]
+    sheets["organisation"]["list_complete"] = "nej"
+    prepared = prepare_import(_write(tmp_path, sheets), now=NOW)
+    assert "import.parent_not_captured" in {w.message_id for w in prepared.warnings}
+    rows = prepared.graph.query("""SELECT ?id ?parent WHERE { ?goal <http://purl.org/dc/terms/identifier> ?id ;
+        <https://w3id.org/ssgraph/ontology#uncapturedParent> ?parent
+        FILTER NOT EXISTS { ?goal <https://w3id.org/ssgraph/ontology#hasParent> ?any } }""")
+    assert [(str(r.id), str(r.parent)) for r in rows] == [("E1", "A.m9")]
+    assert prepared.entry.list_complete is False

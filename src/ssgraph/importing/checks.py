@@ -39,6 +39,7 @@ ONE_ORGANISATION = "import.one_organisation_row"
 GOAL_CYCLE = "import.goal_cycle"
 PERIOD_ORDER = "import.period_order"
 WORDING_NOT_ON_SCALE = "import.wording_not_on_scale"
+PARENT_NOT_CAPTURED = "import.parent_not_captured"
 
 
 @dataclass
@@ -196,7 +197,13 @@ def _check_unique(rows: dict[str, list[CheckedRow]], problems: list[Problem]) ->
     return index
 
 
+def _list_incomplete(rows) -> bool:
+    organisation = rows.get("organisation") or []
+    return bool(organisation) and organisation[0].values.get("list_complete") is False
+
+
 def _check_references(rows, index, problems) -> None:
+    incomplete = _list_incomplete(rows)
     for key, table in rows.items():
         sheet = SHEETS_BY_KEY[key]
         for column in sheet.columns:
@@ -213,6 +220,11 @@ def _check_references(rows, index, problems) -> None:
                 for ident in values:
                     if ident in index[column.refers_to]:
                         kept.append(ident)
+                    elif incomplete and key == "goals" and column.key == "parent":
+                        # the list is known to be incomplete: the parent is named but was not captured
+                        row.values["uncaptured_parent"] = ident
+                        problems.append(_problem(row.source, column.key, PARENT_NOT_CAPTURED, "warning",
+                                                 value=ident))
                     else:
                         problems.append(_problem(row.source, column.key, UNKNOWN_REFERENCE, value=ident,
                                                  target=target.sv, target_en=target.en))

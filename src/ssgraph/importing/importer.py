@@ -108,6 +108,8 @@ def prepare_import(
         row = checked.rows["organisation"][0]
         note, year, illustrative = row.get("note"), row.get("year"), row.values.get("illustrative")
     entry = version_entry(checked.org_code, checked.version_label, now, base, note, year, illustrative)
+    if checked.rows["organisation"]:
+        entry.list_complete = checked.rows["organisation"][0].values.get("list_complete")
     return PreparedImport(path, checked.org_code, checked.version_label, graph, entry, warnings, _counts(checked))
 
 

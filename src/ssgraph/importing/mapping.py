@@ -262,6 +262,8 @@ class GraphBuilder(FollowUpMapping):
             self.add(goal, RDFS.label, self.text(row.get("text_en"), "en"))
             if row.get("source_term"):
                 self.add(goal, SSG.levelTerm, Literal(row.get("source_term")))
+            if row.get("uncaptured_parent"):
+                self.add(goal, SSG.uncapturedParent, Literal(row.get("uncaptured_parent")))
             self.boolean(goal, SSG.textComplete, row.get("text_complete"))
             self.add(goal, DCTERMS.description, self.text(row.get("description")))
             if row.get("period_start") is not None:

@@ -380,6 +380,11 @@ SHEETS: tuple[Sheet, ...] = (
                "Free comment about the data.", "Illustrativa exempeldata"),
             _c("year", "År", "Year", YEAR, "Året som versionen gäller, om det är känt.",
                "The year the version refers to, if known.", "2024"),
+            _c("list_complete", "Listan komplett", "List complete", BOOLEAN,
+               "nej om målförteckningen är ofullständig (t.ex. bara en del av dokumentet fanns); ett överordnat "
+               "mål som inte finns i listan ger då en varning i stället för ett fel.",
+               "no if the goal list is incomplete (e.g. only part of the document was available); a parent goal "
+               "that is not in the list then gives a warning instead of an error.", "ja"),
             _c("illustrative", "Illustrativ", "Illustrative", BOOLEAN,
                "ja för påhittade exempeldata (inte organisationens ställningstagande); nej för verkliga uppgifter.",
                "yes for invented example data (not the organisation's statement); no for real data.", "nej"),

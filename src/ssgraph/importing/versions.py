@@ -36,6 +36,7 @@ class VersionEntry:
     note: str | None = None
     year: int | None = None  # the year the version refers to, when the file says
     illustrative: bool | None = None  # invented example data (None: the file does not say)
+    list_complete: bool | None = None  # False: the goal list is known to be incomplete
 
     @property
     def slug(self) -> str:
@@ -88,6 +89,8 @@ def updated_catalog(catalog: Graph, entry: VersionEntry, make_current: bool) -> 
         result.add((v, RDFS.comment, Literal(entry.note, lang="sv")))
     if entry.year is not None:
         result.add((v, DCTERMS.date, Literal(f"{entry.year:04d}", datatype=XSD.gYear)))
+    if entry.list_complete is not None:
+        result.add((v, SSG.listComplete, Literal(entry.list_complete)))
     if entry.illustrative is not None:
         result.add((v, SSG.isIllustrative, Literal(entry.illustrative)))
     return result
