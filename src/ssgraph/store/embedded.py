@@ -44,7 +44,6 @@ from ssgraph.store.base import (
 from ssgraph.store.binding import iri
 from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.query_jobs import QueryJob, TooManyRows
-from ssgraph.store.result_writers import MEDIA_TYPES, write_solutions
 from ssgraph.store.terms import from_oxigraph
 
 NOT_A_STORE = "store.not_a_store"
@@ -100,6 +99,54 @@ def generation_key(directory: Path) -> tuple[str, int]:
         return generation, os.stat(directory / generation).st_mtime_ns
     except OSError:
         return "", 0
+
+
+RESULT_MEDIA_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+}
+
+
+class _RowLimitPassed(Exception):
+    pass
+
+
+class _CountingWriter:
+    """Where Oxigraph writes TSV results: counts the lines and stops past the row limit."""
+
+    def __init__(self, limit: int):
+        self.most_lines = limit + 1  # the header line, then one line a row
+        self.lines = 0
+        self.parts: list[bytes] = []
+
+    def write(self, data) -> int:
+        self.lines += data.count(b"\n")
+        if self.lines > self.most_lines:
+            raise _RowLimitPassed()
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _limited_solutions(result: ox.QuerySolutions, limit: int, result_format: str) -> bytes:
+    writer = _CountingWriter(limit)
+    try:
+        result.serialize(writer, format=ox.QueryResultsFormat.TSV)
+    except BaseException:
+        if writer.lines > writer.most_lines:
+            raise TooManyRows(limit) from None
+        raise
+    if writer.lines > writer.most_lines:
+        raise TooManyRows(limit)
+    tsv = b"".join(writer.parts)
+    if result_format == "tsv":
+        return tsv
+    return ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(
+        format=OXIGRAPH_RESULT_FORMAT[result_format])
 
 
 class ReadOnlyView:
@@ -377,10 +424,11 @@ class EmbeddedStore(Store):
             raise QueryError(problem("store.query_failed", detail=str(error))) from None
 
     def answer(self, job: QueryJob) -> RawResult:
-        """A query job's result, serialised; a result over the job's row limit raises TooManyRows.
+        """A query job's result, serialised by Oxigraph; over the job's row limit, TooManyRows.
 
-        Without a row limit Oxigraph serialises the whole result itself; with one, the
-        solutions are read up to the limit and written by ``result_writers``.
+        With a row limit, solutions are written as TSV (one line per row) through a writer
+        that counts lines and stops Oxigraph at the limit; the TSV is then what is sent, or
+        is read back by Oxigraph into the asked format (lossless: TSV writes terms in full).
         """
         result = self._run(job.sparql, list(job.default_graph_uris) or None, list(job.named_graph_uris) or None)
         limit = job.max_rows or None
@@ -388,17 +436,10 @@ class EmbeddedStore(Store):
             if isinstance(result, ox.QueryBoolean) or (isinstance(result, ox.QuerySolutions) and limit is None):
                 fmt = OXIGRAPH_RESULT_FORMAT[job.result_format]
                 kind = "ask" if isinstance(result, ox.QueryBoolean) else "select"
-                return RawResult(kind, MEDIA_TYPES[job.result_format], result.serialize(format=fmt))
+                return RawResult(kind, RESULT_MEDIA_TYPES[job.result_format], result.serialize(format=fmt))
             if isinstance(result, ox.QuerySolutions):
-                variables = [v.value for v in result.variables]
-                rows = [tuple(s[v] for v in variables) for s in itertools.islice(result, limit + 1)]
-                if len(rows) > limit:
-                    raise TooManyRows(limit)
-                body = write_solutions(variables, rows)
-                if job.result_format != "json":  # Oxigraph's own serialiser, from the rows kept
-                    body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
-                        format=OXIGRAPH_RESULT_FORMAT[job.result_format])
-                return RawResult("select", MEDIA_TYPES[job.result_format], body)
+                return RawResult("select", RESULT_MEDIA_TYPES[job.result_format],
+                                 _limited_solutions(result, limit, job.result_format))
             triples = list(itertools.islice(result, limit + 1 if limit else None))
             if limit and len(triples) > limit:
                 raise TooManyRows(limit)

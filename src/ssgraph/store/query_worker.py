@@ -8,7 +8,7 @@ load, an update), so it always answers from the current state.
 It talks over a socket in frames (``frames``): a ``QueryJob`` in, and out a JSON header line
 (``{"ok": true, "kind": …, "media_type": …}`` or ``{"ok": false, "id": message id,
 "params": {…}}``) followed by the serialised result. No pickling: the result bytes are
-written once, by Oxigraph or ``result_writers``, and sent as they are.
+written once, by Oxigraph, and sent as they are.
 
     python -m ssgraph.store.query_worker FD STORE_DIRECTORY MEMORY_LIMIT_MB '[[services], [load sources]]'
 """
