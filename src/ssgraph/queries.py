@@ -39,6 +39,9 @@ REQUIRED_KEYS = ("title-sv", "title-en", "question-sv", "question-en")
 _SHORT_FORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 
+ALL_VALUES = ("all", "*")  # an IRI parameter given so is unbound: every organisation, every SDG, …
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -134,11 +137,15 @@ class NamedQuery:
                                  known=", ".join(p.name for p in self.params) or "-"))
 
     def bind(self, params: dict[str, str] | None = None) -> str:
-        """The query text with the given parameter values in their VALUES blocks."""
+        """The query text with the given parameter values in their VALUES blocks; an IRI
+        parameter given as ``all`` (or ``*``) is left unbound (``UNDEF``): every one."""
         text = self.text
         for name, value in (params or {}).items():
             parameter = self.param(name)
-            block = binding.bind("VALUES ?" + name + " { $value }", value=parameter.value(value))
+            if parameter.type == "iri" and str(value).strip().lower() in ALL_VALUES:
+                block = f"VALUES ?{name} {{ UNDEF }}"
+            else:
+                block = binding.bind("VALUES ?" + name + " { $value }", value=parameter.value(value))
             text = _values_block(name).sub(lambda _m, block=block: block, text, count=1)
         return text
 

@@ -124,3 +124,24 @@ def test_a_plain_query_file_without_header_is_still_a_query(tmp_path):
     assert query.bind() == plain.read_text(encoding="utf-8") and query.title["en"] == "plain"
     with pytest.raises(InputError):
         parse_query_file(plain)  # the library itself requires the header
+
+
+PER_ORGANISATION = [q.name for q in LIBRARY if "organisation" in [p.name for p in q.params]]
+
+
+@pytest.mark.parametrize("name", PER_ORGANISATION)
+def test_organisation_all_answers_for_every_organisation(name, example_store):
+    """A list query asks about one organisation by default (Nyköping); ``all`` asks about
+    every one, and its rows for the default organisation are the default answer."""
+    query = LIBRARY.get(name)
+    default = query.param("organisation").default
+    every = _rows(example_store.query_raw(query.bind({"organisation": "all"}), result_format="csv").body.decode())
+    one = _rows(example_store.query_raw(query.bind(), result_format="csv").body.decode())
+    column = every[0].index("organisation")
+    assert sorted(r for r in every[1:] if r[column] == default) == sorted(one[1:])
+    assert every[0] == one[0]
+
+
+def test_organisation_all_reaches_several_organisations(example_store):
+    rows = example_store.select(LIBRARY.get("goals_without_action").bind({"organisation": "all"}))
+    assert len({str(r["organisation"]) for r in rows}) > 1

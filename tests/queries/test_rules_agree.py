@@ -30,7 +30,9 @@ def _shape_nodes(store, rule: str) -> set[str]:
 
 def _query_nodes(store, rule: str) -> set[str]:
     name, column = QUERY_OF_RULE[rule]
-    return {str(row[column]) for row in store.select(LIBRARY.get(name).bind())}
+    query = LIBRARY.get(name)
+    every = {"organisation": "all"} if "organisation" in [p.name for p in query.params] else {}
+    return {str(row[column]) for row in store.select(query.bind(every))}
 
 
 @pytest.mark.parametrize("rule", sorted(rules.RULES))
