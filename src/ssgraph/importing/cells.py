@@ -25,6 +25,9 @@ NOT_YES_NO = "import.not_yes_no"
 SHORT_ORG_CODE = "import.short_organisation_code"
 PADDED_ORG_CODE = "import.padded_organisation_code"
 BAD_URL = "import.bad_url"
+NUMBER_OUT_OF_RANGE = "import.number_out_of_range"
+MAX_MAGNITUDE = Decimal(10) ** 15
+MAX_DIGITS = 30
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KOLADA = re.compile(r"^[A-Z]\d{5}$")
@@ -91,9 +94,14 @@ def parse_number(value: object) -> Decimal | CellProblem:
     if isinstance(value, bool):
         return CellProblem(NOT_A_NUMBER, {"value": value})
     if isinstance(value, int):
-        return Decimal(value)
+        if value.bit_length() > 128:  # too long even to print (Python refuses str() of 4,300 digits)
+            return CellProblem(NUMBER_OUT_OF_RANGE, {"value": f"≈10^{int(value.bit_length() * 0.30103)}",
+                                                     "limit": "10^15"})
+        return _in_range(Decimal(value), str(value)[:40])
     if isinstance(value, float):
-        return Decimal(repr(value))
+        if value != value or value in (float("inf"), float("-inf")):
+            return CellProblem(NOT_A_NUMBER, {"value": repr(value)})
+        return _in_range(Decimal(repr(value)), repr(value))
     text = str(value).strip()
     compact = re.sub(r"[\s\u00a0\u202f]", "", text).replace("−", "-").replace(",", ".")
     try:
@@ -102,6 +110,16 @@ def parse_number(value: object) -> Decimal | CellProblem:
         return CellProblem(NOT_A_NUMBER, {"value": text})
     if not number.is_finite():
         return CellProblem(NOT_A_NUMBER, {"value": text})
+    return _in_range(number, text)
+
+
+def _in_range(number: Decimal, text: str) -> Decimal | CellProblem:
+    """Numbers of goal structures (shares, counts, kronor) fit in ±10^15 with at most 30
+    digits; beyond that a value is a mistake, and writing it out could take megabytes."""
+    shape = number.as_tuple()  # no arithmetic: 1e1000000 would overflow Decimal's context
+    if number.adjusted() > 15 or len(shape.digits) > MAX_DIGITS or shape.exponent < -MAX_DIGITS \
+            or number.copy_abs().compare_total(MAX_MAGNITUDE) > 0:
+        return CellProblem(NUMBER_OUT_OF_RANGE, {"value": text[:40], "limit": "10^15"})
     return number
 
 

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 from ssgraph import catalogue
-from ssgraph.importing import cells, checks, importer, readers, versions  # noqa: F401  (define the messages)
+from ssgraph.importing import cells, checks, importer, input_limits, readers, versions  # noqa: F401
 from ssgraph.importing.model import column_reference_markdown
 
 WARNING_IDS = {checks.WORDING_NOT_ON_SCALE, cells.PADDED_ORG_CODE, readers.UNKNOWN_COLUMN, readers.UNKNOWN_SHEET,
-               readers.YAML_OCTAL, readers.YAML_LEADING_ZERO}
+               readers.YAML_OCTAL, readers.YAML_LEADING_ZERO, input_limits.READ_AS_ENCODING}
 
 
 def message_reference_markdown() -> str:
@@ -32,7 +32,7 @@ def message_reference_markdown() -> str:
 def _import_message_ids() -> set[str]:
     """The message ids the importing modules define (module constants), whatever else is loaded."""
     found = set()
-    for module in (cells, checks, importer, readers, versions):
+    for module in (cells, checks, importer, input_limits, readers, versions):
         for value in vars(module).values():
             if isinstance(value, str) and value.startswith("import.") and value in catalogue.ids():
                 found.add(value)
@@ -42,7 +42,9 @@ def _import_message_ids() -> set[str]:
 def _placeholders() -> dict[str, str]:
     names = ["value", "first_row", "target", "target_en", "chain", "first", "second", "first_en", "second_en",
              "start", "end", "goal", "top", "level", "level_en", "indicator", "document", "until", "header",
-             "known", "name", "reason", "suffix", "given", "org", "version", "allowed_sv", "allowed_en", "detail"]
+             "known", "name", "reason", "suffix", "given", "org", "version", "allowed_sv", "allowed_en", "detail",
+             "character", "position", "encoding", "byte", "limit", "key", "column", "formula", "found",
+             "padded", "number", "octal", "written", "code"]
     return {n: "{" + n + "}" for n in names}
 
 

@@ -18,6 +18,13 @@ from pathlib import Path
 import yaml
 
 from ssgraph.errors import InputError, Location, Problem
+from ssgraph.importing.input_limits import (
+    CONTROL_CHARACTER,
+    character_problem,
+    check_yaml_size,
+    decode_text,
+    refuse_repeated_keys,
+)
 from ssgraph.importing.model import SHEETS, Column, Sheet, column_for_header, sheet_for_name
 
 UNKNOWN_COLUMN = "import.unknown_column"
@@ -26,6 +33,9 @@ UNREADABLE = "import.unreadable"
 UNKNOWN_FORMAT = "import.unknown_format"
 UNKNOWN_SHEET = "import.unknown_sheet"
 YAML_SHAPE = "import.yaml_shape"
+YAML_NOT_A_VALUE = "import.yaml_not_a_value"
+NO_KNOWN_SHEET = "import.no_known_sheet"
+FORMULA_WITHOUT_VALUE = "import.formula_without_value"
 
 YAML_OCTAL = "import.yaml_octal_number"
 YAML_LEADING_ZERO = "import.yaml_leading_zero"
@@ -149,10 +159,12 @@ def _rows_from_matrix(
     table = workbook.tables[sheet.key]
     for offset, cells in enumerate(matrix[1:], start=2):
         values: dict[str, object] = {}
-        for index, (column, _label) in mapped.items():
+        for index, (column, label) in mapped.items():
             value = cells[index] if index < len(cells) else None
             if isinstance(value, str):
                 value = value.strip()
+                _check_characters(workbook, value, Location(file=workbook.file, sheet=sheet_name, row=offset,
+                                                             column=label))
             values[column.key] = None if _is_blank(value) else value
         if all(v is None for v in values.values()):
             continue
@@ -160,6 +172,51 @@ def _rows_from_matrix(
         if progress and offset % 200 == 0:
             progress(done_before + offset, total)
     return len(matrix)
+
+
+def _check_characters(workbook: SourceWorkbook, value: str, location: Location) -> None:
+    found = character_problem(value)
+    if found:
+        workbook.problems.append(Problem(CONTROL_CHARACTER, location, found))
+
+
+def _sheet_names_problems(workbook: SourceWorkbook, names: list[str], matched: bool) -> None:
+    """Unknown sheets are warnings; a file where no sheet is one of the model's is an error."""
+    known = ", ".join(s.sv for s in SHEETS)
+    for name in names:
+        if sheet_for_name(name) is None and name.strip().casefold() not in NON_DATA_SHEETS:
+            workbook.problems.append(Problem(UNKNOWN_SHEET, Location(file=workbook.file, sheet=name),
+                                             {"name": name, "known": known}, severity="warning"))
+    if not matched:
+        raise InputError(Problem(NO_KNOWN_SHEET, Location(file=workbook.file),
+                                 {"found": ", ".join(names) or "–", "known": known}))
+
+
+def _formulas_without_values(path: Path, workbook: SourceWorkbook) -> None:
+    """A formula whose result was never saved (a workbook written by a program, not Excel)
+    reads as an empty cell: name each such cell instead of losing its value."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False)
+    values = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for ws in book.worksheets:
+            if sheet_for_name(ws.title) is not None:
+                _uncached_formulas(workbook, ws, values[ws.title])
+    finally:
+        book.close()
+        values.close()
+
+
+def _uncached_formulas(workbook: SourceWorkbook, formulas_sheet, values_sheet) -> None:
+    rows = zip(formulas_sheet.iter_rows(values_only=True), values_sheet.iter_rows(values_only=True), strict=False)
+    for number, (formulas, results) in enumerate(rows, start=1):
+        for index, (formula, result) in enumerate(zip(formulas, results, strict=False)):
+            if result is None and isinstance(formula, str) and formula.startswith("="):
+                workbook.problems.append(Problem(
+                    FORMULA_WITHOUT_VALUE,
+                    Location(file=workbook.file, sheet=formulas_sheet.title, row=number, column=_column_letter(index)),
+                    {"formula": formula[:100]}))
 
 
 def read_xlsx(path: Path, progress: ProgressCallback | None = None) -> SourceWorkbook:
@@ -172,6 +229,7 @@ def read_xlsx(path: Path, progress: ProgressCallback | None = None) -> SourceWor
         raise InputError(Problem(UNREADABLE, Location(file=path.name), {"reason": str(exc)})) from None
     try:
         worksheets = [(ws, sheet_for_name(ws.title)) for ws in book.worksheets]
+        _sheet_names_problems(workbook, [ws.title for ws, _ in worksheets], any(s for _, s in worksheets))
         total = sum(ws.max_row or 0 for ws, sheet in worksheets if sheet)
         done = 0
         for ws, sheet in worksheets:
@@ -181,22 +239,37 @@ def read_xlsx(path: Path, progress: ProgressCallback | None = None) -> SourceWor
             done += _rows_from_matrix(workbook, sheet, ws.title, matrix, True, progress, done, total)
         if progress:
             progress(total, total)
+    except InputError:
+        raise
+    except Exception as exc:  # a damaged part of the file shows only while its rows are read
+        raise InputError(Problem(UNREADABLE, Location(file=path.name), {"reason": str(exc)})) from None
     finally:
         book.close()
+    _formulas_without_values(path, workbook)
     return workbook
 
 
 def read_csv_folder(path: Path, progress: ProgressCallback | None = None) -> SourceWorkbook:
     workbook = _empty_workbook(path.name)
     files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+    _sheet_names_problems(workbook, [f.name for f in files], any(sheet_for_name(f.stem) for f in files))
+    workbook.problems[:] = [p for p in workbook.problems  # a CSV file is named by its stem
+                            if not (p.message_id == UNKNOWN_SHEET and sheet_for_name(Path(p.location.sheet).stem))]
     for index, file in enumerate(files):
         sheet = sheet_for_name(file.stem)
         if sheet is None:
             continue
-        text = file.read_text(encoding="utf-8-sig")
+        text, guessed = decode_text(file.read_bytes(), file.name, guess=True)
+        if guessed:
+            workbook.problems.append(guessed)
         first_line = text.split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        matrix = [list(r) for r in csv.reader(text.splitlines(), delimiter=delimiter)]
+        reader = csv.reader(text.splitlines(), delimiter=delimiter)
+        try:
+            matrix = [list(r) for r in reader]
+        except csv.Error as exc:
+            raise InputError(Problem(UNREADABLE, Location(file=file.name, line=reader.line_num),
+                                     {"reason": str(exc)})) from None
         sub = SourceWorkbook(file.name, workbook.tables, workbook.problems)
         _rows_from_matrix(sub, sheet, file.name, matrix, False)
         if progress:
@@ -209,6 +282,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+    refuse_repeated_keys(node, getattr(loader, "source_file", ""))
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
@@ -265,13 +339,28 @@ def read_yaml(path: Path, progress: ProgressCallback | None = None) -> SourceWor
 
 
 def _load_yaml(path: Path) -> dict:
+    text, _ = decode_text(path.read_bytes(), path.name, guess=False)
+    check_yaml_size(text, path.name)
+    loader = None
     try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        loader = _LineLoader(text)
+        loader.source_file = path.name
+        document = loader.get_single_data()
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control character
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise InputError(Problem(CONTROL_CHARACTER, Location(file=path.name, line=line, column=column),
+                                 {"character": f"U+{exc.character:04X}", "position": column})) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         location = Location(file=path.name, line=mark.line + 1 if mark else None,
                             column=mark.column + 1 if mark else None)
         raise InputError(Problem(UNREADABLE, location, {"reason": getattr(exc, "problem", str(exc))})) from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # a value the loader cannot build
+        raise InputError(Problem(UNREADABLE, Location(file=path.name), {"reason": str(exc)[:200]})) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if not isinstance(document, dict):
         raise InputError(Problem(YAML_SHAPE, Location(file=path.name)))
     return document
@@ -291,6 +380,10 @@ def _yaml_record_values(workbook: SourceWorkbook, path: Path, sheet, key: str, n
                         severity="warning")
             )
             continue
+        where = Location(file=path.name, sheet=key, row=number, line=line, column=str(name))
+        if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)):
+            workbook.problems.append(Problem(YAML_NOT_A_VALUE, where, {"column": name}))
+            continue
         if isinstance(value, LeadingZero):
             workbook.problems.append(_leading_zero_warning(path, key, number, line, str(name), value))
             value = str(value)
@@ -300,6 +393,8 @@ def _yaml_record_values(workbook: SourceWorkbook, path: Path, sheet, key: str, n
             value = value.isoformat()
         elif isinstance(value, str):
             value = value.strip() or None
+        if isinstance(value, str):
+            _check_characters(workbook, value, where)
         values[column.key] = value
     return values
 
