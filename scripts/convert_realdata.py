@@ -217,7 +217,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
+    # codes such as 0180 are quoted: some YAML readers take an unquoted 0180 for a number
+    style = "|" if "\n" in value else "'" if re.fullmatch(r"0\d+", value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

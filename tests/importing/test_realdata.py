@@ -76,6 +76,7 @@ def test_every_goal_set_imports_with_exit_0(tmp_path):
                                        *map(str, realdata_paths())])
     assert result.exit_code == 0, result.output
     assert result.output.count(" → https://w3id.org/ssgraph/graph/org/") == 22
+    assert "without quotes" not in result.output  # the converter quotes codes such as '0180'
 
 
 @needs_collection
