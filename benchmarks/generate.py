@@ -122,6 +122,8 @@ def organisations_from_reference(path: Path) -> list[Organisation] | None:
         for subject in set(graph.subjects(RDF.type, ssg[kind])):
             if not isinstance(subject, URIRef) or not str(subject).startswith(ID + "org/"):
                 continue
+            if (subject, ssg.dissolvedOn, None) in graph:  # LL18, RF18: organisations that no longer exist
+                continue
             code = str(subject)[len(ID + "org/"):]
             names = [o for o in graph.objects(subject, RDFS.label) if isinstance(o, Literal)]
             names += [o for o in graph.objects(subject, SKOS_NS.prefLabel) if isinstance(o, Literal)]

@@ -115,13 +115,15 @@ def green_key_indicator_codes() -> frozenset[str]:
 
 
 @functools.cache
-def organisation_codes() -> dict[str, OrganisationEntry]:
-    """Code -> (Swedish label, class) for the 290 municipalities, 21 regions and the
-    dissolved organisations the reference names (LL18, RF18)."""
+def organisation_codes(include_former: bool = False) -> dict[str, OrganisationEntry]:
+    """Code -> (Swedish label, class) for the 290 municipalities and 21 regions; with
+    ``include_former`` also the organisations that no longer exist (LL18 Örebro läns landsting,
+    RF18 Regionförbundet Örebro län: the project's codes, letters + county code, never digits)."""
     result = {}
     for entry in _entries("organisations").values():
         for kind in (SSG.Municipality, SSG.Region, SSG.RegionalAssociation):
-            if str(kind) in entry.types and entry.notation is not None:
+            if str(kind) in entry.types and entry.notation is not None and (
+                    include_former or entry.notation.isdigit()):
                 result[entry.notation] = OrganisationEntry(entry.labels.get("sv", ""), kind)
     return dict(sorted(result.items()))
 

@@ -76,7 +76,7 @@ class ReferenceCodes:
             sdg=sdg,
             environmental_objectives={str(n) for n in reference.environmental_objective_numbers()},
             public_health_areas={str(n) for n in reference.public_health_area_numbers()},
-            organisations={str(c) for c in reference.organisation_codes()},
+            organisations={str(c) for c in reference.organisation_codes(include_former=True)},
         )
 
 
