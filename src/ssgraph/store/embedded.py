@@ -66,7 +66,9 @@ CURRENT_FILE = "CURRENT"
 GENERATION_PREFIX = "gen-"
 
 
-_POSITION_NOISE = re.compile(r"^Parser error (at|between) line \d+ column \d+( and line \d+ column \d+)?: |\s*\(line \d+\)$")
+_POSITION_NOISE = re.compile(
+    r"^Parser error (at|between) line \d+ column \d+( and line \d+ column \d+)?: "
+    r"|^Parser error at line \d+ between columns \d+ and \d+: |\s*\(line \d+\)$")
 
 
 def syntax_detail(error: SyntaxError) -> str:
