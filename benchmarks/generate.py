@@ -125,6 +125,8 @@ def organisations_from_reference(path: Path) -> list[Organisation] | None:
             if (subject, ssg.dissolvedOn, None) in graph:  # LL18, RF18: organisations that no longer exist
                 continue
             code = str(subject)[len(ID + "org/"):]
+            if not (len(code) == 4 and code.isdigit()):
+                continue  # a dissolved predecessor (e.g. LL18): not one of today's 290 + 21
             names = [o for o in graph.objects(subject, RDFS.label) if isinstance(o, Literal)]
             names += [o for o in graph.objects(subject, SKOS_NS.prefLabel) if isinstance(o, Literal)]
             swedish = [str(o) for o in names if o.language == "sv"] or [str(o) for o in names]

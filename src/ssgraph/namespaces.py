@@ -55,6 +55,7 @@ class SSG(DefinedNamespace):
     GenerationalGoal: URIRef
     Goal: URIRef
     GoalArea: URIRef
+    GoalCount: URIRef
     GoalLevel: URIRef
     GoalStructureVersion: URIRef
     GreenKeyIndicator: URIRef
@@ -116,6 +117,7 @@ class SSG(DefinedNamespace):
     confidence: URIRef
     containsGoal: URIRef
     correspondsToPDCA: URIRef
+    coversSDG: URIRef
     decidedBy: URIRef
     decisionDate: URIRef
     decisionReference: URIRef
@@ -130,8 +132,11 @@ class SSG(DefinedNamespace):
     fixHint: URIRef
     fulfilmentStatus: URIRef
     gender: URIRef
+    goalCount: URIRef
     goalLevel: URIRef
     graph: URIRef
+    groupValue: URIRef
+    groupedBy: URIRef
     hasBudgetAllocation: URIRef
     hasParent: URIRef
     hasRegion: URIRef
@@ -181,10 +186,12 @@ class SSG(DefinedNamespace):
     secondarySource: URIRef
     sheet: URIRef
     sourceFile: URIRef
+    sourceTripleCount: URIRef
     stakeholderCategory: URIRef
     startDate: URIRef
     statedIn: URIRef
     statusWording: URIRef
+    summaryOf: URIRef
     targetOperator: URIRef
     targetStatement: URIRef
     targetUnit: URIRef
@@ -193,6 +200,7 @@ class SSG(DefinedNamespace):
     textComplete: URIRef
     uncapturedParent: URIRef
     unit: URIRef
+    unmeasuredGoalCount: URIRef
     usesSupportingTool: URIRef
     validFrom: URIRef
     validUntil: URIRef

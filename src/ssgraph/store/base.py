@@ -150,12 +150,15 @@ class Store(ABC):
         from ssgraph.store.updates import replace_graphs_update
 
         self._apply(replace_graphs_update(graphs))
+        self._derive(graphs)
 
     def drop_graphs(self, iris: Iterable[str]) -> None:
         """Remove named graphs (missing ones are ignored), in one update."""
+        iris = list(iris)
         statements = [bind("DROP SILENT GRAPH $g", g=iri(g)) for g in iris]
         if statements:
             self._apply(";\n".join(statements))
+            self._derive(iris)
 
     def update(self, sparql: str, base_iri: str | None = None) -> None:
         """Run a SPARQL 1.1 Update (in one transaction), after the federation check.
@@ -164,6 +167,9 @@ class Store(ABC):
         """
         self.federation.check(sparql, is_update=True)
         self._apply(sparql, base_iri)
+        from ssgraph.store.derived import refresh_after_update
+
+        refresh_after_update(self, sparql)
 
     def add_triples(self, graph: str, content: Graph) -> None:
         """Add rdflib triples to a named graph, in one transaction."""
@@ -172,6 +178,7 @@ class Store(ABC):
         text = add_triples_update(graph, content)
         if text:
             self._apply(text)
+            self._derive([graph])
 
     def write_graph(self, graph: str | None, triples: Triples, replace: bool) -> None:
         """Graph Store PUT (``replace``) or POST of checked triples into one graph (None: the
@@ -181,10 +188,18 @@ class Store(ABC):
         text = write_graph_update(graph, triples.items, replace)
         if text:
             self._apply(text)
+            self._derive([graph] if graph else [])
 
     def graph_exists(self, graph: str) -> bool:
         """Whether a named graph exists, even an empty one (GSP: PUT of an empty graph)."""
         return self.ask(bind("ASK { GRAPH $g { } }", g=iri(graph)))
+
+    def _derive(self, graphs: Iterable[str] | None) -> None:
+        """Keep the derived summaries (``store.derived``) up to date after a write: for the
+        graphs written, or (None) for whichever changed."""
+        from ssgraph.store.derived import refresh
+
+        refresh(self, graphs)
 
     @abstractmethod
     def _apply(self, sparql: str, base_iri: str | None = None) -> None:

@@ -42,6 +42,7 @@ from ssgraph.store.base import (
     reads_no_data,
 )
 from ssgraph.store.binding import iri
+from ssgraph.store.derived import SUMMARIES_GRAPH
 from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.query_jobs import QueryJob, TooManyRows
 from ssgraph.store.terms import from_oxigraph
@@ -304,6 +305,7 @@ class EmbeddedStore(Store):
         self._current_graphs = None
         self._switch_to(generation)
         self._store = self._open_current()
+        self._derive(None)
         return loaded
 
     @staticmethod
@@ -373,9 +375,9 @@ class EmbeddedStore(Store):
         which is why queries that consult the catalogue get the plain union instead.
         """
         if self._current_graphs is None:
-            archived = self._archived_graphs()
+            left_out = self._archived_graphs() | {SUMMARIES_GRAPH}  # derived counts are no data
             self._current_graphs = [ox.DefaultGraph()] + [
-                g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in archived
+                g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in left_out
             ]
         return self._current_graphs
 

@@ -246,6 +246,7 @@ class RemoteStore(Store):
             self._refuse_default_graph()
         if quads:
             self._apply(insert_data(quads))
+            self._derive(None)
         return len(quads)
 
     @staticmethod

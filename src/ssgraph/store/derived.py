@@ -1,0 +1,103 @@
+"""Derived facts kept with the data: summaries of each goal structure version, counted once
+at every write instead of at every query.
+
+The rules are SPARQL Update files in ``queries/derived/`` (``goal_counts.ru``: goals per
+version in all, per goal level, dimension, aspect, public-health area, environmental
+objective and SDG, and the SDGs a version touches), written into the graph
+``ssggraph:summaries``. After every write through a store (load, update, graph replacement
+or drop, Graph Store writes) the store runs them for the organisation graphs that changed:
+the graphs it wrote, or — after a load or an update whose graphs it cannot know — every
+organisation graph whose triple count differs from the one its summaries were counted at,
+and every summary whose graph is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ssgraph import paths
+from ssgraph.store.binding import iri
+
+SUMMARIES_GRAPH = "https://w3id.org/ssgraph/graph/summaries"
+ORGANISATION_GRAPHS = "https://w3id.org/ssgraph/graph/org/"
+_NO_GRAPHS = "VALUES ?g { }"
+
+STALE_QUERY = f"""
+PREFIX ssg: <https://w3id.org/ssgraph/ontology#>
+SELECT ?g ?triples ?counted WHERE {{
+  {{
+    SELECT ?g (COUNT(*) AS ?triples) WHERE {{
+      GRAPH ?g {{ ?s ?p ?o }}
+      FILTER(STRSTARTS(STR(?g), "{ORGANISATION_GRAPHS}"))
+    }}
+    GROUP BY ?g
+  }}
+  OPTIONAL {{ GRAPH <{SUMMARIES_GRAPH}> {{ ?row ssg:summaryOf ?g ; ssg:sourceTripleCount ?counted }} }}
+}}"""
+ORPHANS_QUERY = f"""
+PREFIX ssg: <https://w3id.org/ssgraph/ontology#>
+SELECT DISTINCT ?g WHERE {{
+  GRAPH <{SUMMARIES_GRAPH}> {{ ?row ssg:summaryOf ?g }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }}
+}}"""
+
+
+@lru_cache(maxsize=1)
+def _rules() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted((paths.QUERIES_DIR / "derived").glob("*.ru")))
+
+
+def update_text(graphs: Iterable[str]) -> str:
+    """The derivation update for these graphs (their summaries removed, then counted again)."""
+    values = "VALUES ?g { " + " ".join(f"<{iri(g)}>" for g in graphs) + " }"
+    return _rules().replace(_NO_GRAPHS, values)
+
+
+def stale_graphs(store) -> list[str]:
+    """Organisation graphs whose summaries are missing or counted at another size, and
+    graphs that are gone but still have summaries."""
+    stale = {str(row["g"]) for row in store.select(STALE_QUERY)
+             if "counted" not in row or int(row["counted"]) != int(row["triples"])}
+    stale |= {str(row["g"]) for row in store.select(ORPHANS_QUERY)}
+    return sorted(stale)
+
+
+_IRI = re.compile(r"<([^<>\s]*)>")
+_PREFIX = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECASE)
+_VARIABLE_GRAPH = re.compile(r"\b(GRAPH|WITH|INTO|FROM|USING)\s+(NAMED\s+)?[?$]|\b(CLEAR|DROP|MOVE|COPY|ADD)\s+(SILENT\s+)?(ALL|NAMED)\b",
+                             re.IGNORECASE)
+
+
+def graphs_an_update_names(text: str) -> set[str] | None:
+    """The organisation graphs an update text names (full or prefixed IRIs); None when it
+    may write graphs it does not name (a variable graph, ALL, NAMED)."""
+    if _VARIABLE_GRAPH.search(text):
+        return None
+    named = {m.group(1) for m in _IRI.finditer(_PREFIX.sub(" ", text))}
+    for prefix, namespace in _PREFIX.findall(text):
+        named |= {namespace + local for local in re.findall(rf"(?<![\w<]){re.escape(prefix)}:([^\s;,.{{}}()]+)", text)}
+    return {g for g in named if g.startswith(ORGANISATION_GRAPHS)}
+
+
+def refresh(store, graphs: Iterable[str] | None = None) -> list[str]:
+    """Count the summaries again for ``graphs`` (None: whichever are stale); returns them."""
+    targets = stale_graphs(store) if graphs is None else sorted({g for g in graphs if g.startswith(ORGANISATION_GRAPHS)})
+    if targets:
+        store._apply(update_text(targets))
+    return targets
+
+
+def all_organisation_graphs(store) -> list[str]:
+    rows = store.select(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{ORGANISATION_GRAPHS}")) }}')
+    return sorted({str(row["g"]) for row in rows} | set(stale_graphs(store)))
+
+
+def refresh_after_update(store, text: str) -> list[str]:
+    """After an update: the graphs it names, and whichever changed size; every organisation
+    graph when it may have written graphs it does not name."""
+    named = graphs_an_update_names(text)
+    if named is None:
+        return refresh(store, all_organisation_graphs(store))
+    return refresh(store, sorted(named | set(stale_graphs(store))))
