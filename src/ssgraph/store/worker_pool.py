@@ -196,6 +196,7 @@ class WorkerPool(QueryRunner):
         self._known_heavy: OrderedDict[bytes, None] = OrderedDict()
         self._proven_cheap: OrderedDict[bytes, tuple] = OrderedDict()  # job → store state it was cheap on
         self._view: ReadOnlyView | None = None
+        self._starting_workers: set[_Worker] = set()
         self._closed = False
 
     # -- the event loop ----------------------------------------------------------------
@@ -264,11 +265,14 @@ class WorkerPool(QueryRunner):
         finally:
             child.close()
         worker = _Worker(process, parent, self._loop)
+        self._starting_workers.add(worker)  # close() stops it even before it is ready
         try:  # the worker says it is ready (store open) with an empty frame
             await asyncio.wait_for(asyncio.shield(worker.ready), WORKER_START_SECONDS)
         except (TimeoutError, OSError):
             worker.kill()
             raise QueryError(problem("store.worker_failed", detail="the query worker did not start")) from None
+        finally:
+            self._starting_workers.discard(worker)
         if self._closed:
             worker.kill()
             raise QueryError(problem("store.worker_failed", detail="the pool is closed"))
@@ -491,8 +495,9 @@ class WorkerPool(QueryRunner):
             loop.call_soon_threadsafe(loop.stop)
             thread.join(timeout=10)
         same_thread = thread is None and loop is not None and _running_loop() is loop
-        for worker in list(self._workers) + self._idle:
+        for worker in set(self._workers) | set(self._idle) | set(self._starting_workers):
             worker.stop(unregister=same_thread or thread is not None)
+        self._starting_workers.clear()
         self._workers.clear()
         self._idle.clear()
         if thread is not None and loop is not None and not loop.is_running():
