@@ -42,8 +42,9 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 TRIVIAL = "ASK {}"
-# two unconstrained patterns over millions of quads: runs until the time limit stops it
-DEMANDING = "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?e ?f }} # {number}"
+# every triple joined with every triple of its subject, twice: hundreds of millions of rows,
+# counted as they stream (CPU, not memory), so it runs until the time limit stops it
+DEMANDING = "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?a ?d ?e . ?a ?f ?g }} # {number}"
 QUERY_CAP = 120.0
 
 
@@ -198,7 +199,7 @@ def fairness(url: str, demanding: int, seconds: float, slow: tuple[int, int] = (
 
     def heavy(number: int) -> None:
         try:
-            response = requests.post(url, data={"query": DEMANDING.format(number=number)}, timeout=QUERY_CAP)
+            response = requests.post(url, data={"query": DEMANDING.format(number=number)}, timeout=seconds + 60)
             outcomes.append(response.status_code)
         except requests.RequestException:
             outcomes.append(0)
@@ -222,7 +223,7 @@ def fairness(url: str, demanding: int, seconds: float, slow: tuple[int, int] = (
         failures += not ok
         time.sleep(0.05)
     for thread in threads:
-        thread.join(timeout=QUERY_CAP)
+        thread.join(timeout=seconds + 70)
     if clients:
         clients.close()
     latencies.sort()
@@ -233,8 +234,11 @@ def fairness(url: str, demanding: int, seconds: float, slow: tuple[int, int] = (
 
 def start_servers(args, figures: dict, workdir: Path) -> tuple[list[subprocess.Popen], str, str]:
     ssgraph_port, oxigraph_port = free_port(), free_port()
+    # one benchmark client sends all 20 demanding queries: the per-client limit is lifted so
+    # that they meet the lanes (quick and demanding) rather than a 429
     env = dict(os.environ, SSGRAPH_DUMP_CACHE_DIR=str(workdir / "dumps"),
-               SSGRAPH_MAX_RESULT_ROWS=str(args.max_rows), SSGRAPH_LOG_LEVEL="warning")
+               SSGRAPH_MAX_RESULT_ROWS=str(args.max_rows), SSGRAPH_LOG_LEVEL="warning",
+               SSGRAPH_HEAVY_QUERIES_PER_CLIENT="100")
     env.pop("SSGRAPH_CONFIG", None)
     servers = [
         subprocess.Popen([sys.executable, "-m", "ssgraph", "--store", str(figures["ssgraph_dir"]), "serve", "--port",
@@ -351,13 +355,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-rows", type=int, default=10_000_000, help="SSGRAPH_MAX_RESULT_ROWS of the server")
     parser.add_argument("--skip-memory", action="store_true", help="no pyoxigraph in-memory column")
     parser.add_argument("--json", type=Path, help="write all measurements here")
+    parser.add_argument("--reuse", action="store_true",
+                        help="use the stores a previous run left in --workdir (its --json has the load figures)")
     args = parser.parse_args(argv)
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ssgraph-web-load-"))
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"preparing stores in {workdir} …", file=sys.stderr)
-    figures = prepare(workdir, args.data, args.municipalities)
+    if args.reuse and args.json and args.json.exists():
+        figures = json.loads(args.json.read_text(encoding="utf-8"))["figures"]
+        figures.update(ssgraph_dir=workdir / "ssgraph-store", oxigraph_dir=workdir / "oxigraph-store",
+                       export=workdir / "export.nq")
+    else:
+        figures = prepare(workdir, args.data, args.municipalities)
     print(f"  {figures['quads']} quads; load {figures['load_seconds']:.1f} s", file=sys.stderr)
+    if args.json and not args.reuse:  # the load figures, for a later --reuse
+        args.json.write_text(json.dumps({"figures": {k: v for k, v in figures.items() if not isinstance(v, Path)}},
+                                        indent=2), encoding="utf-8")
     results = measure(args, figures, workdir)
     if args.json:
         args.json.write_text(json.dumps({"figures": {k: v for k, v in figures.items() if not isinstance(v, Path)},
