@@ -24,17 +24,20 @@ SUMMARIES_GRAPH = "https://w3id.org/ssgraph/graph/summaries"
 ORGANISATION_GRAPHS = "https://w3id.org/ssgraph/graph/org/"
 _NO_GRAPHS = "VALUES ?g { }"
 
+UNCOUNTED_QUERY = f"""
+PREFIX ssg: <https://w3id.org/ssgraph/ontology#>
+SELECT ?g WHERE {{
+  GRAPH ?g {{ }}
+  FILTER(STRSTARTS(STR(?g), "{ORGANISATION_GRAPHS}"))
+  FILTER NOT EXISTS {{ GRAPH <{SUMMARIES_GRAPH}> {{ ?row ssg:summaryOf ?g ; ssg:sourceTripleCount ?counted }} }}
+}}"""
+# the triple count of each graph that has summaries, against the count they were made at
 STALE_QUERY = f"""
 PREFIX ssg: <https://w3id.org/ssgraph/ontology#>
 SELECT ?g ?triples ?counted WHERE {{
-  {{
-    SELECT ?g (COUNT(*) AS ?triples) WHERE {{
-      GRAPH ?g {{ ?s ?p ?o }}
-      FILTER(STRSTARTS(STR(?g), "{ORGANISATION_GRAPHS}"))
-    }}
-    GROUP BY ?g
-  }}
-  OPTIONAL {{ GRAPH <{SUMMARIES_GRAPH}> {{ ?row ssg:summaryOf ?g ; ssg:sourceTripleCount ?counted }} }}
+  {{ SELECT DISTINCT ?g ?counted WHERE {{
+      GRAPH <{SUMMARIES_GRAPH}> {{ ?row ssg:summaryOf ?g ; ssg:sourceTripleCount ?counted }} }} }}
+  {{ SELECT ?g (COUNT(*) AS ?triples) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g }}
 }}"""
 ORPHANS_QUERY = f"""
 PREFIX ssg: <https://w3id.org/ssgraph/ontology#>
@@ -58,8 +61,8 @@ def update_text(graphs: Iterable[str]) -> str:
 def stale_graphs(store) -> list[str]:
     """Organisation graphs whose summaries are missing or counted at another size, and
     graphs that are gone but still have summaries."""
-    stale = {str(row["g"]) for row in store.select(STALE_QUERY)
-             if "counted" not in row or int(row["counted"]) != int(row["triples"])}
+    stale = {str(row["g"]) for row in store.select(UNCOUNTED_QUERY)}  # cheap: graph names only
+    stale |= {str(row["g"]) for row in store.select(STALE_QUERY) if int(row["counted"]) != int(row["triples"])}
     stale |= {str(row["g"]) for row in store.select(ORPHANS_QUERY)}
     return sorted(stale)
 
