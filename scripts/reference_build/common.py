@@ -11,7 +11,6 @@ from pathlib import Path
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from ssgraph import messages
 from ssgraph.errors import InputError, Location, Problem
 from ssgraph.namespaces import SSG, SSGID, SSGREF, UNSDG
 
@@ -32,31 +31,11 @@ LICENCE_CC0 = URIRef("https://creativecommons.org/publicdomain/zero/1.0/")
 LICENCE_CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 LICENCE_MIT = URIRef("https://spdx.org/licenses/MIT")
 
-MISSING_FILE = messages.define(
-    "reference.missing_file",
-    sv="Källfilen saknas: {path}",
-    en="The source file is missing: {path}",
-)
-MISSING_COLUMN = messages.define(
-    "reference.missing_column",
-    sv="Kolumnen {column} saknas (kolumner som finns: {found})",
-    en="Column {column} is missing (columns found: {found})",
-)
-BAD_VALUE = messages.define(
-    "reference.bad_value",
-    sv="Ogiltigt värde {value!r} i {column}: {expected}",
-    en="Invalid value {value!r} in {column}: {expected}",
-)
-DUPLICATE_VALUE = messages.define(
-    "reference.duplicate_value",
-    sv="Värdet {value!r} i {column} förekommer mer än en gång",
-    en="The value {value!r} in {column} occurs more than once",
-)
-WRONG_COUNT = messages.define(
-    "reference.wrong_count",
-    sv="Väntade {expected} {what}, fann {found}",
-    en="Expected {expected} {what}, found {found}",
-)
+MISSING_FILE = "reference.missing_file"
+MISSING_COLUMN = "reference.missing_column"
+BAD_VALUE = "reference.bad_value"
+DUPLICATE_VALUE = "reference.duplicate_value"
+WRONG_COUNT = "reference.wrong_count"
 
 
 @dataclass(frozen=True)
