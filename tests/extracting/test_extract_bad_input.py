@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 from extract_samples import corpus_documents
 
@@ -70,3 +71,35 @@ def test_bad_output_name(tmp_path):
     document = corpus_documents(fmt="html")[0]
     output = tmp_path / "mall.txt"
     assert_refused(run("extract", document, "--org", "1881", "--output", output), ".xlsx or .yaml", output)
+
+
+@pytest.mark.parametrize("code", ["18", "1", "01"])
+def test_a_county_code_is_no_organisation_code(code, tmp_path):
+    """1–2 digits are a county, not a municipality (4 digits) or a region (00 + county)."""
+    document = corpus_documents(fmt="pdf")[0]
+    output = tmp_path / "mall.xlsx"
+    result = run("extract", document, "--org", code, "--output", output)
+    assert_refused(result, f"“{code}” is not an organisation code", output)
+    assert "--org" in result.output
+
+
+def test_an_unknown_code_is_refused_before_a_folder_is_written(tmp_path):
+    folder = tmp_path / "dokument"
+    folder.mkdir()
+    (folder / "plan.html").write_text("<html><body><h1>Mål</h1><ul><li>Ett mål</li></ul></body></html>",
+                                      encoding="utf-8")
+    out = tmp_path / "ut"
+    assert_refused(run("extract", folder, "--org", "9999", "--output", out),
+                   "“9999” is not a known municipality or region code", out)
+
+
+def test_a_dissolved_organisation_keeps_its_own_code(tmp_path):
+    """LL18 (Örebro läns landsting, dissolved 2014): the importer's former codes are accepted."""
+    import yaml
+
+    output = tmp_path / "mall.yaml"
+    result = run("extract", corpus_documents(fmt="pdf")[0], "--org", "LL18", "--output", output)
+    assert result.exit_code == 0, result.output
+    organisation = yaml.safe_load(output.read_text(encoding="utf-8"))["organisation"][0]
+    assert (organisation["code"], organisation["name"], organisation["type"]) == (
+        "LL18", "Örebro läns landsting", "county-council")

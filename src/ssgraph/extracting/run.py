@@ -15,6 +15,7 @@ from pathlib import Path
 from ssgraph import catalogue
 from ssgraph.errors import InputError
 from ssgraph.extracting import errors
+from ssgraph.extracting.organisation import checked_code
 from ssgraph.extracting.reading import SUFFIX_TO_FORMAT, extract
 from ssgraph.extracting.result import Extraction
 from ssgraph.extracting.writer import model_rows, write_rows
@@ -51,6 +52,7 @@ def extract_file(path: Path, org: str, output: Path, lang: str = "sv") -> Docume
     path, output = Path(path), Path(output)
     if output.suffix.lower() not in OUTPUT_SUFFIXES:
         raise errors.bad_output(output)
+    checked_code(org)
     extraction = extract(path)
     rows = model_rows(extraction, org, lang)
     written = write_rows(rows, output, lang, catalogue.text("extract.note", lang, file=path.name))
@@ -72,6 +74,7 @@ def extract_folder(folder: Path, org: str, out: Path, lang: str = "sv", fmt: str
         raise errors.empty_folder(folder)
     if out.suffix.lower() in OUTPUT_SUFFIXES:
         raise errors.bad_output(out)
+    checked_code(org)  # before anything is written, not once per document
     out.mkdir(parents=True, exist_ok=True)
     outcome = FolderOutcome()
     for index, path in enumerate(paths):

@@ -148,6 +148,27 @@ def names_no_goals(text: str, in_goal_context: bool = False) -> bool:
     return not in_goal_context and bool(_USUALLY_NO_GOALS.search(text))
 
 
+_SINGULAR = (
+    (re.compile(r"område(?:n|na|t)$"), "område"),
+    (re.compile(r"mål(?:en|et)$"), "mål"),
+    (re.compile(r"perspektiv(?:en|et)$"), "perspektiv"),
+    (re.compile(r"dimension(?:en|er|erna)$"), "dimension"),
+    (re.compile(r"inriktning(?:ar|en|arna)$"), "inriktning"),
+)
+_ADJECTIVE_SINGULAR = {"prioriterade": "prioriterat", "strategiska": "strategiskt", "långsiktiga": "långsiktigt"}
+
+
+def singular(term: str) -> str:
+    """A term as a level's name: "målområden" → "målområde", "prioriterade områden" →
+    "prioriterat område" (the document's own word, in the form the model lists)."""
+    words = re.sub(r"\s+", " ", term.strip()).casefold().split(" ")
+    for pattern, base in _SINGULAR:
+        words[-1] = pattern.sub(base, words[-1])
+    if len(words) > 1:
+        words[:-1] = [_ADJECTIVE_SINGULAR.get(w, w) for w in words[:-1]]
+    return " ".join(words)
+
+
 def below(level: str) -> str:
     index = LEVELS.index(level)
     return LEVELS[min(index + 1, len(LEVELS) - 1)]

@@ -14,29 +14,28 @@ from pathlib import Path
 import yaml
 
 from ssgraph.extracting import errors, terms
+from ssgraph.extracting.organisation import organisation_row
 from ssgraph.extracting.result import Extraction, Found, Goal, Indicator
 from ssgraph.importing import model
-from ssgraph.importing.cells import organisation_code_text
 
 DOCUMENT_ID = "D1"
 _BODY_IDS = {"kommunfullmäktige": "KF", "regionfullmäktige": "RF", "landstingsfullmäktige": "LF",
              "fullmäktige": "KF", "kommunstyrelsen": "KS", "regionstyrelsen": "RS"}
 Rows = dict[str, list[dict[str, object]]]
+_LEVEL_SLUGS = {terms.AREA: "goal-area", terms.OVERARCHING: "overarching", terms.COMMITTEE: "committee",
+                terms.SUB: "sub-goal"}
 
 
-def level_slug(level: str) -> str:
-    """The model's goal level for an extraction level (areas fall back to the top level
-    while the model has no level of their own)."""
-    slugs = [choice.slug for choice in model.GOAL_LEVELS]
-    if level == terms.AREA:
-        return next((s for s in slugs if "area" in s), "overarching")
-    if level == terms.SUB:
-        return next((s for s in slugs if s in {"operational", "sub-goal", "sub"}), slugs[-1])
-    return level if level in slugs else "overarching"
-
-
-def _has_column(sheet: str, key: str) -> bool:
-    return any(column.key == key for column in model.SHEETS_BY_KEY[sheet].columns)
+def level_slug(level: str, term: str = "") -> str:
+    """The model's goal level: the one whose own word or alias the document's term is
+    (verksamhetsmål → operational, delmål → sub-goal, fokusområde → goal area), else the
+    extraction's level. An area heading with no goal sentence is the model's goal area."""
+    if term:
+        word = terms.singular(term)
+        for choice in model.GOAL_LEVELS:
+            if word in choice.spellings():
+                return choice.slug
+    return _LEVEL_SLUGS.get(level, "overarching")
 
 
 def _source(found: Found, lang: str) -> dict[str, object]:
@@ -66,20 +65,6 @@ def body_id(name: str) -> str:
         return known
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-").lower() or "organ"
-
-
-def organisation_row(org: str, version: str) -> dict[str, object]:
-    from ssgraph.reference import organisation_codes
-
-    code = organisation_code_text(org)
-    entry = organisation_codes().get(code)
-    if entry is not None:
-        kind = "region" if entry.kind.endswith("Region") else "municipality"
-        name = entry.label
-    else:
-        kind = "region" if len(code.lstrip("0")) <= 2 else "municipality"
-        name = code
-    return {"code": code, "name": name, "type": kind, "version": version}
 
 
 def version_label(extraction: Extraction) -> str:
@@ -121,14 +106,14 @@ def model_rows(extraction: Extraction, org: str, lang: str = "sv") -> Rows:
 
 
 def _goal_row(goal: Goal, ids: dict[int, str], lang: str) -> dict[str, object]:
-    row: dict[str, object] = {"id": ids[id(goal)], "level": level_slug(goal.level), "text": goal.text,
+    row: dict[str, object] = {"id": ids[id(goal)], "level": level_slug(goal.level, goal.term), "text": goal.text,
                               "document": DOCUMENT_ID}
     if goal.parent is not None:
         row["parent"] = ids[id(goal.parent)]
     if goal.description:
         row["description"] = goal.description
-    if goal.term and _has_column("goals", "source_term"):
-        row["source_term"] = goal.term
+    if goal.term:
+        row["source_term"] = terms.singular(goal.term)
     if goal.links.sdg:
         row["sdg_targets"] = "; ".join(goal.links.sdg)
     if goal.links.environmental:
