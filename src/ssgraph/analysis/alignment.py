@@ -20,7 +20,8 @@ The relation is ``exactMatch`` when the texts say the same (similarity ≥ ``exa
 
 - ``one-to-one``: the maximum-weight matching (networkx);
 - ``many-to-one`` (default): each goal's best counterpart in either direction (unless
-  that counterpart has a much better partner: ``dominance``), plus every further exact
+  that counterpart has a much better partner outside the goal's own branch:
+  ``dominance``), plus every further exact
   counterpart and every goal restated inside another — so two goals merged into one, or
   one goal split in two, show as such (``cardinality`` "n:1", "1:n");
 - ``all``: every candidate.
@@ -226,22 +227,48 @@ def select(pairs: list[Pair], items_a: list[GoalItem], items_b: list[GoalItem], 
         for p in pairs:  # sorted by score
             best_a.setdefault(p.a, p)
             best_b.setdefault(p.b, p)
-        chosen = [p for p in pairs if _kept(p, best_a, best_b, settings) or _merge(p)]
+        family_a, family_b = _family(items_a), _family(items_b)
+        headings_a = {i.key for i in items_a if i.heading or i.children}
+        headings_b = {i.key for i in items_b if i.heading or i.children}
+        chosen = [p for p in pairs
+                  if _kept(p, best_a, best_b, settings, family_a, family_b, headings_a, headings_b) or _merge(p)]
     chosen = _prefer_specific(chosen, items_a, items_b)
     _mark_cardinality(chosen)
     return chosen
 
 
-def _kept(p: Pair, best_a: dict[str, Pair], best_b: dict[str, Pair], settings: Settings) -> bool:
+def _kept(p: Pair, best_a: dict[str, Pair], best_b: dict[str, Pair], settings: Settings,
+          family_a: dict[str, set[str]], family_b: dict[str, set[str]],
+          headings_a: set[str], headings_b: set[str]) -> bool:
     """Each goal's best counterpart — unless that counterpart has a much better partner of
-    its own (``dominance``: the share of that partner's score this pair must reach)."""
+    its own (``dominance``: the share of that partner's score this pair must reach). A
+    partner in the goal's own branch (its heading, or a goal under it) does not compete
+    when the counterpart is a goal sentence (neither a heading nor a goal with goals under
+    it): a heading matched to a goal sentence stands for the goals under it, which may all
+    correspond to that sentence. (Two headings matched to each other do not: their goals
+    are matched among themselves.)"""
     if best_a[p.a] is p and best_b[p.b] is p:
         return True
     if best_a[p.a] is p:
-        return p.score >= settings.dominance * best_b[p.b].score
+        rival = best_b[p.b]
+        same_branch = rival.a in family_a[p.a] and p.b not in headings_b
+        return same_branch or p.score >= settings.dominance * rival.score
     if best_b[p.b] is p:
-        return p.score >= settings.dominance * best_a[p.a].score
+        rival = best_a[p.a]
+        same_branch = rival.b in family_b[p.b] and p.a not in headings_a
+        return same_branch or p.score >= settings.dominance * rival.score
     return False
+
+
+def _family(items: list[GoalItem]) -> dict[str, set[str]]:
+    """Each goal's ancestors and descendants (its branch of the structure)."""
+    by_key = {i.key: i for i in items}
+    family: dict[str, set[str]] = {key: set() for key in by_key}
+    for key in by_key:
+        for below in _descendants(key, by_key):
+            family[key].add(below)
+            family.setdefault(below, set()).add(key)
+    return family
 
 
 def _merge(pair: Pair) -> bool:
