@@ -10,7 +10,14 @@ The same text machinery as harmonise (``language.matching``) decides the kind of
   contains "Länets invånare har tillgång till …"; a sentence restating three goals
   contains each of them (a many-to-one overlap);
 - **overlap**: the combined score reaches ``close`` — the goals share part of their aim; to
-  align, not to merge.
+  align, not to merge;
+- **repeat**: a duplicate whose goals come from two versions of the structure (two goal
+  sets, ``GoalItem.source``) — the same goal kept from one version to the next, which
+  harmonisation aligns; not a merge. (One version's goals all share their source, so
+  this only arises when several versions are examined together.)
+
+A heading (a named area: ``GoalItem.heading``) is never *contained* in a goal: a goal
+sentence that names the area is about it, not a restatement of it (that is an overlap).
 
 Parallel templates ("… tillgänglig hälso- och sjukvård" / "… tillgänglig tandvård") are
 never duplicates and never contain one another, and a goal never duplicates its own
@@ -41,7 +48,7 @@ LARGE = 400  # from this many goals on, candidates come from the TF-IDF index
 class Overlap:
     a: str
     b: str
-    kind: str  # duplicate | contains (a contains b) | overlap
+    kind: str  # duplicate | contains (a contains b) | overlap | repeat (a duplicate across versions)
     pair: Pair
 
     def evidence(self) -> dict[str, object]:
@@ -84,9 +91,9 @@ def classify(pair: Pair, settings: Settings, a: GoalItem, b: GoalItem) -> tuple[
     measured_alike = bool(a.indicators & b.indicators or a.kpis & b.kpis)
     if _same_targets(a, b) and (measured_alike or pair.score >= settings.close):
         return "duplicate", False  # reworded, with the same stated targets (and indicator)
-    if al.containment_ba >= CONTAINS_MINIMUM and verbatim_in(b.label, a.label):
+    if not b.heading and al.containment_ba >= CONTAINS_MINIMUM and verbatim_in(b.label, a.label):
         return "contains", True  # b restated in a
-    if al.containment_ab >= CONTAINS_MINIMUM and verbatim_in(a.label, b.label):
+    if not a.heading and al.containment_ab >= CONTAINS_MINIMUM and verbatim_in(a.label, b.label):
         return "contains", False  # a restated in b
     if pair.score >= settings.close:
         return "overlap", False
@@ -108,6 +115,8 @@ def find_overlaps(items: list[GoalItem], settings: Settings | None = None) -> li
         if kind is None:
             continue
         name, a_contains_b = kind
+        if name == "duplicate" and by_key[a].source != by_key[b].source:
+            name = "repeat"
         if name == "contains" and not a_contains_b:
             pair = score_pair(by_key[b], by_key[a], side, side, settings)
             a, b = b, a
@@ -117,7 +126,7 @@ def find_overlaps(items: list[GoalItem], settings: Settings | None = None) -> li
 
 def groups(overlaps: list[Overlap]) -> list[tuple[str, list[str], list[Overlap]]]:
     """(kind, members, the pairs) of each group to merge: cliques of duplicates, and each
-    container with the goals it restates. Overlaps are not grouped."""
+    container with the goals it restates. Overlaps and repeats are not grouped."""
     duplicates = nx.Graph()
     for o in overlaps:
         if o.kind == "duplicate":
