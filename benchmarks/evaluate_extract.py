@@ -1,6 +1,6 @@
 """How well ``ssgraph extract`` reads the extraction corpus: per document, per layout and overall.
 
-    python benchmarks/evaluate_extract.py                            # the committed corpus
+    python benchmarks/evaluate_extract.py                            # the committed corpora
     python benchmarks/evaluate_extract.py --fresh 11 --fresh 12      # unseen variants (needs the corpus extra)
 
 Goals are matched to the expected ones by text (similarity ≥ 0.9 after folding case,
@@ -121,8 +121,24 @@ def _add(total: dict, counts: dict) -> None:
         total[key] = total.get(key, 0) + counts.get(key, 0)
 
 
+def _groups(expected: dict) -> list[str]:
+    """The held-out groups a document of the independent corpus belongs to."""
+    held = expected.get("held_out")
+    if held is None:
+        return []
+    groups = []
+    if held.get("organisation"):
+        groups.append("held-out organisations")
+    if held.get("layout"):
+        groups.append("held-out layouts")
+    groups.append("held out (organisation or layout)" if groups else "tuned on")
+    return groups
+
+
 def evaluate(corpus: Path, label: str, out=sys.stdout) -> dict:
     per_layout: dict[str, dict] = defaultdict(dict)
+    per_org: dict[str, dict] = defaultdict(dict)
+    per_group: dict[str, dict] = defaultdict(dict)
     overall: dict = {}
     documents = {}
     times_per_page = []
@@ -134,6 +150,9 @@ def evaluate(corpus: Path, label: str, out=sys.stdout) -> dict:
         counts = score_document(corpus / expected["document"], expected)
         documents[expected["document"]] = {**counts, **ratios(counts)}
         _add(per_layout[expected["layout"]], counts)
+        _add(per_org[str(expected["organisation"])], counts)
+        for group in _groups(expected):
+            _add(per_group[group], counts)
         _add(overall, counts)
         if counts["pages"]:
             times_per_page.append(counts["seconds"] / counts["pages"])
@@ -141,11 +160,20 @@ def evaluate(corpus: Path, label: str, out=sys.stdout) -> dict:
     print(f"-- per layout\n{header}", file=out)
     for layout, counts in sorted(per_layout.items()):
         print(_row(layout, counts), file=out)
+    print(f"-- per organisation\n{header}", file=out)
+    for org, counts in sorted(per_org.items()):
+        print(_row(org, counts), file=out)
+    if per_group:
+        print(f"-- held out from tuning\n{header}", file=out)
+        for group, counts in sorted(per_group.items()):
+            print(_row(group, counts), file=out)
     print(_row("OVERALL", overall), file=out)
     if times_per_page:
         print(f"time per PDF page: median {statistics.median(times_per_page) * 1000:.1f} ms "
               f"(max {max(times_per_page) * 1000:.1f} ms)", file=out)
     return {"documents": documents, "layouts": {k: ratios(v) for k, v in per_layout.items()},
+            "organisations": {k: ratios(v) for k, v in per_org.items()},
+            "groups": {k: ratios(v) for k, v in per_group.items()},
             "overall": ratios(overall), "counts": overall}
 
 
@@ -159,7 +187,10 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write all figures as JSON here")
     args = parser.parse_args()
     started = time.perf_counter()
-    results = {"corpus": evaluate(args.corpus, "committed corpus")}
+    results = {"corpus": evaluate(args.corpus, "committed corpus (written with the extractor)")}
+    independent = args.corpus / "independent"
+    if (independent / "expected").is_dir():
+        results["independent"] = evaluate(independent, "independent layouts (written apart from the extractor)")
     for seed in args.fresh:
         sys.path.insert(0, str(ROOT / "scripts"))
         from build_extract_corpus import build

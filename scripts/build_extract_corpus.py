@@ -75,6 +75,31 @@ def build(goal_sets_dir: Path, out: Path, seed: int = 1, documents=DOCUMENTS) ->
     return written
 
 
+def build_independent(goal_sets_dir: Path, out: Path, seed: int = 1) -> list[Path]:
+    """The layouts written apart from the extractor (``independent_layouts``), each on the
+    real goal set its row names; ``expected/`` says which are held out from tuning."""
+    import independent_layouts as independent
+
+    goal_sets = {g.key: g for g in load(goal_sets_dir)}
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "expected").mkdir(exist_ok=True)
+    written = []
+    for index, (layout, fmt, key) in enumerate(independent.DOCUMENTS):
+        goal_set = goal_sets.get(key)
+        if goal_set is None:
+            raise SystemExit(f"goal set {key} not found under {goal_sets_dir}")
+        rng = random.Random(seed * 1000 + index)
+        plan = Plan(goal_set, independent.draw_style(rng, goal_set), layout, fmt)
+        independent.LAYOUTS[layout](plan, rng)
+        name = f"{index + 1:02d}-{layout}-{goal_set.org_code}.{fmt}"
+        _render(plan, out / name)
+        held_out = {"organisation": goal_set.org_code in independent.HELD_OUT_ORGANISATIONS,
+                    "layout": layout in independent.HELD_OUT_LAYOUTS}
+        _write_expected(plan, out / "expected" / f"{Path(name).stem}.yaml", name, seed, held_out)
+        written.append(out / name)
+    return written
+
+
 def _render(plan: Plan, path: Path) -> None:
     if plan.fmt == "pdf":
         from render_pdf import render
@@ -85,9 +110,10 @@ def _render(plan: Plan, path: Path) -> None:
     render(plan, path)
 
 
-def _write_expected(plan: Plan, path: Path, name: str, seed: int) -> None:
+def _write_expected(plan: Plan, path: Path, name: str, seed: int, held_out: dict | None = None) -> None:
     expected = {
         "document": name, "layout": plan.layout, "format": plan.fmt, "seed": seed,
+        **({"held_out": held_out} if held_out is not None else {}),
         "goal_set": plan.goal_set.key, "organisation": plan.goal_set.org_code,
         "source_url": plan.goal_set.source_url,
         "metadata": plan.metadata, "vision": plan.vision,
@@ -105,8 +131,12 @@ def main() -> None:
                         help="folder of goal sets (import-model or neutral goal-set YAML)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "extract_corpus")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--independent", type=Path, default=None,
+                        help="folder for the independently written layouts (default: OUT/independent)")
     args = parser.parse_args()
-    for path in build(args.goal_sets, args.out, args.seed):
+    written = build(args.goal_sets, args.out, args.seed)
+    written += build_independent(args.goal_sets, args.independent or args.out / "independent", args.seed)
+    for path in written:
         print(path.relative_to(args.out.parent) if args.out.parent in path.parents else path)
 
 

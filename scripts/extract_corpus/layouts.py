@@ -124,7 +124,7 @@ class Plan:
         parent_level = next((g["level"] for g in self.goals if g["key"] == parent), None)
         if level != "area":
             if parent_level in (None, "area"):
-                level = "committee" if term == "Nämndmål" else "overarching"
+                level = "committee" if term.casefold() == "nämndmål" else "overarching"
             else:
                 level = "sub"
         self.goals.append({"key": goal.key, "text": goal.text, "level": level, "term": term.casefold(),

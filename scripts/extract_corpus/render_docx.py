@@ -61,6 +61,12 @@ def _toc(document, plan, element) -> None:
 
 
 def _heading(document, plan, element) -> None:
+    if element.get("style") == "bold":  # a heading typed as a bold paragraph, no heading style
+        run = document.add_paragraph().add_run(element["text"])
+        run.bold = True
+        if element["level"] == 1:
+            run.font.size = Pt(plan.style.body + 4)
+        return
     document.add_paragraph(element["text"], style=f"Heading {element['level']}")
 
 
@@ -74,17 +80,41 @@ def _paragraph(document, plan, element) -> None:
 def _split(document, plan, element) -> None:
     """One paragraph that runs over a page break."""
     paragraph = document.add_paragraph()
-    paragraph.add_run(element["label"] + " ").bold = True
+    if element.get("label"):
+        paragraph.add_run(element["label"] + " ").bold = True
     run = paragraph.add_run(element["first"] + " ")
     run.add_break(WD_BREAK.PAGE)
     paragraph.add_run(element["second"])
 
 
 def _items(document, plan, element) -> None:
-    numbered = element.get("numbered")
+    counters = {0: 0, 1: 0}
     for depth, text in element["items"]:
+        counters[depth] += 1
+        if depth == 0:
+            counters[1] = 0
+        numbered = element.get("numbered") if depth == 0 else element.get("sub_numbered")
+        if numbered in {"a", "roman"}:  # typed by hand, as officers do: "a) …" with an indent
+            marker = (f"{chr(ord('a') + counters[depth] - 1)})" if numbered == "a" else
+                      ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][counters[depth] - 1] + ".")
+            paragraph = document.add_paragraph(f"{marker}\t{text}")
+            paragraph.paragraph_format.left_indent = Pt(18 * (depth + 1))
+            paragraph.paragraph_format.first_line_indent = Pt(-18)
+            continue
         style = ("List Number" if numbered else "List Bullet") + (" 2" if depth else "")
         document.add_paragraph(text, style=style)
+
+
+def _dl(document, plan, element) -> None:
+    for term, details in element["entries"]:
+        document.add_paragraph().add_run(term).bold = True
+        for detail in details:
+            document.add_paragraph(detail, style="List Bullet")
+
+
+def _aside(document, plan, element) -> None:
+    for line in element["lines"]:
+        document.add_paragraph(line)
 
 
 def _table(document, plan, element) -> None:
@@ -92,17 +122,27 @@ def _table(document, plan, element) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     if plan.style.table_rules == "grid":
         table.style = "Table Grid"
+    header_rows = element.get("header_rows", 1)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
-            if r == 0:
+            if r < header_rows:
                 for run in table.cell(r, c).paragraphs[0].runs:
                     run.bold = True
+    for r, c, rowspan, colspan in element.get("spans", ()):  # merged cells keep the first cell's text
+        first = table.cell(r, c)
+        for rr in range(r, r + rowspan):
+            for cc in range(c, c + colspan):
+                if (rr, cc) != (r, c):
+                    table.cell(rr, cc).text = ""
+        first.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+        for paragraph in first.paragraphs[1:]:
+            paragraph._element.getparent().remove(paragraph._element)
     document.add_paragraph()
 
 
 _RENDERERS = {"title": _title, "subtitle": _subtitle, "front": _front, "toc": _toc, "h": _heading,
-              "p": _paragraph, "split": _split, "items": _items, "table": _table}
+              "p": _paragraph, "split": _split, "items": _items, "table": _table, "dl": _dl, "aside": _aside}
 
 
 def _element(document, plan: Plan, element: dict) -> None:

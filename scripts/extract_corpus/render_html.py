@@ -40,6 +40,10 @@ def _element(plan: Plan, element: dict) -> str:
         return ('<nav class="toc" aria-label="Innehåll"><h2>Innehåll</h2><ul>'
                 + "".join(f'<li><a href="#s{i}">{escape(e)}</a></li>' for i, e in enumerate(element["entries"]))
                 + "</ul></nav>")
+    if kind == "h" and element.get("style") == "bold":
+        return f"<p><strong>{escape(element['text'])}</strong></p>"
+    if kind in _MORE:
+        return _MORE[kind](element)
     if kind == "h":
         return f"<h{element['level'] + 1}>{escape(element['text'])}</h{element['level'] + 1}>"
     if kind == "p":
@@ -47,31 +51,65 @@ def _element(plan: Plan, element: dict) -> str:
         prefix = f"<strong>{escape(label)}</strong> " if label else ""
         return f"<p>{prefix}{escape(element['text'])}</p>"
     if kind == "split":
-        return f"<p><strong>{escape(element['label'])}</strong> {escape(element['first'])} {escape(element['second'])}</p>"
+        label = f"<strong>{escape(element['label'])}</strong> " if element.get("label") else ""
+        return f"<p>{label}{escape(element['first'])} {escape(element['second'])}</p>"
     if kind == "items":
         return _items(element)
     if kind == "table":
-        rows = element["rows"]
-        head = "".join(f"<th>{escape(c)}</th>" for c in rows[0])
-        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows[1:])
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return _table(element)
     raise ValueError(kind)
 
 
+_MORE = {
+    "dl": lambda e: "<dl>" + "".join(f"<dt>{escape(term)}</dt>" + "".join(f"<dd>{escape(d)}</dd>" for d in details)
+                                     for term, details in e["entries"]) + "</dl>",
+    "aside": lambda e: ('<aside class="related"><h2>Relaterade sidor</h2><ul>'
+                        + "".join(f'<li><a href="#">{escape(line)}</a></li>' for line in e["lines"]) + "</ul></aside>"),
+}
+
+
+def _table(element: dict) -> str:
+    """Rows with merged cells as rowspan/colspan (the cells they cover are left out)."""
+    rows, header_rows = element["rows"], element.get("header_rows", 1)
+    covered, spans = set(), {}
+    for r, c, rowspan, colspan in element.get("spans", ()):
+        spans[(r, c)] = (rowspan, colspan)
+        covered |= {(rr, cc) for rr in range(r, r + rowspan) for cc in range(c, c + colspan)} - {(r, c)}
+    html = []
+    for r, row in enumerate(rows):
+        cell = "th" if r < header_rows else "td"
+        cells = []
+        for c, text in enumerate(row):
+            if (r, c) in covered:
+                continue
+            rowspan, colspan = spans.get((r, c), (1, 1))
+            attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+            cells.append(f"<{cell}{attrs}>{escape(text)}</{cell}>")
+        html.append("<tr>" + "".join(cells) + "</tr>")
+    return (f"<table><thead>{''.join(html[:header_rows])}</thead>"
+            f"<tbody>{''.join(html[header_rows:])}</tbody></table>")
+
+
 def _items(element: dict) -> str:
-    tag = "ol" if element.get("numbered") else "ul"
-    html, open_sub = [f"<{tag}>"], False
-    items = element["items"]
-    for depth, text in items:
+    """A list, its depth-1 items nested in the item before them (``<ol type="a">`` for
+    lettered lists, the top items in bold when they name areas)."""
+    def opening(numbered) -> str:
+        kind = {"a": ' type="a"', "roman": ' type="I"'}.get(numbered, "") if numbered else ""
+        return f"<{'ol' if numbered else 'ul'}{kind}>"
+
+    top, sub = element.get("numbered"), element.get("sub_numbered")
+    html, open_sub = [opening(top)], False
+    for depth, text in element["items"]:
         if depth and not open_sub:
             html[-1] = html[-1].removesuffix("</li>")
-            html.append("<ul>")
+            html.append(opening(sub))
             open_sub = True
         if not depth and open_sub:
-            html.append("</ul></li>")
+            html.append(f"</{'ol' if sub else 'ul'}></li>")
             open_sub = False
-        html.append(f"<li>{escape(text)}</li>")
+        shown = f"<strong>{escape(text)}</strong>" if not depth and element.get("strong_top") else escape(text)
+        html.append(f"<li>{shown}</li>")
     if open_sub:
-        html.append("</ul></li>")
-    html.append(f"</{tag}>")
+        html.append(f"</{'ol' if sub else 'ul'}></li>")
+    html.append(f"</{'ol' if top else 'ul'}>")
     return "".join(html)

@@ -15,6 +15,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
+    FrameBreak,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -46,6 +47,11 @@ def _styles(plan: Plan) -> dict[str, ParagraphStyle]:
                                 bulletIndent=24, spaceAfter=3),
         "cell": ParagraphStyle("cell", fontName=font, fontSize=size * 0.85, leading=size * 0.85 * 1.2),
         "toc": ParagraphStyle("toc", fontName=font, fontSize=size, leading=size * 1.5),
+        "bold": ParagraphStyle("bold", fontName=bold, fontSize=size, leading=size * leading, spaceBefore=6,
+                               spaceAfter=size * 0.5),
+        "bold1": ParagraphStyle("bold1", fontName=bold, fontSize=size * 1.25, leading=size * 1.6, spaceBefore=10,
+                                spaceAfter=size * 0.5),
+        "small": ParagraphStyle("small", fontName=font, fontSize=size * 0.8, leading=size, spaceAfter=2),
     }
 
 
@@ -53,14 +59,15 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _table(plan: Plan, rows: list[list[str]], styles, width: float) -> Table:
+def _table(plan: Plan, rows: list[list[str]], styles, width: float, spans=(), header_rows: int = 1) -> Table:
     cells = [[Paragraph(_escape(c), styles["cell"]) for c in row] for row in rows]
     columns = len(rows[0])
     weights = [3 if len(max((r[i] for r in rows), key=len)) > 20 else 1.4 for i in range(columns)]
     widths = [width * w / sum(weights) for w in weights]
-    table = Table(cells, colWidths=widths, repeatRows=1)
+    table = Table(cells, colWidths=widths, repeatRows=header_rows)
     rules = plan.style.table_rules
     commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, 0), BOLD[plan.style.font])]
+    commands += [("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)) for r, c, rowspan, colspan in spans]
     if rules == "grid":
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
     elif rules == "rules":
@@ -102,7 +109,7 @@ def render(plan: Plan, out: Path) -> int:
     started_body = False
     for element in plan.elements:
         kind = element["t"]
-        if kind in {"h", "p", "items", "split", "table"} and not started_body:
+        if kind in {"h", "p", "items", "split", "table", "dl"} and not started_body:
             started_body = True
             if plan.two_columns:
                 story += [NextPageTemplate("two"), PageBreak()]
@@ -116,7 +123,7 @@ def render(plan: Plan, out: Path) -> int:
 def _rebuild(plan, styles, column_width):
     story, started = [], False
     for element in plan.elements:
-        if element["t"] in {"h", "p", "items", "split", "table"} and not started:
+        if element["t"] in {"h", "p", "items", "split", "table", "dl"} and not started:
             started = True
             if plan.two_columns:
                 story += [NextPageTemplate("two"), PageBreak()]
@@ -133,15 +140,30 @@ def _paragraph(plan, element, styles, width) -> list:
 
 
 def _split(plan, element, styles, width) -> list:
-    """A paragraph that runs over a page break."""
-    first = f"<b>{_escape(element['label'])}</b> {_escape(element['first'])}"
-    return [Paragraph(first, styles["p"]), PageBreak(), Paragraph(_escape(element["second"]), styles["p"])]
+    """A paragraph that runs over a page (or column) break."""
+    label = element.get("label")
+    first = (f"<b>{_escape(label)}</b> " if label else "") + _escape(element["first"])
+    brk = FrameBreak() if element.get("break") == "column" else PageBreak()
+    return [Paragraph(first, styles["p"]), brk, Paragraph(_escape(element["second"]), styles["p"])]
+
+
+def _marker(numbered, index: int, depth: int) -> str:
+    if numbered == "a":
+        return f"{chr(ord('a') + index - 1)})"
+    if numbered == "roman":
+        return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][index - 1] + "."
+    return f"{index}." if numbered and depth == 0 else ("•" if depth == 0 else "–")
 
 
 def _items(plan, element, styles, width) -> list:
     flowables = []
-    for index, (depth, text) in enumerate(element["items"], start=1):
-        bullet = f"{index}." if element.get("numbered") and depth == 0 else ("•" if depth == 0 else "–")
+    counters = {0: 0, 1: 0}
+    for depth, text in element["items"]:
+        counters[depth] += 1
+        if depth == 0:
+            counters[1] = 0
+        numbered = element.get("numbered") if depth == 0 else element.get("sub_numbered")
+        bullet = _marker(numbered, counters[depth], 0 if numbered else depth)
         flowables.append(Paragraph(_escape(text), styles["item2" if depth else "item"], bulletText=bullet))
     return flowables + [Spacer(1, 6)]
 
@@ -160,11 +182,18 @@ _RENDERERS = {
     "front": lambda plan, e, styles, width: [Paragraph(_escape(line), styles["p"]) for line in e["lines"]]
     + [PageBreak()],
     "toc": _toc,
-    "h": lambda plan, e, styles, width: [CondPageBreak(40), Paragraph(_escape(e["text"]), styles[f"h{e['level']}"])],
+    "h": lambda plan, e, styles, width: [CondPageBreak(40), Paragraph(
+        _escape(e["text"]), styles[(f"bold{e['level']}" if e["level"] == 1 else "bold") if e.get("style") == "bold"
+               else f"h{e['level']}"])],
+    "dl": lambda plan, e, styles, width: [f for term, details in e["entries"] for f in
+                                          [Paragraph(_escape(term), styles["bold"])]
+                                          + [Paragraph(_escape(d), styles["item"]) for d in details]],
+    "aside": lambda plan, e, styles, width: [Paragraph(_escape(line), styles["small"]) for line in e["lines"]],
     "p": _paragraph,
     "split": _split,
     "items": _items,
-    "table": lambda plan, e, styles, width: [_table(plan, e["rows"], styles, width), Spacer(1, 10)],
+    "table": lambda plan, e, styles, width: [_table(plan, e["rows"], styles, width, e.get("spans", ()),
+                                                    e.get("header_rows", 1)), Spacer(1, 10)],
 }
 
 

@@ -142,13 +142,16 @@ class _Reader:
     def table(self, table) -> None:
         self.tables += 1
         rows: list[list[str]] = []
+        seen: set[int] = set()
+        alive = []  # the cells seen, kept so that no id is reused by a later proxy
         for row in table.rows:
-            cells, seen = [], set()
+            cells = []
             for cell in row.cells:
-                if id(cell._tc) in seen:
-                    continue  # a merged cell appears once per grid column it spans
+                # a merged cell comes once per grid cell it covers, across and down: its
+                # text stands in the first, the others are empty, so columns stay in line
+                cells.append("" if id(cell._tc) in seen else re.sub(r"\s+", " ", cell.text).strip())
                 seen.add(id(cell._tc))
-                cells.append(re.sub(r"\s+", " ", cell.text).strip())
+                alive.append(cell._tc)
             rows.append(cells)
         breaks = self._breaks_before(table._tbl)
         place = Place(self.page if self.paged else None, None, self.tables)

@@ -156,10 +156,38 @@ class _Reader:
 
     def table(self, table) -> None:
         self.tables += 1
-        rows = []
-        for row in table.iter("tr"):
-            cells = [_text(cell) for cell in row if isinstance(cell.tag, str) and cell.tag in {"td", "th"}]
-            if any(cells):
-                rows.append(cells)
+        rows = [row for row in _grid(table) if any(row)]
         if rows:
             self.blocks.append(Block(TABLE, "", Place(None, None, self.tables), rows=rows))
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(cell.get(name, "1")), 100))
+    except ValueError:
+        return 1
+
+
+def _grid(table) -> list[list[str]]:
+    """The table's rows on its grid: a cell merged across (colspan) or down (rowspan) has its
+    text in its first grid cell and leaves the others empty, so columns stay in line."""
+    rows: list[list[str]] = []
+    pending: dict[tuple[int, int], str] = {}  # grid cells covered by a rowspan from above
+    for r, row in enumerate(table.iter("tr")):
+        cells: list[str] = []
+        column = 0
+        for cell in (c for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}):
+            while (r, column) in pending:
+                cells.append(pending.pop((r, column)))
+                column += 1
+            text, across, down = _text(cell), _span(cell, "colspan"), _span(cell, "rowspan")
+            for offset in range(across):
+                cells.append(text if offset == 0 else "")
+                for below in range(1, down):
+                    pending[(r + below, column + offset)] = ""
+            column += across
+        while (r, column) in pending:
+            cells.append(pending.pop((r, column)))
+            column += 1
+        rows.append(cells)
+    return rows

@@ -68,12 +68,13 @@ def read_pdf(path: Path) -> DocumentText:
 
 def blocks_of(pages: list[PageLines]) -> list[Block]:
     remove_running_text(pages)
-    body = _body_size(pages)
-    flow = _Flow(body)
+    found = []
     for page in pages:
         remove_table_of_contents(page)
         middle = gutter(page)
-        tables = find_tables(page, unruled=middle is None)
+        found.append((middle, find_tables(page, unruled=middle is None)))
+    flow = _Flow(_body_size(pages))  # the text outside tables: a long table's small type is not the body
+    for page, (middle, tables) in zip(pages, found, strict=True):
         flow.start_page(page.number)
         for element in _reading_order(page, tables, gutter(page) if tables and middle else middle):
             if element is _BREAK:

@@ -60,6 +60,7 @@ class Analyser:
         self.pending: tuple[terms.Label, Block] | None = None  # a bare label waiting for its text
         self.last_goal: Goal | None = None
         self.list_goals: list[Goal] = []  # goals of the current list, by depth
+        self.headings = 0
 
     # -- the stack of open headings -------------------------------------------------
     def _open_goals(self) -> list[Goal]:
@@ -143,7 +144,8 @@ class Analyser:
         parent = siblings[0].parent if siblings and level == terms.GENERIC else None
         if parent is not None:
             level = siblings[0].level
-        return self.new_goal(block.text, level, term if level != terms.GENERIC else "", block, confidence - 0.1,
+        text = block.text if label.number else label.text  # "Mål: …" is a label, "Mål 13: …" a name
+        return self.new_goal(text, level, term if level != terms.GENERIC else "", block, confidence - 0.1,
                              parent=parent)
 
     # -- blocks -----------------------------------------------------------------------
@@ -168,8 +170,10 @@ class Analyser:
         frame = _Frame(block.rank)
         self.frames.append(frame)
         text = block.text
-        if self.pending is not None:
-            self.pending = None
+        self.pending = None
+        self.headings += 1
+        if self.headings == 1 and not terms.label_of(text, heading=True):
+            return  # the document's title ("Budget 2024 med plan 2025–2026") is no part of its own
         label = terms.label_of(text, heading=True)
         if label is not None and label.text:
             frame.goal = self.labelled_goal(label, block, 0.95)

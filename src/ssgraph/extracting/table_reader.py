@@ -27,13 +27,20 @@ class TableReader:
         if header_index is None:
             return
         columns = tables.classify(block.rows[header_index])
+        body = [list(row) for row in block.rows[header_index + 1:]]
+        first_row = header_index + 1
+        if body and tables.years_below(columns, block.rows[header_index], body[0]):
+            body, first_row = body[1:], first_row + 1
+        _group_column(columns, body)
+        for role in (tables.GOAL, tables.AREA_COLUMN):
+            _join_wrapped(body, columns.first(role))
         header = [cell.casefold() for cell in block.rows[header_index]]
         continued = header == self.last_header and self.last_goal is not None
         current: Goal | None = self.last_goal if continued else (
             None if tables.GOAL in columns.roles else _goal_above(analyser))
         self.last_header = header
         areas: dict[str, Goal] = {}
-        for offset, row in enumerate(block.rows[header_index + 1:], start=header_index + 1):
+        for offset, row in enumerate(body, start=first_row):
             cells = row + [""] * (len(block.rows[header_index]) - len(row))
             if not any(cell.strip() for cell in cells):
                 continue
@@ -67,6 +74,38 @@ class TableReader:
         if area is not None and level == terms.GENERIC:
             level = terms.OVERARCHING
         return analyser.new_goal(text, level, columns.goal_term, goal_block, 0.9, parent=area)
+
+
+def _group_column(columns: tables.Columns, body: list[list[str]]) -> None:
+    """A column left of the goal column, named by no known word, whose cells stand only on
+    the first row of each group (merged down over its goals): the goal areas."""
+    goal = columns.first(tables.GOAL)
+    if goal is None or goal == 0 or tables.AREA_COLUMN in columns.roles:
+        return
+    column = goal - 1
+    if any(column in indexes for indexes in columns.roles.values()):
+        return
+    filled = [_cell(row, column) for row in body if _cell(row, column)]
+    goals = [_cell(row, goal) for row in body if _cell(row, goal)]
+    if filled and len(filled) < len(goals) and all(len(text) <= 120 for text in filled):
+        columns.roles[tables.AREA_COLUMN] = [column]
+
+
+def _join_wrapped(body: list[list[str]], column: int | None) -> None:
+    """A cell text that wrapped onto the band of the next row (an unruled PDF table with
+    merged cells): a cell that starts in lower case after one that ends mid-sentence goes on."""
+    if column is None:
+        return
+    above: list[str] | None = None
+    for row in body:
+        text = _cell(row, column)
+        if not text:
+            continue
+        if above is not None and text[:1].islower() and not above[column].rstrip().endswith((".", "!", "?", ":")):
+            above[column] = f"{above[column].rstrip()} {text}"
+            row[column] = ""
+            continue
+        above = row
 
 
 def _goal_above(analyser) -> Goal | None:

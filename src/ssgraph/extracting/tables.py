@@ -21,7 +21,7 @@ _ROLES: tuple[tuple[str, str], ...] = (
     (r"utgångsvärde|utgångsläge|basvärde|baslinje|basår|nuläge|startvärde|ingångsvärde|baseline", BASELINE),
     (r"utfall|resultat|^värde|actual", ACTUAL),
     (r"^enhet|unit", UNIT),
-    (r"riktning|önskad\s+utveckling|trend|direction", DIRECTION),
+    (r"(?<![\wåäö])riktning|önskad\s+utveckling|trend|direction", DIRECTION),  # not "inriktning"
     (r"agenda\s*2030|globala\s+mål|sdg|fn:s", SDG),
     (r"miljömål|miljökvalitetsmål", ENVIRONMENT),
 )
@@ -90,6 +90,25 @@ def classify(header: list[str]) -> Columns:
         year = _YEAR.search(text)
         columns.years[index] = int(year.group(1)) if year else None
     return columns
+
+
+def years_below(columns: Columns, header: list[str], row: list[str]) -> bool:
+    """A second header row of years under a merged header cell ("Målvärde" over "2025 | 2027"):
+    each year column takes the role of the header cell it stands under. True if it was one."""
+    cells = [cell.strip() for cell in row]
+    if not any(cells) or not all(not cell or re.fullmatch(r"(?:19[5-9]\d|20\d\d)", cell) for cell in cells):
+        return False
+    for index, cell in enumerate(cells):
+        if not cell:
+            continue
+        owner = next((i for i in range(index, -1, -1) if i < len(header) and header[i].strip()), None)
+        role = next((r for r, indexes in columns.roles.items() if owner in indexes), None)
+        if role is None:
+            continue
+        if index not in columns.roles[role]:
+            columns.roles[role].append(index)
+        columns.years[index] = int(cell)
+    return True
 
 
 def header_row(rows: list[list[str]]) -> int | None:
