@@ -47,7 +47,10 @@ def own_term(goal_set: GoalSet, level: str, choices: list[str], rng: random.Rand
         if goal.level == level and goal.term:
             term = re.split(r"\s*[(=:–']|\s+under\s", goal.term)[0]
             term = re.sub(r"\s+(?:\d+(?::\d+)?|[A-Z]\d*)$", "", term.strip())
-            if term and len(term.split()) <= 2 and term.casefold() not in {"mål"}:
+            # an area word used for goals (Kumla: "fokusområde = nationellt miljömål") would make
+            # the document say "area" where the expectation says "goal"
+            area_word = level != "area" and "område" in term.casefold()
+            if term and len(term.split()) <= 2 and term.casefold() not in {"mål"} and not area_word:
                 return term[:1].upper() + term[1:]
     return rng.choice(choices)
 
@@ -63,8 +66,9 @@ def _plural(term: str) -> str:
         words[-1] = last + "n"
     elif last.endswith("ing"):
         words[-1] = last + "ar"
-    if len(words) == 2 and words[0].endswith("t") and words[0].casefold() in {"prioriterat", "strategiskt"}:
-        words[0] = words[0][:-1] + "a"
+    plurals = {"prioriterat": "prioriterade", "strategiskt": "strategiska"}
+    if len(words) == 2 and words[0].casefold() in plurals:
+        words[0] = words[0][0] + plurals[words[0].casefold()][1:]
     if len(words) == 2 and words[0].casefold() in {"prioriterad", "strategisk", "avgörande"}:
         words[0] = words[0] + ("e" if words[0].endswith("d") else "a") if words[0] != "avgörande" else words[0]
     return " ".join(words)

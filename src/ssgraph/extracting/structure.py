@@ -40,6 +40,7 @@ class _Frame:
     context: tuple[str, str] | None = None  # (term, level) for the goals below
     goal: Goal | None = None
     area_context: bool = False  # "Målområden": each sub-heading is an area
+    area_term: str = ""  # "Utvecklingsområden och utvecklingsmål": a list's top items may be areas
     no_goals: bool = False
     statement: str | None = None  # "vision" or "value-base"
     children: int = 0
@@ -61,6 +62,8 @@ class Analyser:
         self.last_goal: Goal | None = None
         self.list_goals: list[Goal] = []  # goals of the current list, by depth
         self.headings = 0
+        self.pair_items: list[tuple[Goal, str]] = []  # top list items that may be areas, with the area term
+        self.heading_goals: list[tuple[int, Goal]] = []  # goals read from headings, with their rank
 
     # -- the stack of open headings -------------------------------------------------
     def _open_goals(self) -> list[Goal]:
@@ -105,6 +108,18 @@ class Analyser:
                 return goal
         return None
 
+    def _heading_as_area(self, level: str) -> Goal | None:
+        """A heading taken for a goal from structure alone, with goals of a named level
+        (inriktningsmål, effektmål …) under it on its own level: it groups them, so it is
+        their goal area ("II. Attraktivt och välkomnande" → "Inriktningsmål för området: …")."""
+        above = next((frame.goal for frame in reversed(self.frames) if frame.goal is not None), None)
+        if above is None or above.term or above.level == terms.AREA or terms.rank(above.level) < terms.rank(level):
+            return None
+        if above.parent is not None or any(g.parent is above for g in self.result.goals):
+            return None
+        above.level = terms.AREA
+        return above
+
     def _level(self, level: str, number: str = "") -> str:
         """A generic "mål" sits one level below the goal it is written under."""
         if level != terms.GENERIC:
@@ -121,6 +136,8 @@ class Analyser:
                  parent: Goal | None = None) -> Goal:
         level = self._level(level, number)
         parent = parent if parent is not None else self._parent_for(level, number)
+        if parent is None and term and level != terms.AREA:
+            parent = self._heading_as_area(level)
         goal = Goal(block.place, confidence, text=_clean_goal_text(text), level=level, term=term, parent=parent,
                     number=number)
         if block.joined:
@@ -208,6 +225,7 @@ class Analyser:
             if mentioned[1] == terms.AREA:
                 frame.area_context = True
             frame.context = mentioned
+            frame.area_term = terms.area_term_besides(text) if mentioned[1] != terms.AREA else ""
             return
         self._heading_as_goal(block, frame)
 
@@ -231,6 +249,27 @@ class Analyser:
         term, level = context
         frame.goal = self.new_goal(block.text, level, term if level != terms.GENERIC else "", block, 0.8,
                                    block.marker)
+        self.heading_goals.append((block.rank, frame.goal))
+
+    def settle_areas(self) -> None:
+        """Sibling headings of a heading found to be a goal area are areas too, also those
+        with no goals under them (a målområde heading with prose only). Under a heading that
+        names areas and goals, the top items of a nested list are the areas, the items in
+        them the goals."""
+        parents_of = {id(g.parent) for g in self.result.goals if g.parent is not None}
+        if any(id(goal) in parents_of for goal, _ in self.pair_items):
+            for goal, area_term in self.pair_items:
+                for child in (g for g in self.result.goals if g.parent is goal):
+                    child.level, child.term = goal.level, child.term or goal.term
+                goal.level, goal.term = terms.AREA, area_term
+        groups: dict[tuple[int, int], list[Goal]] = {}
+        for rank, goal in self.heading_goals:
+            groups.setdefault((rank, id(goal.parent)), []).append(goal)
+        for siblings in groups.values():
+            if any(g.level == terms.AREA for g in siblings):
+                for goal in siblings:
+                    if not goal.term and id(goal) not in parents_of:
+                        goal.level = terms.AREA
 
     def paragraph(self, block: Block) -> None:
         text = block.text
@@ -303,8 +342,15 @@ class Analyser:
             return
         if context is not None:
             term, level = context
-            goal = self.new_goal(text, level, term if level != terms.GENERIC else "", block, 0.85, _number(block))
+            sibling = self.list_goals[depth] if depth < len(self.list_goals) else None
+            if level == terms.GENERIC and sibling is not None:  # "mål" items are siblings, not each other's
+                level, term = sibling.level, sibling.term
+            goal = self.new_goal(text, level, term if level != terms.GENERIC else "", block, 0.85, _number(block),
+                                 parent=sibling.parent if sibling is not None else None)
             self._remember_list_goal(goal, depth)
+            area_term = self.frames[-1].area_term if self.lead_in is None else ""
+            if area_term and depth == 0:
+                self.pair_items.append((goal, area_term))
             return
         above = next((f.goal for f in reversed(self.frames) if f.goal is not None), None)
         if above is not None and above.level == terms.AREA and _reads_like_goal(text):
@@ -346,4 +392,5 @@ def analyse(blocks: list[Block]) -> Analysis:
     analyser = Analyser()
     for block in blocks:
         analyser.block(block)
+    analyser.settle_areas()
     return analyser.result

@@ -141,6 +141,13 @@ def mentioned_level(text: str) -> tuple[str, str] | None:
     return (found[-1][0].casefold(), GENERIC) if found else None
 
 
+def area_term_besides(text: str) -> str:
+    """The area term a heading names besides a goal term ("Fokusområden och mål"), or ""."""
+    found = [m.group("term").casefold() for m in _MENTION.finditer(text)]
+    areas = [t for t in found if level_of_term(t) == AREA]
+    return areas[0] if areas and len(areas) < len(found) else ""
+
+
 def names_no_goals(text: str, in_goal_context: bool = False) -> bool:
     """A heading or lead-in about something else than goals ("Indikatorer", "3.2 Aktiviteter")."""
     if _NEVER_GOALS.search(text):
