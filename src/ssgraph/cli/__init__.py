@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "ssgraph.cli.kolada_commands",
     "ssgraph.cli.validate_commands",
     "ssgraph.cli.analysis_commands",
+    "ssgraph.cli.find_commands",
     "ssgraph.cli.serve_command",
 )
 

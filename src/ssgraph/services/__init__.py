@@ -34,6 +34,7 @@ from ssgraph.services.organisations import (
     resolve_organisation,
     resolve_structure,
 )
+from ssgraph.services.search import SearchOutcome, rebuild_index, search, search_sdgs
 from ssgraph.services.validating import (
     ValidationOutcome,
     stored_validation,
@@ -47,6 +48,7 @@ __all__ = [
     "Organisation",
     "Structure",
     "ReportOutcome",
+    "SearchOutcome",
     "SuggestionOutcome",
     "ValidationOutcome",
     "accept_suggestions",
@@ -59,7 +61,10 @@ __all__ = [
     "import_files",
     "organisations",
     "resolve_organisation",
+    "rebuild_index",
     "resolve_structure",
+    "search",
+    "search_sdgs",
     "stored_validation",
     "suggest",
     "validate",

@@ -167,9 +167,11 @@ class Store(ABC):
         """
         self.federation.check(sparql, is_update=True)
         self._apply(sparql, base_iri)
-        from ssgraph.store.derived import refresh_after_update
+        from ssgraph.store.derived import iris_an_update_names, refresh_after_update
+        from ssgraph.store.observers import notify
 
         refresh_after_update(self, sparql)
+        notify(self, iris_an_update_names(sparql))
 
     def add_triples(self, graph: str, content: Graph) -> None:
         """Add rdflib triples to a named graph, in one transaction."""
@@ -198,8 +200,11 @@ class Store(ABC):
         """Keep the derived summaries (``store.derived``) up to date after a write: for the
         graphs written, or (None) for whichever changed."""
         from ssgraph.store.derived import refresh
+        from ssgraph.store.observers import notify
 
+        graphs = None if graphs is None else list(graphs)
         refresh(self, graphs)
+        notify(self, graphs)  # what else a write keeps current (the search index)
 
     @abstractmethod
     def _apply(self, sparql: str, base_iri: str | None = None) -> None:

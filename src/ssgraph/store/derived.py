@@ -73,15 +73,22 @@ _VARIABLE_GRAPH = re.compile(r"\b(GRAPH|WITH|INTO|FROM|USING)\s+(NAMED\s+)?[?$]|
                              re.IGNORECASE)
 
 
-def graphs_an_update_names(text: str) -> set[str] | None:
-    """The organisation graphs an update text names (full or prefixed IRIs); None when it
-    may write graphs it does not name (a variable graph, ALL, NAMED)."""
+def iris_an_update_names(text: str) -> set[str] | None:
+    """Every IRI an update text names (full or prefixed), among them the graphs it writes;
+    None when it may write graphs it does not name (a variable graph, ALL, NAMED)."""
     if _VARIABLE_GRAPH.search(text):
         return None
     named = {m.group(1) for m in _IRI.finditer(_PREFIX.sub(" ", text))}
     for prefix, namespace in _PREFIX.findall(text):
         named |= {namespace + local for local in re.findall(rf"(?<![\w<]){re.escape(prefix)}:([^\s;,.{{}}()]+)", text)}
-    return {g for g in named if g.startswith(ORGANISATION_GRAPHS)}
+    return named
+
+
+def graphs_an_update_names(text: str) -> set[str] | None:
+    """The organisation graphs an update text names (full or prefixed IRIs); None when it
+    may write graphs it does not name (a variable graph, ALL, NAMED)."""
+    named = iris_an_update_names(text)
+    return None if named is None else {g for g in named if g.startswith(ORGANISATION_GRAPHS)}
 
 
 def refresh(store, graphs: Iterable[str] | None = None) -> list[str]:

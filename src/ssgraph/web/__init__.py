@@ -14,7 +14,7 @@ __all__ = ["create_app"]
 READ_ONLY_PATH_PREFIXES = ("/sparql", "/id/", "/ref/", "/ontology", "/shapes", "/void", "/datasets/", "/dumps/",
                            "/queries", "/api/")
 BLUEPRINT_MODULES = ("sparql", "update", "graph_store", "linked_data", "publication", "datasets", "dumps", "library",
-                     "organisations", "api", "ui")
+                     "organisations", "api", "ui", "find")
 
 
 def _add_cors(response: Response) -> Response:

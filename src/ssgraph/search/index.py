@@ -1,0 +1,187 @@
+"""The search index: SQLite FTS5 in one file beside the store.
+
+Tables: ``doc`` (one row per searchable resource per graph: kind, organisation, names,
+SDGs), ``doc_terms`` (FTS5 over the analysed terms of the names and of the other texts,
+rowid = doc.id, ranked by BM25 with names weighing more), ``graph_state`` (each indexed
+graph, the triple count it was indexed at and whether it is an archived version) and
+``doc_vocab`` (how many documents hold a term: a compound part found in most documents
+does not narrow a search).
+
+Writers replace a graph's rows in one transaction; readers see either the old or the new
+rows (WAL), so the web reads while the CLI writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ssgraph.search.analyser import fts_query, query_groups, text_terms
+from ssgraph.search.documents import ORG_NAMESPACE, Document
+
+SCHEMA_VERSION = "1"
+NAME_WEIGHT = 4.0  # BM25 weight of the names against the other texts
+COMMON_SHARE = 0.15  # a compound part in more than this share of documents is too common
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS graph_state (graph TEXT PRIMARY KEY, triples INTEGER, archived INTEGER DEFAULT 0);
+CREATE TABLE IF NOT EXISTS doc (
+  id INTEGER PRIMARY KEY, graph TEXT NOT NULL, iri TEXT NOT NULL, kind TEXT NOT NULL, org TEXT,
+  name_sv TEXT, name_en TEXT, detail TEXT, sdgs TEXT);
+CREATE INDEX IF NOT EXISTS doc_graph ON doc(graph);
+CREATE INDEX IF NOT EXISTS doc_iri ON doc(iri);
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_terms USING fts5(names, texts, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_vocab USING fts5vocab(doc_terms, 'row');
+"""
+
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    kind: str
+    org: str
+    name: str
+    detail: str
+    sdgs: list[str]
+    graph: str
+    score: float
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+class SearchIndex:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- state ---------------------------------------------------------------------------
+    def built(self) -> bool:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return row is not None and row[0] == SCHEMA_VERSION
+
+    def mark_built(self, built: bool = True) -> None:
+        if built:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        else:
+            self.db.execute("DELETE FROM meta WHERE key = 'schema'")
+
+    def indexed_graphs(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT graph, triples FROM graph_state"))
+
+    # -- writing -------------------------------------------------------------------------
+    def replace(self, documents: dict[str, list[Document]], triples: dict[str, int],
+                archived: set[str] | None = None) -> None:
+        """Replace the rows of each graph in ``documents`` (an empty list: the graph is gone
+        or holds nothing searchable), in one transaction."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for graph, docs in documents.items():
+                ids = [row[0] for row in db.execute("SELECT id FROM doc WHERE graph = ?", (graph,))]
+                db.executemany("DELETE FROM doc_terms WHERE rowid = ?", [(i,) for i in ids])
+                db.execute("DELETE FROM doc WHERE graph = ?", (graph,))
+                if graph in triples:
+                    db.execute("INSERT OR REPLACE INTO graph_state (graph, triples) VALUES (?, ?)",
+                               (graph, triples[graph]))
+                else:
+                    db.execute("DELETE FROM graph_state WHERE graph = ?", (graph,))
+                self._insert(_with_inherited_sdgs(docs))
+            if archived is not None:
+                db.execute("UPDATE graph_state SET archived = 0")
+                db.executemany("UPDATE graph_state SET archived = 1 WHERE graph = ?", [(g,) for g in archived])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _insert(self, docs: Iterable[Document]) -> None:
+        for doc in docs:
+            if not doc.names:
+                continue  # a resource named elsewhere (an organisation in its goal structure's graph)
+            detail = next((t for t in doc.descriptions if t not in doc.names.values()), "")
+            cursor = self.db.execute(
+                "INSERT INTO doc (graph, iri, kind, org, name_sv, name_en, detail, sdgs) VALUES (?,?,?,?,?,?,?,?)",
+                (doc.graph, doc.iri, doc.kind, doc.org, doc.name("sv"), doc.name("en"), detail[:300],
+                 " ".join(sorted(doc.sdgs, key=int))))
+            names = " ".join(dict.fromkeys(doc.names.values()))
+            others = " ".join(t for t in doc.texts if t not in doc.names.values())
+            self.db.execute("INSERT INTO doc_terms (rowid, names, texts) VALUES (?, ?, ?)",
+                            (cursor.lastrowid, text_terms(names), text_terms(others)))
+
+    # -- reading -------------------------------------------------------------------------
+    def _too_common(self):
+        total = self.db.execute("SELECT COUNT(*) FROM doc").fetchone()[0] or 1
+
+        def too_common(term: str) -> bool:
+            row = self.db.execute("SELECT doc FROM doc_vocab WHERE term = ?", (term,)).fetchone()
+            return bool(row) and row[0] > COMMON_SHARE * total
+        return too_common
+
+    def search(self, query: str, *, kinds: Iterable[str] = (), orgs: Iterable[str] = (),
+               sdgs: Iterable[str] = (), archived: bool = False, lang: str = "sv",
+               limit: int = 50, offset: int = 0) -> tuple[list[Hit], int]:
+        """The best ``limit`` hits from ``offset`` and how many there are in all."""
+        groups = query_groups(query, self._too_common())
+        if not groups:
+            return [], 0
+        where, params = ["doc_terms MATCH ?"], [fts_query(groups)]
+        for column, values in (("d.kind", list(kinds)), ("d.org", list(orgs))):
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                params += values
+        for number in sdgs:
+            where.append("(' ' || d.sdgs || ' ') LIKE ?")
+            params.append(f"% {number} %")
+        if not archived:
+            where.append("COALESCE(s.archived, 0) = 0")
+        sql = (f"FROM doc_terms JOIN doc d ON d.id = doc_terms.rowid LEFT JOIN graph_state s ON s.graph = d.graph "
+               f"WHERE {' AND '.join(where)}")
+        total = self.db.execute(f"SELECT COUNT(DISTINCT d.iri) {sql}", params).fetchone()[0]
+        name = "d.name_en" if lang == "en" else "d.name_sv"
+        # one hit per resource (an organisation is described in several graphs): its best row
+        rows = self.db.execute(
+            f"WITH ranked AS MATERIALIZED (SELECT d.iri, d.kind, d.org, {name} AS name, d.detail, d.sdgs, d.graph, "
+            f"bm25(doc_terms, ?, 1.0) AS rank {sql}) "
+            f"SELECT iri, kind, org, name, detail, sdgs, graph, rank FROM ("
+            f"SELECT *, ROW_NUMBER() OVER (PARTITION BY iri ORDER BY rank) AS nth FROM ranked) "
+            f"WHERE nth = 1 ORDER BY rank, iri LIMIT ? OFFSET ?",
+            [NAME_WEIGHT, *params, limit, offset]).fetchall()
+        return [Hit(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", (r[5] or "").split(), r[6], -float(r[7]))
+                for r in rows], total
+
+    def names(self, kind: str, keys: Iterable[str], lang: str = "sv") -> dict[str, str]:
+        """Names of indexed resources of one kind: organisations by code, others by IRI."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return {}
+        name = "name_en" if lang == "en" else "name_sv"
+        iris = [ORG_NAMESPACE + key for key in keys] if kind == "organisation" else keys
+        rows = self.db.execute(
+            f"SELECT iri, {name} FROM doc WHERE kind = ? AND iri IN ({','.join('?' * len(iris))})", [kind, *iris])
+        found = dict(rows.fetchall())
+        if kind == "organisation":
+            return {key: found[ORG_NAMESPACE + key] for key in keys if ORG_NAMESPACE + key in found}
+        return found
+
+    def stats(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT kind, COUNT(*) FROM doc GROUP BY kind").fetchall())
+
+
+def _with_inherited_sdgs(docs: list[Document]) -> list[Document]:
+    """An indicator is about the SDGs of the goals it measures."""
+    goals = {d.iri: d.sdgs for d in docs if d.kind == "goal"}
+    for doc in docs:
+        for goal in doc.measures:
+            doc.sdgs |= goals.get(goal, set())
+    return docs
