@@ -193,11 +193,14 @@ def main() -> None:
         results["independent"] = evaluate(independent, "independent layouts (written apart from the extractor)")
     for seed in args.fresh:
         sys.path.insert(0, str(ROOT / "scripts"))
-        from build_extract_corpus import build
+        from build_extract_corpus import build, build_independent
 
         with tempfile.TemporaryDirectory() as folder:
             build(args.goal_sets, Path(folder), seed=seed)
             results[f"fresh-{seed}"] = evaluate(Path(folder), f"fresh variants, seed {seed}")
+            build_independent(args.goal_sets, Path(folder) / "independent", seed=seed)
+            results[f"fresh-independent-{seed}"] = evaluate(Path(folder) / "independent",
+                                                            f"fresh variants of the independent layouts, seed {seed}")
     print(f"\n{time.perf_counter() - started:.1f} s in all")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")

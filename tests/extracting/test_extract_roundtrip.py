@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from click.testing import CliRunner
 from extract_samples import CORPUS, expected_of
 from openpyxl import load_workbook
@@ -85,3 +87,53 @@ def test_a_folder_of_documents_with_one_that_fails(tmp_path):
                        "16-web-page-1415.html.xlsx", "protokoll.html.xlsx"]
     summary = (out / "sammanfattning.csv").read_text(encoding="utf-8-sig")
     assert "misslyckades" in summary and "inga mål hittades" in summary
+
+
+def _one_per_layout() -> list:
+    from extract_samples import independent_documents
+
+    chosen: dict[str, object] = {}
+    for path in independent_documents():
+        chosen.setdefault(path.stem.split("-", 1)[1].rsplit("-", 1)[0], path)
+    return list(chosen.values())
+
+
+@pytest.mark.parametrize("document", _one_per_layout(), ids=lambda p: p.name)
+def test_the_workbook_of_a_real_goal_set_imports_without_errors(document, tmp_path):
+    """Real goal texts (data/realdata) in layouts the extractor was not written with: the
+    workbook passes the importer's checks and the shapes (warnings allowed, no errors)."""
+    from extract_samples import organisation_of
+
+    from ssgraph.extracting.run import extract_file
+    from ssgraph.importing.importer import prepare_import
+
+    org = organisation_of(document)
+    outcome = extract_file(document, org, tmp_path / "mall.xlsx")
+    assert outcome.extraction.goals
+    prepared = prepare_import(outcome.output)  # raises ImportRejected on any error
+    assert prepared.counts["goals"] == len(outcome.extraction.goals)
+
+
+def test_every_workbook_of_a_folder_run_imports(tmp_path):
+    """Folder mode on one organisation's documents: the summary lists each as ok and
+    `ssgraph import` takes all the workbooks at once with no errors."""
+    from extract_samples import independent_documents, organisation_of
+
+    folder = tmp_path / "dokument"
+    folder.mkdir()
+    documents = [p for p in independent_documents() if organisation_of(p) == "0018"]
+    for path in documents:
+        (folder / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "ut"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["extract", str(folder), "--org", "0018", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{len(documents)} dokument: {len(documents)} med mål, 0 utan mål, 0 misslyckades" in result.output
+    summary = (out / "sammanfattning.csv").read_text(encoding="utf-8-sig")
+    assert summary.count(",ok,") == len(documents)
+    workbooks = sorted(out.glob("*.xlsx"))
+    assert len(workbooks) == len(documents)
+    result = runner.invoke(cli, ["--store", str(tmp_path / "store"), "import", "--dry-run",
+                                 *[str(w) for w in workbooks]])
+    assert result.exit_code == 0, result.output
+    assert "fel:" not in result.output

@@ -25,7 +25,7 @@ from ssgraph.extracting.blocks import (
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "button", "template", "svg",
          "select", "iframe"}
-_BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "dd", "dt", "figcaption", "caption", "address"}
+_BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "figcaption", "caption", "address"}
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "search"}
 _TOC_CLASS = re.compile(r"\b(toc|table-of-contents|innehall|innehallsforteckning)\b", re.IGNORECASE)
 
@@ -72,6 +72,7 @@ class _Reader:
         self.paragraphs = 0
         self.tables = 0
         self.loose: list[str] = []  # text directly inside a container, between block children
+        self.rank = 1  # of the last heading
 
     def place(self) -> Place:
         self.paragraphs += 1
@@ -111,11 +112,19 @@ class _Reader:
             text = _text(child)
             if text:
                 marker, rest = split_marker(text)
-                self.blocks.append(Block(HEADING, rest if marker else text, self.place(), rank=int(tag[1]),
+                self.rank = int(tag[1])
+                self.blocks.append(Block(HEADING, rest if marker else text, self.place(), rank=self.rank,
                                          marker=marker))
         elif tag in {"ul", "ol"}:
             self.flush()
             self.items(child, depth)
+        elif tag == "dl":
+            self.flush()
+            self.walk(child, depth)
+            self.flush()
+        elif tag in {"dt", "dd"}:
+            self.flush()
+            self.definition(child, tag)
         elif tag == "table":
             self.flush()
             self.table(child)
@@ -135,6 +144,18 @@ class _Reader:
             text = _text(child)
             if text:
                 self.loose.append(text)
+
+    def definition(self, element, tag: str) -> None:
+        """A definition list: each term (dt) heads what its definitions (dd) say, one rank
+        below the heading above; the definitions are its items."""
+        text = _text(element)
+        if not text:
+            return
+        if tag == "dt":
+            self.blocks.append(Block(HEADING, text, self.place(), rank=min(self.rank + 1, 6)))
+        else:
+            own, rest = split_marker(text)
+            self.blocks.append(Block(ITEM, rest if own else text, self.place(), marker=own or "•"))
 
     def items(self, listing, depth: int) -> None:
         number = int(listing.get("start", "1") or 1) if listing.tag == "ol" else 0

@@ -352,6 +352,16 @@ class Analyser:
             if area_term and depth == 0:
                 self.pair_items.append((goal, area_term))
             return
+        heading_goal = self.frames[-1].goal
+        if depth == 0 and heading_goal is not None and _reads_like_goal(text) and any(
+                g is heading_goal for _, g in self.heading_goals) and heading_goal.level != terms.AREA:
+            # items straight under a heading taken for a goal of the outer term: the heading
+            # groups them, so it is their area and they are the goals of that term
+            level, term = heading_goal.level, heading_goal.term
+            heading_goal.level, heading_goal.term = terms.AREA, ""
+            goal = self.new_goal(text, level, term, block, 0.75, _number(block), parent=heading_goal)
+            self._remember_list_goal(goal, depth)
+            return
         above = next((f.goal for f in reversed(self.frames) if f.goal is not None), None)
         if above is not None and above.level == terms.AREA and _reads_like_goal(text):
             goal = self.new_goal(text, terms.OVERARCHING, "", block, 0.65, _number(block), parent=above)
