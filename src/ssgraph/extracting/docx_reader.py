@@ -134,7 +134,9 @@ class _Reader:
             depth = int(level.get(f"{_W}val", "0")) if level is not None else 0
             return Block(ITEM, rest if marker else text, self.place(), rank=depth, marker=marker or "#")
         if _all_bold(paragraph) and len(text) < 120 and not text.endswith("."):
-            return Block(HEADING, rest if marker else text, self.place(), rank=9, marker=marker)
+            # typed headings rank below styled ones, a larger type above a smaller one
+            return Block(HEADING, rest if marker else text, self.place(), rank=9 - _size_step(paragraph),
+                         marker=marker)
         if marker:
             return Block(ITEM, rest, self.place(), marker=marker)
         return Block(PARAGRAPH, text, self.place())
@@ -167,6 +169,17 @@ def _text_before_break(element) -> bool:
         if node.tag != f"{_W}t":
             return False
     return False
+
+
+def _size_step(paragraph) -> int:
+    """How much larger than the body a typed heading is set: 0 (body size) to 2."""
+    sizes = [r.font.size.pt for r in paragraph.runs if r.text.strip() and r.font.size is not None]
+    normal = paragraph.part.document.styles["Normal"].font.size if paragraph.part is not None else None
+    body = normal.pt if normal is not None else 11.0
+    if not sizes:
+        return 0
+    ratio = max(sizes) / body
+    return 2 if ratio >= 1.5 else 1 if ratio >= 1.15 else 0
 
 
 def _all_bold(paragraph) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -100,6 +100,7 @@ def _reading_order(page: PageLines, tables: list[TableArea], middle: float | Non
         elements = [(line.top, line) for line in page.lines] + [(t.top, t) for t in tables]
         return [e for _, e in sorted(elements, key=lambda pair: pair[0])]
     full, left, right = split_at_gutter(page, middle)
+    right = _aligned(right, left)
     separators = sorted([(line.top, line) for line in full]
                         + [(t.top, t) for t in tables if t.x0 < middle < t.x1], key=lambda pair: pair[0])
     sided = [(t.top, t, t.x1 <= middle) for t in tables if not (t.x0 < middle < t.x1)]
@@ -258,6 +259,16 @@ class _Flow:
             if style is not None:
                 block.rank = ranks.index(style) + 1
         return self.blocks
+
+
+def _aligned(right: list[Line], left: list[Line]) -> list[Line]:
+    """The right column's lines moved onto the left column's edge, so that indents (list
+    depth, continued lines, first-line indents) compare across the column break."""
+    if not right or not left:
+        return right
+    shift = min(line.x0 for line in right) - min(line.x0 for line in left)
+    return [Line(line.top, line.bottom, [replace(s, x0=s.x0 - shift, x1=s.x1 - shift) for s in line.segments])
+            for line in right]
 
 
 def _runs_on(previous: str, text: str) -> bool:
