@@ -212,6 +212,11 @@ def _url(value: object, column: Column) -> str | CellProblem:
     return text if re.match(r"^https?://\S+$", text) else CellProblem(BAD_URL, {"value": text})
 
 
+def _iris(value: object, column: Column) -> list:
+    return [t if re.match(r"^https?://[^\s<>\"{}|^`\\]+$", t) else CellProblem(BAD_URL, {"value": t})
+            for t in split_values(value, column)]
+
+
 def _identifier(value: object, column: Column) -> str | CellProblem:
     text = text_of(value)
     return text if _ID.match(text) else CellProblem(BAD_ID, {"value": text})
@@ -240,6 +245,7 @@ def _wording(value: object, column: Column) -> Wording:
 _PARSER_OF_TYPE = {
     model.TEXT: lambda value, column: text_of(value),
     model.URL: _url,
+    model.IRIS: _iris,
     model.ID: _identifier,
     model.REF: _identifier,
     model.REFS: _identifiers,

@@ -280,6 +280,8 @@ class GraphBuilder(FollowUpMapping):
                 self.add(goal, SSG.statedIn, doc)
                 self.add(doc, SSG.containsGoal, goal)
             self.links(goal, row)
+            for source in row.get("derived_from", []):
+                self.add(goal, PROV.wasDerivedFrom, URIRef(source))
             self.parent_chain(goal, ident, row.get("parent"), level, parent_of, level_of)
             done += 1
             if progress and done % 100 == 0:

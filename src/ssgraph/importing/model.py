@@ -36,8 +36,9 @@ URL = "url"
 BOOLEAN = "boolean"  # ja/nej, yes/no, true/false
 BODY = "body"  # the id of a row in Bodies, or a body named in free text ("kommunfullmäktige")
 SCALE = "scale"  # a value from ``Column.choices`` or the organisation's own wording of it
+IRIS = "iris"  # IRIs of resources already published (e.g. the goals a merged goal comes from), ";" between
 
-MULTI_VALUED = {REFS, CHOICES, SDG_TARGETS, ENV_OBJECTIVES, HEALTH_AREAS}
+MULTI_VALUED = {REFS, CHOICES, SDG_TARGETS, ENV_OBJECTIVES, HEALTH_AREAS, IRIS}
 SEPARATOR = ";"
 
 
@@ -543,6 +544,12 @@ SHEETS: tuple[Sheet, ...] = (
                "Dokumentets egen formulering av kopplingen till miljökvalitetsmålen, ordagrant.",
                "The document's own wording of the link to the environmental objectives, verbatim.",
                "BEGRÄNSAD KLIMATPÅVERKAN (MILJÖMÅL 1)"),
+            _c("derived_from", "Härlett ur", "Derived from", IRIS,
+               "IRI för målet eller målen som detta mål kommer ur, t.ex. två mål som slogs samman vid en "
+               "harmonisering (flera med ;). Blir prov:wasDerivedFrom.",
+               "IRI of the goal(s) this goal comes from, e.g. two goals merged in a harmonisation (several "
+               "with ;). Becomes prov:wasDerivedFrom.",
+               "https://w3id.org/ssgraph/id/org/LL18/goal/LL-1"),
             *_quoted_columns(),
             *_extraction_columns(),
         ),
@@ -748,6 +755,7 @@ TYPE_WORDS = {
     BOOLEAN: ("ja/nej", "yes/no"),
     BODY: ("id i bladet Organ eller organets namn", "id in the sheet Bodies or the body's name"),
     SCALE: ("värde ur lista eller egna ord", "value from list or own words"),
+    IRIS: ("IRI:er, ; emellan", "IRIs, ; between"),
 }
 
 

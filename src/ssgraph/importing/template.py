@@ -147,7 +147,7 @@ def _write_instructions(intro, lang: str) -> None:
 _HEADER_FILL = "DDEBF7"
 _REQUIRED_FILL = "F8CBAD"
 _TEXT_FORMATTED = {model.TEXT, model.ID, model.REF, model.REFS, model.SDG_TARGETS, model.ORG_CODE,
-                   model.KOLADA_ID}
+                   model.KOLADA_ID, model.IRIS}
 
 
 def _write_header(ws, index: int, column: Column, lang: str) -> None:

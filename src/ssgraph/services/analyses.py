@@ -16,8 +16,9 @@ from ssgraph.analysis import council_report as council
 from ssgraph.analysis import coverage as coverage_analysis
 from ssgraph.analysis import goal_graph as gg
 from ssgraph.analysis import harmonise as harmonisation
-from ssgraph.analysis import rdf_output, version_diff
+from ssgraph.analysis import rdf_output, review, version_diff
 from ssgraph.analysis import suggest as suggestions
+from ssgraph.analysis.goal_items import GoalItem, items_from_graph
 from ssgraph.services.organisations import (
     Organisation,
     Structure,
@@ -44,27 +45,46 @@ def _goal_graph(store, structure: Structure, observations: str = "values") -> nx
 
 @dataclass
 class HarmonisationOutcome:
-    result: harmonisation.HarmonisationResult
+    result: harmonisation.HarmonisationResult  # as the review leaves it (the machine's when none)
     graph_iri: URIRef  # where the mapping lives (or would live) in the store
     mapping: Graph
     saved: bool
     illustrative: bool
+    machine: list[harmonisation.Candidate] = field(default_factory=list)  # the proposals before the review
+    decisions: list[review.Decision] = field(default_factory=list)
+    items_a: list[GoalItem] = field(default_factory=list)
+    items_b: list[GoalItem] = field(default_factory=list)
+    structures: tuple[Structure, ...] = ()
 
 
-def harmonise(store, org_a: str, org_b: str, *, mode: str = "many-to-one", save: bool = False) -> HarmonisationOutcome:
-    """Align the goals of two organisations (``mode``: many-to-one, one-to-one or all); with
-    ``save``, write the mapping graph."""
+def harmonise(store, org_a: str, org_b: str, *, mode: str = "many-to-one", save: bool = False,
+              decisions: Sequence[review.Decision] = ()) -> HarmonisationOutcome:
+    """Align the goals of two organisations (``mode``: many-to-one, one-to-one or all), with
+    the review's decisions stored for the pair (and ``decisions``, newer) re-applied; with
+    ``save``, write the mapping graph (and the decisions given)."""
     (a, b), illustrative = _chosen(store, [org_a, org_b])
     if a.code == b.code:  # two versions of one organisation: one graph each (they may share goal IRIs)
-        result = harmonisation.harmonise(_goal_graph(store, a, "none"), a.code, b.code, mode=mode,
-                                         graph_b=_goal_graph(store, b, "none"), label_a=a.key, label_b=b.key)
+        graph_a, graph_b = _goal_graph(store, a, "none"), _goal_graph(store, b, "none")
     else:
-        graph = gg.build_goal_graph(store, observations="none", versions=a.analysed(store) + b.analysed(store))
-        result = harmonisation.harmonise(graph, a.code, b.code, mode=mode, label_a=a.key, label_b=b.key)
+        graph_a = graph_b = gg.build_goal_graph(store, observations="none",
+                                                versions=a.analysed(store) + b.analysed(store))
+    result = harmonisation.harmonise(graph_a, a.code, b.code, mode=mode, graph_b=graph_b,
+                                     label_a=a.key, label_b=b.key)
+    items_a, items_b = items_from_graph(graph_a, a.code), items_from_graph(graph_b, b.code)
+    decisions_iri = review.decisions_graph_iri(a.key, b.key)
+    chosen = review.merge(review.from_graph(store.graph(str(decisions_iri))), list(decisions))
+    machine = result.candidates
+    if chosen:
+        result = review.reviewed(result, chosen, items_a, items_b)
     graph_iri, mapping = rdf_output.harmonisation_graph(result)
+    review.mark_in_mapping(mapping, chosen, a.key, b.key)
     if save:
-        store.replace_graphs({str(graph_iri): mapping})
-    return HarmonisationOutcome(result, graph_iri, mapping, save, illustrative)
+        graphs = {str(graph_iri): mapping}
+        if decisions:
+            graphs[str(decisions_iri)] = review.to_graph(chosen, a.key, b.key)
+        store.replace_graphs(graphs)
+    return HarmonisationOutcome(result, graph_iri, mapping, save, illustrative, machine, chosen, items_a, items_b,
+                                (a, b))
 
 
 @dataclass
