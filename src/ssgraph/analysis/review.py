@@ -35,9 +35,9 @@ ACCEPT, REJECT, ADD = "accept", "reject", "add"
 VERDICTS = (ACCEPT, REJECT, ADD)
 NOT = "Not"  # sssom:predicate_modifier of a negated (rejected) mapping
 
-BAD_DECISION = "analysis.review.bad_decision"
-UNKNOWN_GOAL = "analysis.review.unknown_goal"
-BAD_FILE = "analysis.review.bad_file"
+BAD_DECISION = "review.bad_decision"
+UNKNOWN_GOAL = "review.unknown_goal"
+BAD_FILE = "review.bad_file"
 
 
 @dataclass(frozen=True)
@@ -248,9 +248,13 @@ COLUMNS = ("subject_id", "subject_label", "predicate_id", "predicate_modifier", 
 _PREFIX_MAP = {"skos": str(SKOS), "semapv": str(SEMAPV), "sssom": str(SSSOM)}
 
 
-def to_sssom_tsv(decisions: list[Decision], key_a: str, key_b: str) -> str:
-    """The decisions as an SSSOM mapping set: a commented YAML header, then one row each.
-    ``confidence`` and ``comment`` keep the machine's original proposal when there was one."""
+def to_sssom_tsv(decisions: list[Decision], key_a: str, key_b: str, proposals: list[Candidate] = ()) -> str:
+    """The decisions as an SSSOM mapping set: a commented YAML header, then one row each
+    (``semapv:ManualMappingCuration``; ``confidence`` and ``comment`` keep the machine's
+    original proposal when there was one). Then the machine's ``proposals`` not decided yet
+    (``semapv:LexicalMatching``): they are not decisions; a row becomes one when its
+    justification is changed to ``semapv:ManualMappingCuration`` (with ``Not`` in
+    ``predicate_modifier`` to reject it)."""
     out = io.StringIO()
     out.write(f"#mapping_set_id: {decisions_graph_iri(key_a, key_b)}\n")
     out.write(f"#mapping_set_description: harmonisation review {key_a} - {key_b} (ssgraph)\n")
@@ -268,6 +272,11 @@ def to_sssom_tsv(decisions: list[Decision], key_a: str, key_b: str) -> str:
                          d.object, d.object_label, "semapv:ManualMappingCuration", d.reviewer, d.time,
                          f"{d.proposal.confidence:.3f}" if d.proposal else "",
                          " | ".join(part for part in (d.comment, proposed) if part)])
+    decided = {d.pair for d in decisions}
+    for c in proposals:
+        if c.assigned and (c.a, c.b) not in decided:
+            writer.writerow([c.a, c.a_label, f"skos:{c.relation}", "", c.b, c.b_label, "semapv:LexicalMatching",
+                             "", "", f"{c.score:.3f}", f"machine proposed: {c.explanation()}"])
     return out.getvalue()
 
 

@@ -73,25 +73,71 @@ def _page(lang: str):
 @click.option("--mode", type=click.Choice(("many-to-one", "one-to-one", "all")), default="many-to-one",
               show_default=True)
 @click.option("--no-store", is_flag=True)
+@click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--reviewer")
+@click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--new-org")
+@click.option("--new-name")
+@click.option("--new-type", default="region", show_default=True)
+@click.option("--new-version")
 @guarded
-def harmonise_command(org_a: str, org_b: str, output: Path, formats: tuple[str, ...],
-                      mode: str, no_store: bool) -> None:
-    """Align the goals of ORG_A with those of ORG_B (codes, e.g. LL18 RF18)."""
+def harmonise_command(org_a: str, org_b: str, output: Path, formats: tuple[str, ...], mode: str, no_store: bool,
+                      decisions_file: Path | None, reviewer: str | None, workbook: Path | None,
+                      new_org: str | None, new_name: str | None, new_type: str, new_version: str | None) -> None:
+    """Align the goals of ORG_A with those of ORG_B (codes, e.g. LL18 RF18; ORG@VERSION for
+    another version than the current one).
+
+    The review's decisions stored for the pair are re-applied. With --decisions FILE (SSSOM
+    TSV) the file's decisions (rows justified by semapv:ManualMappingCuration; Not in
+    predicate_modifier rejects) are applied and stored too, and FILE is rewritten with every
+    decision and the proposals not decided yet. With --workbook FILE the reviewed merged
+    structure is written as a filled import template for the organisation --new-org.
+    """
     from ssgraph import services
     from ssgraph.rendering.analysis_reports import harmonise_page
+    from ssgraph.services import harmonisation_review as review_service
 
     state = _state()
     store = state.open_store()
-    outcome = services.harmonise(store, org_a, org_b, mode=mode, save=not no_store)
+    decisions = []
+    if decisions_file is not None and decisions_file.exists():
+        decisions = review_service.read_decisions(store, org_a, org_b, decisions_file, reviewer or _user(), mode=mode)
+    outcome = services.harmonise(store, org_a, org_b, mode=mode, save=not no_store, decisions=decisions)
     result = outcome.result
     names = {o.code: o.label for o in services.organisations(store)}
-    written = _write(f"harmonise-{result.org_a}-{result.org_b}", set(formats), output, state.lang,
-                     html=harmonise_page(outcome, _page(state.lang), names), rows=result.csv_rows(),
+    written = _write(f"harmonise-{_file_part(result.org_a)}-{_file_part(result.org_b)}", set(formats), output,
+                     state.lang, html=harmonise_page(outcome, _page(state.lang), names), rows=result.csv_rows(),
                      data=result.to_dict(), rdf=outcome.mapping, translate_headers=False)
+    if decisions_file is not None:
+        written.append(review_service.write_decisions(decisions_file, outcome))
+    if workbook is not None:
+        from ssgraph.analysis.merged_workbook import NewOrganisation
+
+        if not new_org or not new_name:
+            raise click.UsageError(catalogue.text("review.workbook_needs_org", state.lang))
+        organisation = NewOrganisation(new_org, new_name, new_type,
+                                       new_version or catalogue.text("review.merged_version", state.lang))
+        written.append(review_service.write_merged_workbook(outcome, workbook, organisation, state.lang, names))
     _echo_written(written)
     click.echo(catalogue.text("cli.harmonised", state.lang, matches=len(result.matches),
                               a=len(result.unmatched_a), b=len(result.unmatched_b), graph=outcome.graph_iri)
                + ("" if outcome.saved else " " + catalogue.text("cli.not_stored", state.lang)))
+    if outcome.decisions:
+        click.echo(catalogue.text("review.decisions_applied", state.lang, count=len(outcome.decisions)))
+
+
+def _file_part(key: str) -> str:
+    """``0018@rus-2022`` → ``0018_rus-2022`` (a key as part of a file name)."""
+    return key.replace("@", "_").replace("/", "-")
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "ssgraph"
 
 
 @click.command("consolidate")

@@ -24,6 +24,7 @@ from ssgraph.services.analyses import (
     diff,
     goal_graph,
     harmonise,
+    structure_choices,
     suggest,
 )
 from ssgraph.services.importing import import_files
@@ -66,6 +67,7 @@ __all__ = [
     "search",
     "search_sdgs",
     "stored_validation",
+    "structure_choices",
     "suggest",
     "validate",
     "validation_report",

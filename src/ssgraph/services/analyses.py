@@ -219,6 +219,32 @@ def diff(store, a: str, b: str | None = None) -> version_diff.GoalDiff:
     return version_diff.diff_versions(store, first.version, second.version)
 
 
+@dataclass(frozen=True)
+class StructureChoice:
+    """One goal structure as a form offers it: ``value`` is what commands take (``ORG`` for
+    the current version, ``ORG@slug`` for another)."""
+
+    value: str
+    organisation: str  # the organisation's name
+    version: str  # the version's name
+    current: bool
+
+
+def structure_choices(store) -> list[StructureChoice]:
+    """Every organisation's current goal structure and its other versions, by name."""
+    listed = all_versions(store)
+    choices = []
+    for organisation in organisations(store):
+        versions = sorted((v for v in listed if v.org_code == organisation.code),
+                          key=lambda v: (not v.current, v.generated or "", v.name))
+        for version in versions or []:
+            choices.append(StructureChoice(version.key if not version.current else organisation.code,
+                                           organisation.label, version.name, version.current))
+        if not versions:
+            choices.append(StructureChoice(organisation.code, organisation.label, organisation.version, True))
+    return choices
+
+
 def goal_graph(store, orgs: Sequence[str] | None = None, *, all_versions: bool = False) -> nx.DiGraph:
     """The goal graph of the given organisations (all when none), current versions by default."""
     codes = None

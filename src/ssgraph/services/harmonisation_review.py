@@ -17,7 +17,7 @@ from ssgraph.errors import InputError, Location, problem
 from ssgraph.services.analyses import HarmonisationOutcome, harmonise
 
 CLEAR = "clear"  # withdraw the decision on a pair
-MISSING_REVIEWER = "analysis.review.missing_reviewer"
+MISSING_REVIEWER = "review.missing_reviewer"
 
 
 @dataclass
@@ -136,7 +136,7 @@ def read_decisions(store, org_a: str, org_b: str, path: Path, reviewer: str, *,
     labels_a = {i.key: i.label for i in before.items_a}
     labels_b = {i.key: i.label for i in before.items_b}
     problems, decisions = [], []
-    for row in rows:
+    for row in (r for r in rows if r["manual"]):
         verdict = row["verdict"] or (review.ACCEPT if any(
             c.a == row["subject"] and c.b == row["object"] and c.assigned for c in before.machine) else review.ADD)
         try:
@@ -154,7 +154,8 @@ def write_decisions(path: Path, outcome: HarmonisationOutcome) -> Path:
     key_a, key_b = (s.key for s in outcome.structures)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(review.to_sssom_tsv(outcome.decisions, key_a, key_b), encoding="utf-8")
+    path.write_text(review.to_sssom_tsv(outcome.decisions, key_a, key_b, outcome.result.candidates),
+                    encoding="utf-8")
     return path
 
 

@@ -69,12 +69,13 @@ def _names(view) -> dict[str, str]:
 def _choose(heading: str, intro: str, action: str, selected: str | None = None, period: str | None = None,
             second: str | None = None, button: str | None = None) -> Response:
     """A form page: the analysis asked for without its parameters."""
-    organisations = services.organisations(ReadView())
+    view = ReadView()
+    organisations = services.organisations(view)
     if second is not None and len(organisations) > 1 and not selected:
         selected, second = organisations[0].code, organisations[1].code
     return html_response("analysis/choose.html", heading=heading, intro=intro, action=action,
-                         organisations=organisations, selected=selected, period=period, second=second,
-                         button=button)
+                         organisations=organisations, choices=services.structure_choices(view), selected=selected,
+                         period=period, second=second, button=button)
 
 
 def _t(message_id: str, **params: object) -> str:
@@ -88,7 +89,9 @@ def index_page() -> Response:
     import datetime as dt
 
     period = request.args.get("period") or str(dt.date.today().year - 1)
-    return html_response("analysis/index.html", organisations=services.organisations(ReadView()), period=period)
+    view = ReadView()
+    return html_response("analysis/index.html", organisations=services.organisations(view),
+                         choices=services.structure_choices(view), period=period)
 
 
 @bp.get("/api/organisations")
@@ -285,8 +288,12 @@ def goal_graph_json() -> Response:
 
 
 def register(app: Flask) -> None:
-    """Mount the analysis pages and API on an app made by ``create_app`` (once)."""
-    if bp.name not in app.blueprints:
-        app.register_blueprint(bp)
+    """Mount the analysis pages and API on an app made by ``create_app`` (once), with the
+    harmonisation review and the version diff."""
+    from ssgraph.web import harmonisation_review
+
+    for blueprint in (bp, harmonisation_review.bp):
+        if blueprint.name not in app.blueprints:
+            app.register_blueprint(blueprint)
 
 
