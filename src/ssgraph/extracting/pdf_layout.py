@@ -153,6 +153,7 @@ def _table_rows(lines: list[Line], horizontals: list[Rule], starts: list[float])
     threshold = (min(gaps) + 0.25 * size) if gaps else 0.0
     rows: list[list[list[str]]] = []
     previous_band = None
+    last: dict[int, tuple[int, float]] = {}  # column → (row, bottom) of its last text
     for index, line in enumerate(lines):
         middle = (line.top + line.bottom) / 2
         band = sum(1 for c in cuts if c < middle)
@@ -163,13 +164,37 @@ def _table_rows(lines: list[Line], horizontals: list[Rule], starts: list[float])
             new_row = True
         else:  # evenly spaced lines are rows of one line each
             new_row = gaps[index - 1] > threshold if informative else True
-        previous_band = band
+        if informative and rows:
+            _keep_wrapped(cells, rows, last, line, band, previous_band, 0.45 * size)
+            # what is left starts a row where it would land on text of the row above
+            new_row = new_row or any(parts and rows[-1][p] for p, parts in enumerate(cells))
+            if not any(cells):
+                previous_band = band
+                continue
         if new_row:
             rows.append(cells)
         else:
             for position, parts in enumerate(cells):
                 rows[-1][position] += parts
+        previous_band = band
+        for position, parts in enumerate(cells):
+            if parts:
+                last[position] = (len(rows) - 1, line.bottom)
     return [[_join_cell(parts) for parts in row] for row in rows if any(row)]
+
+
+def _keep_wrapped(cells, rows, last, line, band, previous_band, wrap_gap) -> None:
+    """A cell merged down over several rows (a goal over its indicators) wraps its text onto
+    the lines of the next rows: text that stands a wrapped line's gap below the last text of
+    its column, in the same ruled band, goes on in that cell, not in the new row."""
+    for position, parts in enumerate(cells):
+        if not parts or position not in last:
+            continue
+        row, bottom = last[position]
+        if line.top - bottom <= wrap_gap and band == previous_band and rows[row][position]:
+            rows[row][position] += parts
+            cells[position] = []
+            last[position] = (row, line.bottom)
 
 
 def _join_cell(parts: list[str]) -> str:

@@ -32,8 +32,6 @@ class TableReader:
         if body and tables.years_below(columns, block.rows[header_index], body[0]):
             body, first_row = body[1:], first_row + 1
         _group_column(columns, body)
-        for role in (tables.GOAL, tables.AREA_COLUMN):
-            _join_wrapped(body, columns.first(role))
         header = [cell.casefold() for cell in block.rows[header_index]]
         continued = header == self.last_header and self.last_goal is not None
         current: Goal | None = self.last_goal if continued else (
@@ -89,23 +87,6 @@ def _group_column(columns: tables.Columns, body: list[list[str]]) -> None:
     goals = [_cell(row, goal) for row in body if _cell(row, goal)]
     if filled and len(filled) < len(goals) and all(len(text) <= 120 for text in filled):
         columns.roles[tables.AREA_COLUMN] = [column]
-
-
-def _join_wrapped(body: list[list[str]], column: int | None) -> None:
-    """A cell text that wrapped onto the band of the next row (an unruled PDF table with
-    merged cells): a cell that starts in lower case after one that ends mid-sentence goes on."""
-    if column is None:
-        return
-    above: list[str] | None = None
-    for row in body:
-        text = _cell(row, column)
-        if not text:
-            continue
-        if above is not None and text[:1].islower() and not above[column].rstrip().endswith((".", "!", "?", ":")):
-            above[column] = f"{above[column].rstrip()} {text}"
-            row[column] = ""
-            continue
-        above = row
 
 
 def _goal_above(analyser) -> Goal | None:
