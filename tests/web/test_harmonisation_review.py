@@ -92,25 +92,33 @@ def test_a_bad_decision_among_good_ones_writes_nothing(web):
     assert set(_review(web)["counts"]) == {"proposed"}
 
 
+def _short(link: dict) -> tuple[str, str]:
+    return link["subject"].rsplit("/", 1)[-1], link["object"].rsplit("/", 1)[-1]
+
+
 @pytest.fixture(scope="module")
 def decided(web):
-    """Reject one proposed link, accept one, change the relation of one, add one by hand."""
+    """Reject one proposed link, accept one, change the relation of one, add one by hand
+    (whatever the machine proposes: the review overrides it)."""
     links = _review(web)["links"]
-    rejected = _pair(links, "A.e4", "B.g1")  # "ökad grad av delaktighet och inflytande" ↔ "Ökad inkludering"
-    accepted = _pair(links, "A.m1", "B.m1")
+    accepted = _pair(links, "A.m1", "B.m1")  # "Stark konkurrenskraft", the same words in both
     changed = _pair(links, "A.p1.s3", "B.p1.s3")  # "… fler etableringar …" ↔ "… fler hållbara etableringar …"
+    relation = "closeMatch" if changed["proposal"]["relation"] != "closeMatch" else "relatedMatch"
+    rejected = next(link for link in links if _short(link) not in {("A.m1", "B.m1"), ("A.p1.s3", "B.p1.s3")})
+    proposed = {_short(link) for link in links}
+    # "begränsad klimatpåverkan" ↔ "Omställning till … en cirkulär ekonomi", unless the machine links them
+    pair = next(p for p in (("A.e5", "B.g3"), ("A.e1", "B.g2"), ("A.e2", "B.g3")) if p not in proposed)
     base = "https://w3id.org/ssgraph/id/org/0018/goal/"
-    # "begränsad klimatpåverkan" ↔ "Omställning till ett långsiktigt hållbart näringsliv och en cirkulär ekonomi"
-    added = {"subject": base + "A.e5", "object": base + "B.g3", "verdict": "add", "relation": "relatedMatch",
+    added = {"subject": base + pair[0], "object": base + pair[1], "verdict": "add", "relation": "relatedMatch",
              "comment": "klimat ↔ cirkulär ekonomi"}
     response = _decide(web, [
         {"subject": rejected["subject"], "object": rejected["object"], "verdict": "reject"},
         {"subject": accepted["subject"], "object": accepted["object"], "verdict": "accept"},
-        {"subject": changed["subject"], "object": changed["object"], "verdict": "accept", "relation": "closeMatch"},
+        {"subject": changed["subject"], "object": changed["object"], "verdict": "accept", "relation": relation},
         added,
     ])
     assert response.status_code == 200, response.get_data(as_text=True)
-    return {"rejected": rejected, "accepted": accepted, "changed": changed, "added": added}
+    return {"rejected": rejected, "accepted": accepted, "changed": changed, "relation": relation, "added": pair}
 
 
 def test_decisions_are_stored_with_who_when_and_the_machines_proposal(web, decided):
@@ -127,13 +135,14 @@ SELECT ?source ?target ?relation ?modifier ?who ?when ?proposed ?confidence WHER
 }""")
     by_source = {(r["source"].rsplit("/", 1)[-1], r["target"].rsplit("/", 1)[-1]): r for r in rows}
     assert len(rows) == 4 and {r["who"] for r in rows} == {"Anna Analytiker"}
-    rejected = by_source[("A.e4", "B.g1")]
+    rejected = by_source[_short(decided["rejected"])]
     assert rejected["modifier"] == "Not" and rejected["proposed"].endswith("#" + decided["rejected"]["proposal"]["relation"])
     changed = by_source[("A.p1.s3", "B.p1.s3")]
-    assert changed["relation"].endswith("#closeMatch") and changed["proposed"].endswith("#exactMatch")
+    assert changed["relation"].endswith("#" + decided["relation"])
+    assert changed["proposed"].endswith("#" + decided["changed"]["proposal"]["relation"])
     assert float(changed["confidence"]) > 0.5
-    added = by_source[("A.e5", "B.g3")]
-    assert added["relation"].endswith("#relatedMatch") and "proposed" not in added
+    added = by_source[decided["added"]]
+    assert added["relation"].endswith("#relatedMatch") and "modifier" not in added
     assert all(r["when"].startswith("20") for r in rows)
 
 
@@ -150,16 +159,20 @@ def test_decisions_are_reapplied_when_the_harmonisation_runs_again(web, decided)
     for mode in ("many-to-one", "one-to-one"):
         result = web.get(f"/api/harmonise?{PAIR}&mode={mode}").get_json()
         chosen = {(m["a"].rsplit("/", 1)[-1], m["b"].rsplit("/", 1)[-1]): m["relation"] for m in result["matches"]}
-        assert ("A.e4", "B.g1") not in chosen, mode  # rejected stays rejected
-        assert chosen[("A.e5", "B.g3")] == "relatedMatch", mode  # added by hand stays
-        assert chosen[("A.p1.s3", "B.p1.s3")] == "closeMatch", mode  # the reviewer's relation
-        assert chosen[("A.m1", "B.m1")] == "exactMatch", mode
-    mapped = _select(web, """
-SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o FILTER(?s IN (<https://w3id.org/ssgraph/id/org/0018/goal/A.e4>,
-                                                        <https://w3id.org/ssgraph/id/org/0018/goal/A.e5>)) }
-  FILTER(STRSTARTS(STR(?g), "https://w3id.org/ssgraph/graph/mapping/")) }""")
-    assert {(r["s"].rsplit("/", 1)[-1], r["p"].rsplit("#", 1)[-1], r["o"].rsplit("/", 1)[-1]) for r in mapped} == {
-        ("A.e5", "relatedMatch", "B.g3")}  # the stored mapping too: A.e4's link rejected, A.e5's added
+        assert _short(decided["rejected"]) not in chosen, mode  # rejected stays rejected
+        assert chosen[decided["added"]] == "relatedMatch", mode  # added by hand stays
+        assert chosen[("A.p1.s3", "B.p1.s3")] == decided["relation"], mode  # the reviewer's relation
+        assert chosen[("A.m1", "B.m1")] == decided["accepted"]["proposal"]["relation"], mode
+    subject, object_ = decided["rejected"]["subject"], decided["rejected"]["object"]
+    mapped = _select(web, f"""
+SELECT ?p WHERE {{ GRAPH ?g {{ <{subject}> ?p <{object_}> }}
+  FILTER(STRSTARTS(STR(?g), "https://w3id.org/ssgraph/graph/mapping/")) }}""")
+    assert mapped == []  # nor in the stored mapping graph
+    subject, object_ = (f"https://w3id.org/ssgraph/id/org/0018/goal/{g}" for g in decided["added"])
+    mapped = _select(web, f"""
+SELECT ?p WHERE {{ GRAPH ?g {{ <{subject}> ?p <{object_}> }}
+  FILTER(STRSTARTS(STR(?g), "https://w3id.org/ssgraph/graph/mapping/")) }}""")
+    assert [r["p"].rsplit("#", 1)[-1] for r in mapped] == ["relatedMatch"]
 
 
 def test_a_decision_can_be_withdrawn(web, decided):
@@ -175,7 +188,7 @@ def test_the_decisions_download_as_sssom(web, decided):
     header = next(line for line in text.splitlines() if not line.startswith("#")).split("\t")
     assert header[:5] == ["subject_id", "subject_label", "predicate_id", "predicate_modifier", "object_id"]
     manual = [line.split("\t") for line in text.splitlines() if "semapv:ManualMappingCuration" in line]
-    assert any(row[3] == "Not" and row[4].endswith("/B.g1") for row in manual)
+    assert any(row[3] == "Not" and row[4] == decided["rejected"]["object"] for row in manual)
 
 
 # -- ORG@VERSION on every analysis page -----------------------------------------------------
