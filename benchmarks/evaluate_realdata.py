@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     if "harmonise" in wanted:
         results["harmonise"] = report_harmonise(goal_sets, gold, args)
     if "suggest" in wanted:
-        results["suggest"] = evaluate_suggest(goal_sets, gold["sdg-links"], args)
+        results["suggest"] = evaluate_suggest(goal_sets, gold["sdg-links"], args, gold["harmonisation"])
     if "consolidate" in wanted:
         results["consolidate"] = evaluate_consolidation(goal_sets, gold["consolidation"], args)
     if args.json:

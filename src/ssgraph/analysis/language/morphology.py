@@ -34,7 +34,7 @@ NOT_HEADS = frozenset(
     "sam het lig ligt liga ande ende ning ningen ningar else isk iska iskt ist ism ion ionen ioner "
     "tion itet are aren arna ning skap skapet dom bar bart bara barhet lös löst lösa full fullt ig igt "
     "iga era erar erad erat ade ader anden enhet kap".split()
-)
+) | frozenset("ska skall kan bör måste".split())  # auxiliaries: "kommunska" is "kommun ska" run together, not a school
 # prefixes of derived words, not first members of compounds ("tillgänglig", "utbildning")
 PARTICLES = frozenset(
     "till upp ut in av på för över under med mot om fram bort an be när efter samman genom "
