@@ -19,7 +19,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from ssgraph.analysis import charts, consolidate, coverage, goal_graph, harmonise, suggest
+from ssgraph.analysis import consolidate, coverage, goal_graph, harmonise, suggest
+from ssgraph.rendering import charts
 from ssgraph.paths import REFERENCE_DIR
 from ssgraph.store import open_store
 
@@ -58,6 +59,11 @@ def main(argv: list[str] | None = None) -> None:
         store = open_store(work / "store")
         with timed("load dataset and reference vocabularies"):
             store.load([data, *sorted(REFERENCE_DIR.glob("*.ttl"))])
+
+    with timed("text machinery: Swedish dictionary, thesaurus and concept lexicon"):
+        from ssgraph.analysis.concept_lexicon import load_lexicon
+
+        load_lexicon()
 
     with timed("goal graph of every organisation (indicator data: presence)"):
         graph = goal_graph.build_goal_graph(store, observations="presence")

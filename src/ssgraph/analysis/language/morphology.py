@@ -16,12 +16,20 @@ A *root* joins derivations that lemmas keep apart ("försörjning", "försörjan
 
 from __future__ import annotations
 
+import importlib.metadata
+import marshal
+import os
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
 
+import platformdirs
 import simplemma
 import snowballstemmer
+from simplemma.strategies import DefaultStrategy
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+from simplemma.strategies.dictionaries.dictionary_factory import MappingStrToByteString
 from wordfreq import zipf_frequency
 
 LANG = "sv"
@@ -44,9 +52,46 @@ DERIVATIONAL = ("ningar", "ningen", "ning", "ande", "ende", "else", "andet")
 _WORD = re.compile(r"[a-zåäöéüà0-9]+(?:-[a-zåäöéü0-9]+)*-?", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+class _CachedDictionaries:
+    """simplemma's dictionary factory, with the decoded Swedish dictionary kept in a cache
+    file (the user's cache folder, per simplemma version): decoding the shipped file takes
+    about 3 s, reading the decoded form about 1 s. One instance serves both our look-ups
+    and simplemma's lemmatiser, so the dictionary is read once per process. A cache that
+    cannot be read or written is ignored (rebuilt from the shipped file)."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Mapping[str, str]] = {}
+
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        if lang not in self._loaded:
+            self._loaded[lang] = self._read(lang)
+        return self._loaded[lang]
+
+    @staticmethod
+    def _read(lang: str) -> Mapping[str, str]:
+        cache = Path(platformdirs.user_cache_dir("ssgraph")) / f"simplemma-{_SIMPLEMMA}-{lang}.marshal"
+        try:
+            return MappingStrToByteString(marshal.loads(cache.read_bytes()))
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        decoded = DefaultDictionaryFactory().get_dictionary(lang)
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(marshal.dumps(decoded._dict))
+            partial.replace(cache)
+        except (OSError, AttributeError, ValueError):
+            pass
+        return decoded
+
+
+_SIMPLEMMA = importlib.metadata.version("simplemma")
+_DICTIONARIES = _CachedDictionaries()
+_LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_DICTIONARIES))
+
+
 def _dictionary():
-    return DefaultDictionaryFactory().get_dictionary(LANG)
+    return _DICTIONARIES.get_dictionary(LANG)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +118,7 @@ def lemma(word: str) -> str:
     found = _dictionary().get(word)
     if found is not None:
         return found.lower()
-    return simplemma.lemmatize(word, lang=LANG).lower()
+    return _LEMMATIZER.lemmatize(word, lang=LANG).lower()
 
 
 @lru_cache(maxsize=131072)
