@@ -8,6 +8,7 @@ from rdflib.namespace import RDFS, SKOS
 from ssgraph.namespaces import SSG, SSGREF
 
 from .common import LICENCE_CC_BY, SchemeMetadata, add_concept, add_scheme, add_texts, new_graph
+from .process_elements import ELEMENTS
 from .standard_terms import GROUPS, PROCESS_CYCLE, PROCESS_TO_PDCA
 
 SCHEME = SSGREF["ss854000"]
@@ -37,6 +38,10 @@ METADATA = SchemeMetadata(
         "implement and apply, evaluate and report, analyse and improve, and back to plan.",
         "Fulfilment-status colours and notations (G, Y, R, NA) are the project's traffic-light "
         "convention; gender notations follow Kolada (T, K, M).",
+        "The elements of each process step (ssg:ProcessElement, ssg:inProcessStep) name what in "
+        "an organisation's data shows them (ssg:evidenceClass, ssg:evidenceProperty, "
+        "ssg:evidenceMinimum); their skos:scopeNote is the project's paraphrase of the standard's "
+        "recommendation, not the standard's text.",
     ),
 )
 
@@ -68,4 +73,23 @@ def build_standard() -> Graph:
         graph.add((concept_iri(step), SSG.nextStep, concept_iri(following)))
     for step, phase in PROCESS_TO_PDCA.items():
         graph.add((concept_iri(step), SSG.correspondsToPDCA, concept_iri(phase)))
+    add_process_elements(graph)
     return graph
+
+
+def add_process_elements(graph: Graph) -> None:
+    """The elements of each process step, what shows them and the standard's recommendation."""
+    for element in ELEMENTS:
+        concept = concept_iri(f"element-{element.slug}")
+        add_concept(graph, concept, SCHEME, [SSG.ProcessElement], notation=element.notation,
+                    label_sv=element.sv, label_en=element.en)
+        add_texts(graph, concept, SKOS.definition, element.definition_sv, element.definition_en)
+        add_texts(graph, concept, SKOS.scopeNote, element.recommendation_sv, element.recommendation_en)
+        graph.add((concept, SSG.inProcessStep, concept_iri(element.step)))
+        graph.add((concept, SKOS.broader, concept_iri(element.step)))
+        for name in element.classes:
+            graph.add((concept, SSG.evidenceClass, SSG[name]))
+        for name in element.properties:
+            graph.add((concept, SSG.evidenceProperty, SSG[name]))
+        if element.minimum != 1:
+            graph.add((concept, SSG.evidenceMinimum, Literal(element.minimum)))

@@ -74,6 +74,7 @@ class SSG(DefinedNamespace):
     PDCAPhase: URIRef
     Plan: URIRef
     Policy: URIRef
+    ProcessElement: URIRef
     ProcessStep: URIRef
     ProcurementCriterion: URIRef
     Programme: URIRef
@@ -128,6 +129,9 @@ class SSG(DefinedNamespace):
     documentStatus: URIRef
     endDate: URIRef
     environmentalObjectiveLinkStatement: URIRef
+    evidenceClass: URIRef
+    evidenceMinimum: URIRef
+    evidenceProperty: URIRef
     extractionConfidence: URIRef
     fixHint: URIRef
     fulfilmentStatus: URIRef

@@ -22,6 +22,8 @@ CODED_COLUMNS = {
     "subject_kind": "csv.subject_kind.",
     "scheme": "csv.scheme.",
     "severity": "csv.severity.",
+    "measure": "find.measure.",
+    "cycle_status": "find.status.",
 }
 
 

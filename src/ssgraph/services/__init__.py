@@ -27,7 +27,15 @@ from ssgraph.services.analyses import (
     structure_choices,
     suggest,
 )
+from ssgraph.services.cycle import CycleOutcome, cycle_status
 from ssgraph.services.importing import import_files
+from ssgraph.services.organisation_pages import (
+    MAX_COMPARED,
+    Comparison,
+    OrganisationPage,
+    compare,
+    organisation_page,
+)
 from ssgraph.services.organisations import (
     Organisation,
     Structure,
@@ -44,6 +52,13 @@ from ssgraph.services.validating import (
 )
 
 __all__ = [
+    "MAX_COMPARED",
+    "Comparison",
+    "CycleOutcome",
+    "OrganisationPage",
+    "compare",
+    "cycle_status",
+    "organisation_page",
     "CoverageOutcome",
     "HarmonisationOutcome",
     "Organisation",

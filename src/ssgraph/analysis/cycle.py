@@ -1,0 +1,164 @@
+"""The SS 854000 cycle status: for each organisation and each element of the management
+system's five process steps, what its data shows, what is missing and what the standard
+recommends.
+
+Nothing here decides what counts: the steps, their order (``ssg:nextStep``), their elements
+and what shows each element (``ssg:evidenceClass``, ``ssg:evidenceProperty``,
+``ssg:evidenceMinimum``) are the standard's concepts in data/reference/standard.ttl, and the
+counting is the library query ``queries/cycle_status.rq``. An element is "shown" when its
+evidence reaches the minimum, "partial" when there is some, "missing" when there is none.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ssgraph.analysis.versions import rows
+from ssgraph.queries import load_library
+from ssgraph.store.binding import bind, iri
+
+EVIDENCE_SHOWN = 5  # evidence items listed per element on an organisation's page
+STATUSES = ("shown", "partial", "missing")
+
+
+@dataclass
+class Element:
+    iri: str
+    step: str
+    notation: str
+    label: str
+    definition: str
+    recommendation: str
+    minimum: int
+    shown_by: list[str]  # labels of the evidence classes and properties
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+@dataclass
+class Step:
+    iri: str
+    label: str
+    definition: str
+    pdca: str
+    elements: list[Element] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {**{k: v for k, v in self.__dict__.items() if k != "elements"},
+                "elements": [e.to_dict() for e in self.elements]}
+
+
+MODEL_QUERY = """
+SELECT ?step ?stepLabel ?stepDefinition ?pdcaLabel ?next ?element ?notation ?label ?definition ?recommendation
+       ?minimum ?shownBy ?shownByLabel WHERE {
+  ?step a ssg:ProcessStep ; skos:prefLabel ?stepLabel .
+  FILTER(lang(?stepLabel) = $lang)
+  OPTIONAL { ?step skos:definition ?stepDefinition FILTER(lang(?stepDefinition) = $lang) }
+  OPTIONAL { ?step ssg:correspondsToPDCA/skos:prefLabel ?pdcaLabel FILTER(lang(?pdcaLabel) = $lang) }
+  OPTIONAL { ?step ssg:nextStep ?next }
+  OPTIONAL {
+    ?element a ssg:ProcessElement ; ssg:inProcessStep ?step ; skos:notation ?notation ; skos:prefLabel ?label .
+    FILTER(lang(?label) = $lang)
+    OPTIONAL { ?element skos:definition ?definition FILTER(lang(?definition) = $lang) }
+    OPTIONAL { ?element skos:scopeNote ?recommendation FILTER(lang(?recommendation) = $lang) }
+    OPTIONAL { ?element ssg:evidenceMinimum ?minimum }
+    OPTIONAL { ?element ssg:evidenceClass|ssg:evidenceProperty ?shownBy .
+               OPTIONAL { ?shownBy rdfs:label ?shownByLabel FILTER(lang(?shownByLabel) = $lang) } }
+  }
+}"""
+
+
+def _cycle_order(steps: dict[str, Step], following: dict[str, str]) -> list[Step]:
+    """The steps from the one no step leads to (the prerequisites) along ssg:nextStep."""
+    led_to = set(following.values())
+    start = next((s for s in sorted(steps) if s not in led_to), next(iter(sorted(steps)), None))
+    ordered, current = [], start
+    while current in steps and steps[current] not in ordered:
+        ordered.append(steps[current])
+        current = following.get(current)
+    return ordered + [s for s in steps.values() if s not in ordered]
+
+
+def model(store, lang: str = "sv") -> list[Step]:
+    """The five process steps in the order of the cycle, each with its elements."""
+    steps: dict[str, Step] = {}
+    following: dict[str, str] = {}
+    elements: dict[str, Element] = {}
+    for row in rows(store, bind(MODEL_QUERY, lang=lang)):
+        step = steps.setdefault(row["step"], Step(row["step"], row["stepLabel"], row.get("stepDefinition", ""),
+                                                  row.get("pdcaLabel", "")))
+        if "next" in row:
+            following.setdefault(row["step"], row["next"])
+        if "element" not in row:
+            continue
+        element = elements.get(row["element"])
+        if element is None:
+            element = elements[row["element"]] = Element(
+                row["element"], row["step"], row["notation"], row["label"], row.get("definition", ""),
+                row.get("recommendation", ""), int(row.get("minimum") or 1), [])
+            step.elements.append(element)
+        shown_by = row.get("shownByLabel") or row.get("shownBy", "").rsplit("#", 1)[-1]
+        if shown_by and shown_by not in element.shown_by:
+            element.shown_by.append(shown_by)
+    for step in steps.values():
+        step.elements.sort(key=lambda e: [int(p) if p.isdigit() else p for p in e.notation.split(".")])
+    return _cycle_order(steps, following)
+
+
+def evidence_counts(store, organisation: str | None) -> dict[str, dict[str, int]]:
+    """Organisation IRI → element IRI → evidence count (``organisation`` None: every one)."""
+    query = load_library()["cycle_status"].bind({"organisation": organisation or "all"})
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in rows(store, query):
+        found[row["organisation"]][row["element"]] = int(row["evidenceCount"])
+    return found
+
+
+EVIDENCE_QUERY = """
+SELECT ?element ?evidence ?label WHERE {
+  VALUES ?g { $graph }
+  VALUES ?organisation { $organisation }
+  ?element a ssg:ProcessElement .
+  {
+    ?element ssg:evidenceClass ?class . ?type rdfs:subClassOf* ?class . GRAPH ?g { ?evidence a ?type }
+  } UNION {
+    ?element ssg:evidenceProperty ?property . GRAPH ?g { ?evidence ?property ?value }
+  } UNION {
+    ?element ssg:evidenceClass ?class . ?evidence a ?class ; ssg:versionOf ?organisation .
+  }
+  OPTIONAL { ?evidence rdfs:label|skos:prefLabel|dcterms:title ?label }
+}"""
+
+
+def evidence_items(store, organisation: str, graph: str, limit: int = EVIDENCE_SHOWN) -> dict[str, list[dict]]:
+    """Element IRI → up to ``limit`` resources that show it (iri, label), for one organisation."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in rows(store, bind(EVIDENCE_QUERY, graph=iri(graph), organisation=iri(organisation))):
+        items = found[row["element"]]
+        if row["evidence"] in items or len(items) < limit:
+            items[row["evidence"]] = items.get(row["evidence"]) or row.get("label", "")
+    return {element: [{"iri": k, "label": v} for k, v in items.items()] for element, items in found.items()}
+
+
+def status(count: int, minimum: int) -> str:
+    return "shown" if count >= minimum else "partial" if count > 0 else "missing"
+
+
+TOOLS_QUERY = """
+SELECT ?tool ?label WHERE {
+  ?tool a ?type . ?type rdfs:subClassOf* ssg:SupportingTool .
+  ?tool skos:prefLabel ?label FILTER(lang(?label) = $lang)
+}"""
+
+
+def supporting_tools(store, lang: str = "sv") -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The supporting tools the standard names (IRI → label), and organisation IRI → the tools
+    its current goal structure says it uses (the library query ``supporting_tools_in_use``)."""
+    names = {row["tool"]: row["label"] for row in rows(store, bind(TOOLS_QUERY, lang=lang))}
+    used: dict[str, list[str]] = defaultdict(list)
+    for row in rows(store, load_library()["supporting_tools_in_use"].text):
+        for organisation in row.get("users", "").split():
+            used[organisation].append(row["tool"])
+    return names, used
