@@ -5,6 +5,7 @@ prints what comes back (a table, or JSON)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -63,4 +64,67 @@ def search_command(query: str, orgs: tuple[str, ...], kinds: tuple[str, ...], sd
     _console().print(table)
 
 
-COMMANDS = [search_command]
+def _print_cycle(outcome, lang: str) -> None:
+    from rich.table import Table
+
+    t = catalogue.translator(lang)
+    console = _console()
+    if len(outcome.organisations) == 1:
+        org = outcome.organisations[0]
+        click.echo(t("find.cycle_status_of", name=f"{org.organisation.label} ({org.organisation.code})"))
+        click.echo(t("find.cycle_summary", shown=org.shown, elements=org.elements))
+        for number, (step, statuses) in enumerate(org.steps, start=1):
+            table = Table(t("find.element"), t("find.status_heading"), t("find.evidence"), t("find.recommendation"),
+                          title=f"{number}. {step.label} ({step.pdca})", show_lines=True, title_justify="left")
+            for s in statuses:
+                shown = ", ".join(e["label"] or e["iri"] for e in s.evidence[:3])
+                evidence = f"{s.count}: {shown}" if s.count else t("find.missing_text", shown_by=", ".join(
+                    s.element.shown_by), minimum=s.element.minimum)
+                table.add_row(f"{s.element.notation} {s.element.label}", t("find.status." + s.status), evidence,
+                              s.element.recommendation if s.status != "shown" else "")
+            console.print(table)
+        tools = ", ".join(label for _, label in org.tools) or t("find.not_in_data")
+        click.echo(f"{t('find.supporting_tools')}: {tools}")
+        return
+    counts = outcome.element_counts()
+    table = Table(t("find.step"), t("find.element"), t("find.organisations_showing"),
+                  title=t("find.cycle_all_intro", count=len(outcome.organisations)), title_justify="left")
+    for step in outcome.steps:
+        for index, element in enumerate(step.elements):
+            table.add_row(step.label if index == 0 else "", f"{element.notation} {element.label}",
+                          f"{counts.get(element.iri, 0)} / {len(outcome.organisations)}")
+    console.print(table)
+    tools = outcome.tool_counts()
+    for tool, label in outcome.tools.items():
+        click.echo(f"{label}: {tools.get(tool, 0)}")
+
+
+@click.command("cycle")
+@click.argument("org", required=False)
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True)
+@click.option("--format", "-f", "formats", type=click.Choice(("html", "csv", "json")), multiple=True)
+@guarded
+def cycle_command(org: str | None, output: Path, formats: tuple[str, ...]) -> None:
+    """The SS 854000 cycle status of ORG (code or name; all organisations without it): for each
+    process step and element, what the data show, what is missing and the standard's
+    recommendation."""
+    from ssgraph import services
+    from ssgraph.cli import report_files
+    from ssgraph.rendering import Page, find_pages
+
+    state = _state()
+    outcome = services.cycle_status(state.open_store(), org, lang=state.lang)
+    _print_cycle(outcome, state.lang)
+    name = f"cycle-{outcome.organisations[0].organisation.code}" if org else "cycle"
+    page = Page(lang=state.lang, standalone=True)
+    if "html" in formats:
+        html = find_pages.cycle_page(outcome, page) if org else find_pages.cycle_all_page(outcome, page)
+        click.echo(str(report_files.write_text(html, output / f"{name}.html")))
+    if "csv" in formats:
+        click.echo(str(report_files.write_csv(outcome.csv_rows(), output / f"{name}.csv", state.lang, True)))
+    if "json" in formats:
+        click.echo(str(report_files.write_json(outcome.to_dict(), output / f"{name}.json")))
+
+
+COMMANDS = [search_command, cycle_command]

@@ -11,6 +11,7 @@ from ssgraph.analysis import coverage as coverage_analysis
 from ssgraph.analysis import goal_graph as gg
 from ssgraph.analysis import organisation_profile as profiles
 from ssgraph.analysis import version_diff
+from ssgraph.analysis.versions import as_structures
 from ssgraph.errors import InputError, problem
 from ssgraph.services.organisations import Organisation, organisations, resolve_organisation
 from ssgraph.versions import Version, all_versions, versions_of
@@ -28,6 +29,7 @@ class OrganisationPage:
     cycle: object | None  # the SS 854000 cycle status
     sdg_columns: list[coverage_analysis.Column]
     objective_columns: list[coverage_analysis.Column]
+    shown: Version | None = None  # the version whose goal structure is shown
 
     @property
     def illustrative(self) -> bool:
@@ -38,6 +40,7 @@ class OrganisationPage:
             "organisation": self.organisation.to_dict(), **self.profile.to_dict(),
             "versions": [{"label": v.name, "slug": v.slug, "year": v.year, "current": v.current, "key": v.key}
                          for v in self.versions],
+            "version": self.shown.name if self.shown else None,
             "diff": self.diff.to_dict() if self.diff else None,
             "cycle": self.cycle.to_dict() if self.cycle is not None else None,
         }
@@ -48,15 +51,19 @@ def _ordered(versions: list[Version]) -> list[Version]:
     return sorted(versions, key=lambda v: (v.current, v.year or 0, v.generated or "", v.label))
 
 
-def _profile(store, organisation: Organisation) -> profiles.Profile:
-    graph = gg.build_goal_graph(store, [organisation.code], observations="values")
+def _profile(store, organisation: Organisation, version: Version | None = None) -> profiles.Profile:
+    if version is None or version.current:
+        graph = gg.build_goal_graph(store, [organisation.code], observations="values")
+    else:
+        graph = gg.build_goal_graph(store, observations="values", versions=as_structures(store, [version]))
     return profiles.profile(graph, organisation.code, organisation.label, organisation.iri)
 
 
-def organisation_page(store, org: str, *, lang: str = "sv", diff_of: str | None = None,
+def organisation_page(store, org: str, *, lang: str = "sv", diff_of: str | None = None, version: str | None = None,
                       with_cycle: bool = True) -> OrganisationPage:
-    """Everything the page of one organisation shows; ``diff_of`` names the version (slug) whose
-    changes against the version before it are shown (default: the current version)."""
+    """Everything the page of one organisation shows: its current version, or ``version`` (a
+    slug) for the goal structure, indicators and coverage; ``diff_of`` names the version whose
+    changes against the version before it are shown (default: the one shown)."""
     from ssgraph.services.cycle import cycle_status
     from ssgraph.services.validating import stored_validation
 
@@ -64,17 +71,23 @@ def organisation_page(store, org: str, *, lang: str = "sv", diff_of: str | None 
     organisation = resolve_organisation(store, org, known)
     listed = all_versions(store)
     versions = _ordered(versions_of(store, organisation.code, listed))
-    chosen = next((v for v in versions if v.slug == diff_of), None) if diff_of else versions[-1] if versions else None
-    if diff_of and chosen is None:
-        raise InputError(problem("find.unknown_version", version=diff_of,
-                                 known=", ".join(v.slug for v in versions)))
+    shown = _version(versions, version) if version else None
+    chosen = _version(versions, diff_of) if diff_of else shown or (versions[-1] if versions else None)
     diff = None
     if chosen is not None and versions.index(chosen) > 0:
         diff = version_diff.diff_versions(store, versions[versions.index(chosen) - 1], chosen)
     sdg_columns, objective_columns = coverage_analysis.reference_columns(store, lang)
     cycle = cycle_status(store, organisation.code, lang=lang, known=known).organisations[0] if with_cycle else None
-    return OrganisationPage(organisation, _profile(store, organisation), versions, diff,
-                            stored_validation(store, organisation.code), cycle, sdg_columns, objective_columns)
+    return OrganisationPage(organisation, _profile(store, organisation, shown), versions, diff,
+                            stored_validation(store, organisation.code), cycle, sdg_columns, objective_columns,
+                            shown or next((v for v in versions if v.current), None))
+
+
+def _version(versions: list[Version], slug: str) -> Version:
+    found = next((v for v in versions if v.slug == slug), None)
+    if found is None:
+        raise InputError(problem("find.unknown_version", version=slug, known=", ".join(v.slug for v in versions)))
+    return found
 
 
 @dataclass

@@ -135,7 +135,8 @@ def organisation_page(code: str) -> Response:
     organisation = _not_found_organisation(code)
     view = ReadView()
     data = services.organisation_page(view, organisation.code, lang=request_language(),
-                                      diff_of=request.args.get("diff") or None)
+                                      diff_of=request.args.get("diff") or None,
+                                      version=request.args.get("version") or None)
     if chosen == "json":
         return jsonify(data.to_dict())
     return _page(render_organisation(data, current_page(), services.organisations(view)))

@@ -258,6 +258,19 @@ def describe(iri: str, fmt: str) -> Response:
     return response
 
 
+def _organisation_page(path: str) -> str | None:
+    """The page of the organisation an instance belongs to (``/id/org/CODE/…``), when it has
+    a goal structure here."""
+    from ssgraph import services
+    from ssgraph.web.store_view import ReadView
+
+    parts = path.split("/")
+    if len(parts) < 4 or parts[1:3] != ["id", "org"]:
+        return None
+    known = {o.code for o in services.organisations(ReadView())}
+    return f"/org/{parts[3]}" if parts[3] in known else None
+
+
 def dereference(iri: str) -> Response:
     choice = negotiation.page_graph_format(request.headers.get("Accept"), request.args.get("format"))
     if choice is None:
@@ -268,7 +281,7 @@ def dereference(iri: str) -> Response:
     if view is None:
         raise HttpProblem(404, "web.no_resource", iri=iri)
     html = render_page("site/resource.html", resource=view, formats=_format_links(request.path),
-                       label_languages=label_languages())
+                       label_languages=label_languages(), organisation_page=_organisation_page(request.path))
     response = Response(html, content_type="text/html; charset=utf-8")
     response.headers["Vary"] = "Accept"
     return response
