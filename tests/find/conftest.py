@@ -37,3 +37,27 @@ def real_app(real_store_dir):
 @pytest.fixture(scope="session")
 def real_client(real_app):
     return real_app.test_client()
+
+
+@pytest.fixture(scope="session")
+def real_server(real_store_dir):
+    """`ssgraph serve` on the real goal structures, on a free port of 127.0.0.1."""
+    from servers import running_ssgraph
+
+    with running_ssgraph(real_store_dir, "--workers", "1") as base:
+        yield base.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through Playwright (never a downloaded browser)."""
+    from browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
