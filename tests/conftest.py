@@ -11,7 +11,7 @@ import pytest
 import requests
 from flask.testing import FlaskClient
 from servers import free_port, installed_tool
-from stores import build_example_store, build_fixture_store
+from stores import build_example_store, build_fixture_store, build_real_store
 
 from ssgraph.store import open_store
 
@@ -41,6 +41,12 @@ def fixture_store_dir(tmp_path_factory) -> Path:
 def example_store_dir(tmp_path_factory) -> Path:
     """The store `ssgraph serve` starts with, built once per run; tests that write copy it."""
     return build_example_store(tmp_path_factory.mktemp("query-examples") / "store")
+
+
+@pytest.fixture(scope="session")
+def real_store_dir(tmp_path_factory) -> Path:
+    """The real goal structures of data/realdata with the reference data; built once, only read."""
+    return build_real_store(tmp_path_factory.mktemp("real-store") / "store")
 
 
 def wait_for_http(url: str, timeout_s: float = 30.0) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ssgraph.importing.realdata import load_realdata
 from ssgraph.setup import initialise, load_reference
 from ssgraph.store import open_store
 
@@ -27,6 +28,18 @@ def build_example_store(directory: Path) -> Path:
     store = open_store(directory)
     try:
         initialise(store, with_examples=True)
+    finally:
+        store.close()
+    return directory
+
+
+def build_real_store(directory: Path) -> Path:
+    """The reference vocabularies and the real goal structures of data/realdata (as `ssgraph
+    init --examples` loads them, without the illustrative examples)."""
+    store = open_store(directory)
+    try:
+        load_reference(store)
+        load_realdata(store)
     finally:
         store.close()
     return directory

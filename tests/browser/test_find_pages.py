@@ -12,9 +12,18 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(scope="module")
+def real_server(real_store_dir):
+    """`ssgraph serve` on the real goal structures, on a free port of 127.0.0.1."""
+    from servers import running_ssgraph
+
+    with running_ssgraph(real_store_dir, "--workers", "1") as base:
+        yield base.rstrip("/")
+
+
 @pytest.fixture
-def page(chromium, real_server):
-    context = chromium.new_context(accept_downloads=True)
+def page(browser, real_server):
+    context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
