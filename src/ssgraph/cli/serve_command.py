@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import importlib.util
+import multiprocessing
 import os
 import socket
 import sys
@@ -40,8 +41,29 @@ def _listening_socket(host: str, port: int) -> socket.socket:
 
 
 def _initialise_if_empty(location: str | None, lang: str) -> None:
+    """Fill an empty store in a child process: the store's engine starts background threads
+    that the web processes forked from this one would lack, and a write there would wait for
+    them forever."""
     if location and str(location).startswith(("http://", "https://")):
         return
+    child = multiprocessing.get_context("spawn").Process(target=_initialise_child, args=(location, lang))
+    child.start()
+    child.join()
+    if child.exitcode:
+        sys.exit(child.exitcode)
+
+
+def _initialise_child(location: str | None, lang: str) -> None:
+    from ssgraph.errors import SsgraphError
+
+    try:
+        _fill_if_empty(location, lang)
+    except SsgraphError as error:
+        click.echo(f"{catalogue.text('errors.prefix', lang)}: {error.render(lang)}", err=True)
+        sys.exit(error.exit_code)
+
+
+def _fill_if_empty(location: str | None, lang: str) -> None:
     from ssgraph.store import open_store
 
     store = open_store(location)
