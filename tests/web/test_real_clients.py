@@ -114,6 +114,16 @@ def test_curl_construct(live_server, accept, rdflib_format):
     assert len(graph) >= 10
 
 
+@pytest.mark.parametrize("query, accept", [(GOALS, "text/turtle"), (f"DESCRIBE <{G1}>", "text/csv"),
+                                           ("ASK {}", "image/png")])
+def test_a_format_the_query_cannot_have_is_406_in_the_asker_s_language(live_server, query, accept):
+    response = requests.get(live_server + "sparql", params={"query": query, "lang": "en"},
+                            headers={"Accept": accept}, timeout=30)
+    assert response.status_code == 406, response.text
+    assert response.json()["id"] == "web.not_acceptable"
+    assert accept in response.json()["error"]
+
+
 @pytest.mark.skipif(CURL is None, reason="curl is not installed")
 def test_goal_iri_with_curl_as_turtle_and_in_a_browser(live_server):
     url = live_server + "id/org/0480/goal/G1"

@@ -39,9 +39,10 @@ class HttpProblem(SsgraphError):
         super().__init__(problem(message_id, **params))
 
 
-def not_acceptable() -> HttpProblem:
+def not_acceptable(req: Request | None = None) -> HttpProblem:
     """406: none of the formats the request accepts (Accept, or ``format``) can be served."""
-    requested = request.args.get("format") or request.headers.get("Accept") or "-"
+    req = req or request
+    requested = req.args.get("format") or req.headers.get("Accept") or "-"
     return HttpProblem(406, "web.not_acceptable", requested=requested[:200])
 
 

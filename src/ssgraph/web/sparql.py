@@ -155,7 +155,7 @@ def query_job(req: Request, text: str, default_graphs: list[str], named_graphs: 
     result_fmt, graph_fmt = requested_formats(req)
     form = query_form(text)
     if (form == "results" and result_fmt is None) or (form == "graph" and graph_fmt is None):
-        raise not_acceptable()
+        raise not_acceptable(req)
     return QueryJob(
         text,
         result_format=result_fmt or "json",
