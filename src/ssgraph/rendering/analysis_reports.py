@@ -6,6 +6,12 @@ from ssgraph.analysis import council_report as council
 from ssgraph.rendering import Page, charts, inline_svg, render, timestamp
 
 
+def _name(names: dict[str, str], key: str) -> str:
+    """An organisation's name for ``ORG`` or ``ORG@VERSION`` (with the version)."""
+    code, _, version = key.partition("@")
+    return f"{names.get(code, code)} ({version})" if version else names.get(code, code)
+
+
 def harmonise_page(outcome, page: Page, names: dict[str, str] | None = None) -> str:
     result = outcome.result
     names = names or {}
@@ -13,7 +19,7 @@ def harmonise_page(outcome, page: Page, names: dict[str, str] | None = None) -> 
         "analysis/harmonise.html", page, r=result, matches=sorted(result.matches, key=lambda c: c.a),
         others=[c for c in result.candidates if not c.assigned][:60],
         diagram=inline_svg(charts.alignment_diagram(result)), graph_iri=outcome.graph_iri,
-        name_a=names.get(result.org_a, result.org_a), name_b=names.get(result.org_b, result.org_b),
+        name_a=_name(names, result.org_a), name_b=_name(names, result.org_b),
         generated=timestamp(), illustrative=outcome.illustrative,
     )
 

@@ -58,10 +58,11 @@ class HarmonisationOutcome:
 
 
 def harmonise(store, org_a: str, org_b: str, *, mode: str = "many-to-one", save: bool = False,
-              decisions: Sequence[review.Decision] = ()) -> HarmonisationOutcome:
+              decisions: Sequence[review.Decision] = (), stored_decisions: bool = True) -> HarmonisationOutcome:
     """Align the goals of two organisations (``mode``: many-to-one, one-to-one or all), with
     the review's decisions stored for the pair (and ``decisions``, newer) re-applied; with
-    ``save``, write the mapping graph (and the decisions given)."""
+    ``save``, write the mapping graph and the decisions in one replacement. Without
+    ``stored_decisions`` the ``decisions`` given are the whole review (and replace it)."""
     (a, b), illustrative = _chosen(store, [org_a, org_b])
     if a.code == b.code:  # two versions of one organisation: one graph each (they may share goal IRIs)
         graph_a, graph_b = _goal_graph(store, a, "none"), _goal_graph(store, b, "none")
@@ -72,7 +73,8 @@ def harmonise(store, org_a: str, org_b: str, *, mode: str = "many-to-one", save:
                                      label_a=a.key, label_b=b.key)
     items_a, items_b = items_from_graph(graph_a, a.code), items_from_graph(graph_b, b.code)
     decisions_iri = review.decisions_graph_iri(a.key, b.key)
-    chosen = review.merge(review.from_graph(store.graph(str(decisions_iri))), list(decisions))
+    stored = review.from_graph(store.graph(str(decisions_iri))) if stored_decisions else []
+    chosen = review.merge(stored, list(decisions))
     machine = result.candidates
     if chosen:
         result = review.reviewed(result, chosen, items_a, items_b)
@@ -80,7 +82,7 @@ def harmonise(store, org_a: str, org_b: str, *, mode: str = "many-to-one", save:
     review.mark_in_mapping(mapping, chosen, a.key, b.key)
     if save:
         graphs = {str(graph_iri): mapping}
-        if decisions:
+        if decisions or not stored_decisions:
             graphs[str(decisions_iri)] = review.to_graph(chosen, a.key, b.key)
         store.replace_graphs(graphs)
     return HarmonisationOutcome(result, graph_iri, mapping, save, illustrative, machine, chosen, items_a, items_b,

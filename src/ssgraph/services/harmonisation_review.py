@@ -111,17 +111,9 @@ def record(store, org_a: str, org_b: str, entries: Sequence[Mapping[str, object]
 
 
 def _store(store, org_a: str, org_b: str, decisions: list[review.Decision], mode: str) -> ReviewOutcome:
-    key_a, key_b = harmonise_keys(store, org_a, org_b)
-    store.replace_graphs({str(review.decisions_graph_iri(key_a, key_b)): review.to_graph(decisions, key_a, key_b)})
-    outcome = harmonise(store, org_a, org_b, mode=mode, save=True)
+    """The review replaced by ``decisions``, written with the mapping it gives in one go."""
+    outcome = harmonise(store, org_a, org_b, mode=mode, save=True, decisions=decisions, stored_decisions=False)
     return ReviewOutcome(outcome, review_rows(outcome))
-
-
-def harmonise_keys(store, org_a: str, org_b: str) -> tuple[str, str]:
-    from ssgraph.services.analyses import _chosen
-
-    (a, b), _ = _chosen(store, [org_a, org_b])
-    return a.key, b.key
 
 
 # -- decisions files --------------------------------------------------------------------------
