@@ -53,7 +53,7 @@ def test_review_in_the_browser_then_import_the_merged_workbook(browser, tmp_path
                  for row in page.locator("tr.link").all()]
         rejected = next(p for p in pairs if p not in {("A.m1", "B.m1"), ("A.p1.s3", "B.p1.s3")})
         proposed = _row(page, *rejected)
-        assert "text" in proposed.inner_text()  # the evidence
+        assert "Textlikhet" in proposed.inner_text()  # the evidence, in Swedish
         # without name and token nothing is sent
         proposed.locator('button[data-verdict="reject"]').click()
         assert "Fyll i ditt namn" in page.inner_text("#review-status")
