@@ -21,8 +21,11 @@ from ssgraph.importing.mapping import DEFAULT_BASE, map_workbook
 from ssgraph.importing.readers import read_source, source_kind
 from ssgraph.importing.versions import VersionEntry, read_catalog, updated_catalog, version_entry
 from ssgraph.namespaces import CATALOG_GRAPH, SSG
+from ssgraph.store.staging import discard, staging_graph
 
 RDF_NEEDS_ORG = "import.rdf_needs_org_and_version"
+# the mapped graph is staged in Oxigraph (store.staging): in memory, on disk from this many rows
+STAGE_ON_DISK_ROWS = 20_000
 RDF_UNREADABLE = "import.rdf_unreadable"
 
 # stage name, done, total
@@ -57,10 +60,10 @@ class ImportResult:
     prepared: PreparedImport
     current: bool
     written: bool
+    triples: int = field(init=False)
 
-    @property
-    def triples(self) -> int:
-        return len(self.prepared.graph)
+    def __post_init__(self) -> None:
+        self.triples = len(self.prepared.graph)  # counted now: a staging graph is discarded after writing
 
 
 def _validation_problems(graph: Graph, lang: str) -> list[Problem] | None:
@@ -95,13 +98,16 @@ def prepare_import(
     checked = check_workbook(workbook, org, version, codes)
     if checked.errors:
         raise ImportRejected(checked.errors, checked.warnings)
-    graph = map_workbook(checked, base, now, progress=stage("map"))
+    row_count = sum(len(rows) for rows in checked.rows.values())
+    graph = map_workbook(checked, base, now, progress=stage("map"),
+                         graph=staging_graph(on_disk=row_count >= STAGE_ON_DISK_ROWS))
     warnings = list(checked.warnings)
     found = _validation_problems(graph, lang) if validate else None
     if found is not None:
         errors = [p for p in found if p.severity == "error"]
         warnings += [p for p in found if p.severity != "error"]
         if errors:
+            discard(graph)
             raise ImportRejected(errors, warnings)
     note = year = illustrative = None
     if checked.rows["organisation"]:
@@ -167,10 +173,16 @@ def import_sources(
             errors += rejected.problems
             warnings += rejected.warnings
     if errors:
+        for item in prepared:
+            discard(item.graph)
         raise ImportRejected(errors, warnings)
     for item in prepared:  # the option marks invented data; otherwise the file's own 'illustrative' says
         if illustrative:
             item.entry.illustrative = True
     if dry_run:
         return [ImportResult(p, make_current, False) for p in prepared]
-    return [write_import(store, p, make_current) for p in prepared]
+    try:
+        return [write_import(store, p, make_current) for p in prepared]
+    finally:
+        for item in prepared:
+            discard(item.graph)

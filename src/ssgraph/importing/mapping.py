@@ -40,12 +40,13 @@ class GraphBuilder(FollowUpMapping):
     """Adds the triples of each sheet; one method per sheet keeps the mapping readable (indicators,
     observations and follow-up in ``mapping_follow_up``)."""
 
-    def __init__(self, checked: CheckedWorkbook, base: str, started: dt.datetime, tool_version: str):
+    def __init__(self, checked: CheckedWorkbook, base: str, started: dt.datetime, tool_version: str,
+                 graph: Graph | None = None):
         self.checked = checked
         self.mint = Minter(base, checked.org_code)
         self.org = self.mint.org()
         self.slug = version_slug(checked.version_label)
-        self.graph = Graph()
+        self.graph = Graph() if graph is None else graph
         for prefix, iri in PREFIXES.items():
             self.graph.bind(prefix, iri)
         self.activity = self.mint("version", self.slug, "import")
@@ -335,14 +336,16 @@ def map_workbook(
     started: dt.datetime | None = None,
     tool_version: str | None = None,
     progress: RowProgress | None = None,
+    graph: Graph | None = None,
 ) -> Graph:
-    """The organisation-version graph for a workbook that passed its checks."""
+    """The organisation-version graph for a workbook that passed its checks, built in
+    ``graph`` when given (e.g. a staging graph of ``ssgraph.store.staging``)."""
     if tool_version is None:
         from ssgraph import __version__ as tool_version
     if not base.endswith(("/", "#")):
         base += "/"
     started = started or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    builder = GraphBuilder(checked, base, started, tool_version)
+    builder = GraphBuilder(checked, base, started, tool_version, graph)
     total = len(checked.rows["goals"]) + len(checked.rows["observations"])
     builder.organisation()
     builder.bodies()

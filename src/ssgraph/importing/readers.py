@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,18 +146,23 @@ def _rows_from_matrix(
     workbook: SourceWorkbook,
     sheet: Sheet,
     sheet_name: str,
-    matrix: list[list[object]],
+    matrix: Iterable[Sequence[object]],
     letters: bool,
     progress: ProgressCallback | None = None,
     done_before: int = 0,
     total: int = 0,
 ) -> int:
-    if not matrix:
+    """Rows of one sheet, read one at a time (a sheet is never held as a whole matrix);
+    returns the number of rows read, header included."""
+    lines = iter(matrix)
+    headers = next(lines, None)
+    if headers is None:
         return 0
-    mapped = _map_headers(workbook, sheet, sheet_name, list(matrix[0]), letters)
+    mapped = _map_headers(workbook, sheet, sheet_name, list(headers), letters)
     labels = {column.key: label for column, label in mapped.values()}
     table = workbook.tables[sheet.key]
-    for offset, cells in enumerate(matrix[1:], start=2):
+    offset = 1
+    for offset, cells in enumerate(lines, start=2):
         values: dict[str, object] = {}
         for index, (column, label) in mapped.items():
             value = cells[index] if index < len(cells) else None
@@ -171,7 +176,7 @@ def _rows_from_matrix(
         table.rows.append(SourceRow(sheet, workbook.file, sheet_name, offset, values, labels))
         if progress and offset % 200 == 0:
             progress(done_before + offset, total)
-    return len(matrix)
+    return offset
 
 
 def _check_characters(workbook: SourceWorkbook, value: str, location: Location) -> None:
@@ -192,10 +197,37 @@ def _sheet_names_problems(workbook: SourceWorkbook, names: list[str], matched: b
                                  {"found": ", ".join(names) or "–", "known": known}))
 
 
+_FORMULA_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any worksheet of the file holds a formula cell (an ``<f>`` element), read as a
+    stream of bytes: most workbooks have none, and then they need not be read twice more."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(name) as stream:
+                    tail = b""
+                    while chunk := stream.read(1 << 20):
+                        if _FORMULA_ELEMENT.search(tail + chunk):
+                            return True
+                        tail = chunk[-64:]
+    except (OSError, zipfile.BadZipFile, RuntimeError):
+        return True  # let openpyxl read it and say what is wrong
+    return False
+
+
 def _formulas_without_values(path: Path, workbook: SourceWorkbook) -> None:
     """A formula whose result was never saved (a workbook written by a program, not Excel)
     reads as an empty cell: name each such cell instead of losing its value."""
     from openpyxl import load_workbook
+
+    if not _has_formulas(path):
+        return
 
     book = load_workbook(path, read_only=True, data_only=False)
     values = load_workbook(path, read_only=True, data_only=True)
@@ -235,8 +267,8 @@ def read_xlsx(path: Path, progress: ProgressCallback | None = None) -> SourceWor
         for ws, sheet in worksheets:
             if sheet is None:
                 continue
-            matrix = [list(r) for r in ws.iter_rows(values_only=True)]
-            done += _rows_from_matrix(workbook, sheet, ws.title, matrix, True, progress, done, total)
+            done += _rows_from_matrix(workbook, sheet, ws.title, ws.iter_rows(values_only=True), True, progress,
+                                      done, total)
         if progress:
             progress(total, total)
     except InputError:

@@ -20,7 +20,8 @@ import itertools
 import os
 import re
 import shutil
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, BinaryIO
 
@@ -41,13 +42,16 @@ from ssgraph.store.base import (
     format_for_path,
     reads_no_data,
 )
-from ssgraph.store.binding import iri
+from ssgraph.store.binding import bind, iri
 from ssgraph.store.derived import SUMMARIES_GRAPH
 from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.query_jobs import QueryJob, TooManyRows
+from ssgraph.store.staging import dump_ntriples, is_staged
 from ssgraph.store.terms import from_oxigraph
 
 NOT_A_STORE = "store.not_a_store"
+# a staging graph this large is bulk-loaded into a new generation rather than inserted by an update
+BULK_WRITE_TRIPLES = 50_000
 
 OXIGRAPH_RDF_FORMAT = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -281,6 +285,22 @@ class EmbeddedStore(Store):
                 raise InputError(problem("store.graph_into_quads", Location(file=str(path)), format=fmt))
         total = sum(path.stat().st_size for path in files)
         before = len(self._store)
+
+        def fill(staged: ox.Store) -> int:
+            done = 0
+            for path, fmt in plan:
+                self._bulk_load_file(staged, path, fmt, graph, done, total, progress)
+                done += path.stat().st_size
+            staged.flush()
+            return len(staged) - before
+
+        loaded = self._in_new_generation(fill)
+        self._derive(None)
+        return loaded
+
+    def _in_new_generation(self, fill):
+        """Write into a checkpoint of the current generation and switch to it when ``fill``
+        returned: all or nothing, even when the process is killed half-way."""
         generation = self._next_generation()
         target = self.directory / generation
         if target.exists():
@@ -288,13 +308,9 @@ class EmbeddedStore(Store):
         self._store.flush()
         self._store.backup(str(target))
         staged = ox.Store(str(target))
-        done = 0
         try:
-            for path, fmt in plan:
-                self._bulk_load_file(staged, path, fmt, graph, done, total, progress)
-                done += path.stat().st_size
+            outcome = fill(staged)
             staged.flush()
-            loaded = len(staged) - before
         except BaseException:
             del staged
             shutil.rmtree(target, ignore_errors=True)
@@ -305,8 +321,35 @@ class EmbeddedStore(Store):
         self._current_graphs = None
         self._switch_to(generation)
         self._store = self._open_current()
-        self._derive(None)
-        return loaded
+        return outcome
+
+    def replace_graphs(self, graphs: Mapping[str, Graph]) -> None:
+        """Small replacements are one update; a large staging graph (``store.staging``) is
+        bulk-loaded from its N-Triples dump into a new generation, which is as atomic."""
+        staged_triples = sum(len(g) for g in graphs.values() if is_staged(g))
+        if staged_triples < BULK_WRITE_TRIPLES:
+            super().replace_graphs(graphs)
+            return
+        for graph_iri in graphs:
+            iri(graph_iri)
+
+        def fill(staged: ox.Store) -> None:
+            staged.update(";\n".join(bind("DROP SILENT GRAPH $g", g=iri(g)) for g in graphs))
+            # a folder named like a generation: a leftover is removed when the store is next opened
+            with tempfile.TemporaryDirectory(prefix=f"{GENERATION_PREFIX}dump-", dir=self.directory) as folder:
+                dump = Path(folder) / "graph.nt"
+                for graph_iri, content in graphs.items():
+                    if not len(content):
+                        continue
+                    if is_staged(content):
+                        dump_ntriples(content, dump)
+                    else:
+                        content.serialize(dump, format="nt", encoding="utf-8")
+                    staged.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES,
+                                     to_graph=ox.NamedNode(graph_iri))
+
+        self._in_new_generation(fill)
+        self._derive(graphs)
 
     @staticmethod
     def _bulk_load_file(

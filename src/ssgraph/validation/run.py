@@ -21,6 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from ssgraph.namespaces import SH, SSG, SSGGRAPH, SSGID
+from ssgraph.store.staging import add_all, is_staged
 from ssgraph.validation import shapes as shape_sets
 from ssgraph.validation import sparql_constraints
 from ssgraph.validation.findings import SEVERITIES, Finding, counts, findings_from_report
@@ -104,28 +105,39 @@ def validate_graph(
     started = time.perf_counter()
     if organisation is None and options.shape_set == "organisation":
         organisation = organisation_code_of(data)
-    if copy:
+    added: list = []  # context added to a staging graph in place, taken out again afterwards
+    if is_staged(data) and options.inference == "none":
+        working = data
+    elif copy:
         working = Graph()
         for triple in data:
             working.add(triple)
     else:
         working = data
     triples = len(working)
-    for triple in shape_sets.context_triples(options.shape_set):
-        working.add(triple)
+    mixed_in = list(shape_sets.context_triples(options.shape_set))
     if options.reference_date is not None:
-        working.add((shape_sets.REFERENCE_DATE_NODE, SSG.referenceDate,
-                     Literal(options.reference_date.isoformat(), datatype=XSD.date)))
+        mixed_in.append((shape_sets.REFERENCE_DATE_NODE, SSG.referenceDate,
+                         Literal(options.reference_date.isoformat(), datatype=XSD.date)))
+    if working is data and copy:
+        added = [triple for triple in mixed_in if triple not in working]
+        add_all(working, added)
+    else:
+        add_all(working, mixed_in)
     shapes = shape_sets.shapes_graph(options.shape_set)
-    _conforms, report, _text = pyshacl_validate(
-        working,
-        shacl_graph=sparql_constraints.core_shapes_graph(options.shape_set),
-        inference=options.inference,
-        inplace=True,
-        allow_warnings=True,
-        allow_infos=True,
-    )
-    sparql_constraints.evaluate(working, report, options.shape_set)
+    try:
+        _conforms, report, _text = pyshacl_validate(
+            working,
+            shacl_graph=sparql_constraints.core_shapes_graph(options.shape_set),
+            inference=options.inference,
+            inplace=True,
+            allow_warnings=True,
+            allow_infos=True,
+        )
+        sparql_constraints.evaluate(working, report, options.shape_set)
+    finally:
+        for triple in added:
+            working.remove(triple)
     findings = findings_from_report(report, data, shapes, organisation, shape_sets.reference_labels())
     organisation_iri = _org_iri(data, organisation) if organisation else None
     label = shape_sets.reference_labels().get(organisation_iri or "", {}).get("sv")

@@ -21,6 +21,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from ssgraph.namespaces import SH
+from ssgraph.store import staging
 from ssgraph.store.binding import bind, iri, term
 from ssgraph.store.rdf_files import ScratchGraph
 from ssgraph.validation import shapes as shape_sets
@@ -160,10 +161,11 @@ def evaluate(data: Graph, report: Graph, shape_set: str = "organisation") -> int
     if report_node is None:
         report_node = BNode()
         report.add((report_node, RDF.type, SH.ValidationReport))
-    scratch = ScratchGraph(data)
+    # a staging graph is already in Oxigraph: queried where it is, not copied
+    select = functools.partial(staging.select, data) if staging.is_staged(data) else ScratchGraph(data).select
     added = 0
     for constraint in sparql_constraints(shape_set):
-        _, rows = scratch.select(constraint.text)
+        _, rows = select(constraint.text)
         for solution in rows:
             focus = solution.get("this")
             if focus is None:

@@ -1,0 +1,205 @@
+"""A staging graph: an rdflib Graph whose triples live in a private Oxigraph store.
+
+A big import builds its graph here instead of in rdflib's memory store: Oxigraph keeps a
+triple in a fraction of the memory (rdflib: about 1.5 KB a triple with its indexes) and
+answers the pattern lookups SHACL validation makes at least as fast. Large staging
+graphs live on disk in a temporary folder (RocksDB keeps only its caches in memory), so
+memory hardly grows with the number of rows. Features see an ordinary
+``rdflib.Graph``; SHACL-SPARQL constraints query the staged triples where they are
+(``select``), and the embedded store bulk-loads them from an N-Triples dump
+(``dump_ntriples``) instead of an update text.
+
+Only the default graph of the private store is used.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import weakref
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.store import Store as RdflibStore
+from rdflib.term import Node
+
+from ssgraph.store.terms import from_oxigraph, to_oxigraph
+
+_DEFAULT = ox.DefaultGraph()
+# literal objects are converted again and again while validating (rdflib parses their values)
+_CACHE_LIMIT = 200_000
+_BATCH = 100_000
+
+
+class OxigraphTriples(RdflibStore):
+    """rdflib's store interface over the default graph of an Oxigraph store."""
+
+    context_aware = True  # pyshacl wraps the data graph in a Dataset; every triple is in the one graph
+    formula_aware = False
+    transaction_aware = False
+    graph_aware = True
+
+    def add_graph(self, graph) -> None:
+        pass  # one graph only
+
+    def remove_graph(self, graph) -> None:
+        pass
+
+    def __init__(self, inner: ox.Store, directory: Path | None = None):
+        super().__init__()
+        self.inner = inner
+        self.directory = directory
+        self._namespaces: dict[str, URIRef] = {}
+        self._prefixes: dict[URIRef, str] = {}
+        self._terms: dict[object, Node] = {}
+        self._pending: set[tuple[Node, Node, Node]] = set()
+
+    # -- terms -----------------------------------------------------------------
+    def _rdflib(self, term) -> Node:
+        known = self._terms.get(term)
+        if known is None:
+            known = from_oxigraph(term)
+            if len(self._terms) >= _CACHE_LIMIT:
+                self._terms.clear()
+            self._terms[term] = known
+        return known
+
+    @staticmethod
+    def _pattern(term: Node | None):
+        if term is None:
+            return None
+        try:
+            return to_oxigraph(term)
+        except (TypeError, ValueError):
+            return False  # no such term can be stored (e.g. a variable, a literal subject)
+
+    # -- writing: added triples wait in a set and go in by the thousand ------------
+    # (one Oxigraph transaction a triple leaves the in-memory store with a version per
+    # write, which made the SPARQL constraints ten times slower)
+    def add(self, triple, context=None, quoted: bool = False) -> None:
+        self._pending.add(triple)
+        if len(self._pending) >= _BATCH:
+            self.flush()
+
+    def addN(self, quads) -> None:  # noqa: N802 (rdflib's name)
+        for s, p, o, _ in quads:
+            self.add((s, p, o))
+
+    def flush(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, set()
+            self.inner.bulk_extend([ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), _DEFAULT)
+                                    for s, p, o in pending])
+
+    def remove(self, triple, context=None) -> None:
+        self.flush()
+        pattern = [self._pattern(t) for t in triple]
+        if False in pattern:
+            return
+        for quad in list(self.inner.quads_for_pattern(*pattern, _DEFAULT)):
+            self.inner.remove(quad)
+
+    def triples(self, triple_pattern, context=None) -> Iterator:
+        if self._pending:
+            if None not in triple_pattern:  # "is it there yet?": the pending set, then the store
+                if triple_pattern in self._pending:
+                    yield triple_pattern, iter(())
+                    return
+            else:
+                self.flush()
+        pattern = [self._pattern(t) for t in triple_pattern]
+        if False in pattern:
+            return
+        convert = self._rdflib
+        for quad in self.inner.quads_for_pattern(*pattern, _DEFAULT):
+            yield (convert(quad.subject), convert(quad.predicate), convert(quad.object)), iter(())
+
+    def __len__(self, context=None) -> int:
+        self.flush()
+        return len(self.inner)
+
+    def contexts(self, triple=None):
+        return iter(())
+
+    def bind(self, prefix: str, namespace: URIRef, override: bool = True) -> None:
+        if not override and (prefix in self._namespaces or namespace in self._prefixes):
+            return
+        old = self._namespaces.pop(prefix, None)
+        if old is not None:
+            self._prefixes.pop(old, None)
+        old_prefix = self._prefixes.pop(namespace, None)
+        if old_prefix is not None:
+            self._namespaces.pop(old_prefix, None)
+        self._namespaces[prefix] = namespace
+        self._prefixes[namespace] = prefix
+
+    def namespace(self, prefix: str) -> URIRef | None:
+        return self._namespaces.get(prefix)
+
+    def prefix(self, namespace: URIRef) -> str | None:
+        return self._prefixes.get(namespace)
+
+    def namespaces(self):
+        yield from self._namespaces.items()
+
+    def close(self, commit_pending_transaction: bool = False) -> None:
+        if self.directory is not None:
+            self.inner = None
+            shutil.rmtree(self.directory, ignore_errors=True)
+            self.directory = None
+
+
+def staging_graph(on_disk: bool = False, under: Path | None = None) -> Graph:
+    """An empty staging graph; ``on_disk`` keeps its triples in a temporary folder
+    (``under`` it when given) that ``discard`` removes."""
+    directory = Path(tempfile.mkdtemp(prefix="ssgraph-staging-", dir=under)) if on_disk else None
+    inner = ox.Store(str(directory)) if directory else ox.Store()
+    graph = Graph(store=OxigraphTriples(inner, directory))
+    if directory is not None:  # removed at the latest when the graph is garbage
+        weakref.finalize(graph, shutil.rmtree, directory, True)
+    return graph
+
+
+def is_staged(graph: Graph) -> bool:
+    return isinstance(graph.store, OxigraphTriples) and graph.store.inner is not None
+
+
+def discard(graph: Graph) -> None:
+    """Remove the folder of a staging graph on disk (the graph is unusable afterwards); one
+    in memory stays usable and goes with the garbage."""
+    if is_staged(graph) and graph.store.directory is not None:
+        graph.store.close()
+
+
+def add_all(graph: Graph, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+    """Add many triples at once (one Oxigraph transaction for a staging graph)."""
+    if is_staged(graph):
+        graph.store.addN((s, p, o, None) for s, p, o in triples)
+    else:
+        for triple in triples:
+            graph.add(triple)
+
+
+def select(graph: Graph, sparql: str) -> tuple[list[str], list[dict[str, Node]]]:
+    """The variables and rows (bound variables only) of a SELECT query over a staging graph."""
+    graph.store.flush()
+    solutions = graph.store.inner.query(sparql)
+    names = [variable.value for variable in solutions.variables]
+    convert = graph.store._rdflib
+    rows = []
+    for solution in solutions:
+        rows.append({name: convert(solution[name]) for name in names if solution[name] is not None})
+    return names, rows
+
+
+def dump_ntriples(graph: Graph, path: Path) -> None:
+    """Write a staging graph's triples as N-Triples (Oxigraph's serialiser)."""
+    graph.store.flush()
+    graph.store.inner.dump(output=str(path), format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT)
+
+
+def literal_subjects_dropped(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[Node, Node, Node]]:
+    """Generalised triples (a literal subject, from RDFS inference) are not RDF: left out."""
+    return ((s, p, o) for s, p, o in triples if not isinstance(s, Literal) and isinstance(p, URIRef))
