@@ -119,17 +119,28 @@ class _Expansion:
 
 def check_yaml_size(text: str, file: str) -> None:
     """Refuse deep nesting and alias expansion before the document is built."""
-    counter = _Expansion(file)
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:  # libyaml: the same events, ten times faster; what it refuses is read again
+        try:
+            _count_events(text, file, fast)
+            return
+        except yaml.YAMLError:
+            pass
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                counter.start(event)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                counter.end()
-            elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
-                counter.leaf(event)
+        _count_events(text, file, yaml.SafeLoader)
     except yaml.YAMLError:
         return  # the loader reports the syntax error with its position
+
+
+def _count_events(text: str, file: str, loader) -> None:
+    counter = _Expansion(file)
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            counter.start(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            counter.end()
+        elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+            counter.leaf(event)
 
 
 def _mark_location(file: str, mark) -> Location:

@@ -370,9 +370,37 @@ def read_yaml(path: Path, progress: ProgressCallback | None = None) -> SourceWor
     return workbook
 
 
+_FastLineLoader = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLineLoader(yaml.CSafeLoader):
+        """The same loader on libyaml's parser (the Python one spends most of an import of a
+        YAML file parsing it); a file it refuses is read again by ``_LineLoader``, whose
+        error positions the messages are made from."""
+
+    _FastLineLoader.yaml_constructors = _LineLoader.yaml_constructors
+    _FastLineLoader.yaml_implicit_resolvers = _LineLoader.yaml_implicit_resolvers
+
+
+def _load_fast(text: str, file: str) -> dict | None:
+    if _FastLineLoader is None:
+        return None
+    loader = _FastLineLoader(text)
+    loader.source_file = file
+    try:
+        document = loader.get_single_data()
+    except Exception:  # noqa: BLE001 (any refusal: the Python loader reads it again and says where)
+        return None
+    finally:
+        loader.dispose()
+    return document if isinstance(document, dict) else None
+
+
 def _load_yaml(path: Path) -> dict:
     text, _ = decode_text(path.read_bytes(), path.name, guess=False)
     check_yaml_size(text, path.name)
+    document = _load_fast(text, path.name)
+    if document is not None:
+        return document
     loader = None
     try:
         loader = _LineLoader(text)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.store import Store as RdflibStore
 from rdflib.term import Node
 
@@ -200,6 +200,10 @@ def dump_ntriples(graph: Graph, path: Path) -> None:
     graph.store.inner.dump(output=str(path), format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT)
 
 
-def literal_subjects_dropped(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[Node, Node, Node]]:
-    """Generalised triples (a literal subject, from RDFS inference) are not RDF: left out."""
-    return ((s, p, o) for s, p, o in triples if not isinstance(s, Literal) and isinstance(p, URIRef))
+def ntriples_lines(graph: Graph) -> list[str]:
+    """The graph's triples as sorted N-Triples lines (a staging graph: Oxigraph's own dump)."""
+    if is_staged(graph):
+        graph.store.flush()
+        text = graph.store.inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT).decode("utf-8")
+        return sorted(text.splitlines())
+    return sorted(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in graph)

@@ -14,6 +14,7 @@ from rdflib import BNode, Graph
 from rdflib.term import Node
 
 from ssgraph.store.binding import bind, iri, term
+from ssgraph.store.staging import is_staged, ntriples_lines
 
 
 class _DataWriter:
@@ -28,6 +29,8 @@ class _DataWriter:
         return term(node)
 
     def triples(self, graph: Graph) -> str:
+        if is_staged(graph):  # Oxigraph writes the lines itself (its blank nodes are unique already)
+            return "\n".join(ntriples_lines(graph))
         return "\n".join(f"{self.term(s)} {self.term(p)} {self.term(o)} ." for s, p, o in graph)
 
 

@@ -8,6 +8,7 @@ from rdflib import Graph
 
 from ssgraph.catalogue import Texts
 from ssgraph.errors import Location, Problem
+from ssgraph.validation import result_cache
 from ssgraph.validation.findings import Finding, compact
 from ssgraph.validation.run import ValidationOptions, validate_graph
 
@@ -39,5 +40,9 @@ def check_import(graph: Graph, lang: str = "sv", reference_date: dt.date | None 
     Problems render in either language later, so ``lang`` is not needed to build them;
     ``reference_date`` stands for today in the date rules (tests pin it).
     """
-    report = validate_graph(graph, options=ValidationOptions(reference_date=reference_date))
-    return [finding_to_problem(finding) for finding in report.findings]
+    options = ValidationOptions(reference_date=reference_date)
+
+    def validate() -> list[Problem]:
+        return [finding_to_problem(finding) for finding in validate_graph(graph, options=options).findings]
+
+    return result_cache.cached(result_cache.key_for(graph, options, reference_date), validate)

@@ -23,6 +23,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from ssgraph.namespaces import SSG
 from ssgraph.paths import ONTOLOGY_FILE, REFERENCE_DIR, SHAPES_DIR
+from ssgraph.store.rdf_files import triples_of_file
 
 SHAPES_NAMESPACE = "https://w3id.org/ssgraph/shapes#"
 PREFIXES_FILE = "prefixes.ttl"
@@ -69,12 +70,10 @@ _HIERARCHY = (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.inve
 def _ontology_hierarchy() -> tuple[tuple[URIRef, URIRef, URIRef], ...]:
     if not ONTOLOGY_FILE.exists():
         return ()
-    ontology = Graph().parse(ONTOLOGY_FILE, format="turtle")
     return tuple(
         (s, p, o)
-        for p in _HIERARCHY
-        for s, o in ontology.subject_objects(p)
-        if isinstance(s, URIRef) and isinstance(o, URIRef)
+        for s, p, o in triples_of_file(ONTOLOGY_FILE)
+        if p in _HIERARCHY and isinstance(s, URIRef) and isinstance(o, URIRef)
     )
 
 
@@ -82,13 +81,12 @@ def _ontology_hierarchy() -> tuple[tuple[URIRef, URIRef, URIRef], ...]:
 def _reference_types() -> tuple[tuple[URIRef, URIRef, URIRef], ...]:
     triples = []
     for path in reference_files():
-        graph = Graph().parse(path, format="turtle")
         triples.extend(
             (s, RDF.type, o)
-            for s, o in graph.subject_objects(RDF.type)
-            if isinstance(s, URIRef) and str(o).startswith(str(SSG))  # the classes shapes check
+            for s, p, o in triples_of_file(path)
+            if p == RDF.type and isinstance(s, URIRef) and str(o).startswith(str(SSG))  # the classes shapes check
         )
-    return tuple(triples)
+    return tuple(dict.fromkeys(triples))
 
 
 @functools.cache
@@ -96,9 +94,8 @@ def reference_labels() -> dict[str, dict[str, str]]:
     """IRI -> {language: preferred label} for every reference concept and organisation."""
     labels: dict[str, dict[str, str]] = {}
     for path in reference_files():
-        graph = Graph().parse(path, format="turtle")
-        for s, label in graph.subject_objects(SKOS.prefLabel):
-            if isinstance(label, Literal):
+        for s, p, label in triples_of_file(path):
+            if p == SKOS.prefLabel and isinstance(label, Literal):
                 labels.setdefault(str(s), {})[label.language or ""] = str(label)
     return labels
 
