@@ -146,9 +146,14 @@ def match(text: str, lexicon: tuple[Entry, ...] | None = None) -> dict[str, Evid
     """Concept key ("sdg/13", "sdg/11.6", "miljomal/1") → the evidence for it in ``text``."""
     lexicon = lexicon or load_lexicon()
     analysed = profile(text or "")
+    # a word can only match a term word it shares a lemma, form, root or compound part with
+    forms = {x for t in analysed.terms for x in (t.lemma, t.surface, *t.parts)}
+    roots = {t.root for t in analysed.terms}
     found: dict[str, Evidence] = {}
     for entry in lexicon:
         for term in entry.terms:
+            if not all(w in forms or root(w) in roots for w in term):
+                continue
             hits = _term_hits(term, analysed)
             if hits is None:
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ssgraph.analysis.language.morphology import compound_parts, known, lemma, root, tokens
 from ssgraph.analysis.language.thesaurus import Thesaurus, load_thesaurus
@@ -41,6 +41,11 @@ class Term:
     @property
     def compound_head(self) -> str | None:
         return self.parts[-1] if self.parts else None
+
+    @cached_property
+    def signature(self) -> tuple:
+        """What ``matching.agreement`` reads of the term (its key in the agreement cache)."""
+        return (self.lemma, self.root, self.parts, self.concepts, self.inherited)
 
 
 @dataclass(frozen=True)
