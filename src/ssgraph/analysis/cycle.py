@@ -126,20 +126,30 @@ SELECT ?element ?evidence ?label WHERE {
   } UNION {
     ?element ssg:evidenceProperty ?property . GRAPH ?g { ?evidence ?property ?value }
   } UNION {
-    ?element ssg:evidenceClass ?class . ?evidence a ?class ; ssg:versionOf ?organisation .
+    ?element ssg:evidenceClass ?class .
+    GRAPH <https://w3id.org/ssgraph/graph/catalog> { ?evidence ssg:versionOf ?organisation ; a ?class }
   }
-  OPTIONAL { ?evidence rdfs:label|skos:prefLabel|dcterms:title ?label }
+}"""
+LABELS_QUERY = """
+SELECT ?evidence ?label WHERE {
+  VALUES ?evidence { $evidence }
+  ?evidence rdfs:label|skos:prefLabel|dcterms:title ?label .
 }"""
 
 
 def evidence_items(store, organisation: str, graph: str, limit: int = EVIDENCE_SHOWN) -> dict[str, list[dict]]:
     """Element IRI → up to ``limit`` resources that show it (iri, label), for one organisation."""
-    found: dict[str, dict[str, str]] = defaultdict(dict)
+    found: dict[str, list[str]] = defaultdict(list)
     for row in rows(store, bind(EVIDENCE_QUERY, graph=iri(graph), organisation=iri(organisation))):
         items = found[row["element"]]
-        if row["evidence"] in items or len(items) < limit:
-            items[row["evidence"]] = items.get(row["evidence"]) or row.get("label", "")
-    return {element: [{"iri": k, "label": v} for k, v in items.items()] for element, items in found.items()}
+        if row["evidence"] not in items and len(items) < limit:
+            items.append(row["evidence"])
+    shown = sorted({e for items in found.values() for e in items})
+    labels: dict[str, str] = {}
+    if shown:
+        for row in rows(store, bind(LABELS_QUERY, evidence=[iri(e) for e in shown])):
+            labels.setdefault(row["evidence"], row["label"])
+    return {element: [{"iri": e, "label": labels.get(e, "")} for e in items] for element, items in found.items()}
 
 
 def status(count: int, minimum: int) -> str:

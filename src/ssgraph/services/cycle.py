@@ -87,10 +87,11 @@ class CycleOutcome:
                 for o in self.organisations for step, statuses in o.steps for s in statuses]
 
 
-def cycle_status(store, org: str | None = None, *, lang: str = "sv",
-                 known: list[Organisation] | None = None) -> CycleOutcome:
+def cycle_status(store, org: str | None = None, *, lang: str = "sv", known: list[Organisation] | None = None,
+                 with_evidence: bool = True) -> CycleOutcome:
     """The cycle status of one organisation (``org``: code, IRI or name; with the evidence of
-    each element) or of every organisation with a goal structure (``org`` None)."""
+    each element unless ``with_evidence`` is false) or of every organisation with a goal
+    structure (``org`` None)."""
     known = known if known is not None else organisations(store)
     chosen = [resolve_organisation(store, org, known)] if org else known
     steps = cycle.model(store, lang)
@@ -98,7 +99,7 @@ def cycle_status(store, org: str | None = None, *, lang: str = "sv",
     names, used = cycle.supporting_tools(store, lang)
     found = []
     for organisation in chosen:
-        evidence = cycle.evidence_items(store, organisation.iri, organisation.graph) if org else {}
+        evidence = cycle.evidence_items(store, organisation.iri, organisation.graph) if org and with_evidence else {}
         mine = counts.get(organisation.iri, {})
         statuses = [(step, [ElementStatus(e, mine.get(e.iri, 0), cycle.status(mine.get(e.iri, 0), e.minimum),
                                           evidence.get(e.iri, [])) for e in step.elements]) for step in steps]

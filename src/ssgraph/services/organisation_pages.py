@@ -30,6 +30,7 @@ class OrganisationPage:
     sdg_columns: list[coverage_analysis.Column]
     objective_columns: list[coverage_analysis.Column]
     shown: Version | None = None  # the version whose goal structure is shown
+    organisations: list[Organisation] = field(default_factory=list)  # every one (to compare with)
 
     @property
     def illustrative(self) -> bool:
@@ -60,14 +61,14 @@ def _profile(store, organisation: Organisation, version: Version | None = None) 
 
 
 def organisation_page(store, org: str, *, lang: str = "sv", diff_of: str | None = None, version: str | None = None,
-                      with_cycle: bool = True) -> OrganisationPage:
+                      with_cycle: bool = True, known: list[Organisation] | None = None) -> OrganisationPage:
     """Everything the page of one organisation shows: its current version, or ``version`` (a
     slug) for the goal structure, indicators and coverage; ``diff_of`` names the version whose
     changes against the version before it are shown (default: the one shown)."""
     from ssgraph.services.cycle import cycle_status
     from ssgraph.services.validating import stored_validation
 
-    known = organisations(store)
+    known = known if known is not None else organisations(store)
     organisation = resolve_organisation(store, org, known)
     listed = all_versions(store)
     versions = _ordered(versions_of(store, organisation.code, listed))
@@ -77,10 +78,11 @@ def organisation_page(store, org: str, *, lang: str = "sv", diff_of: str | None 
     if chosen is not None and versions.index(chosen) > 0:
         diff = version_diff.diff_versions(store, versions[versions.index(chosen) - 1], chosen)
     sdg_columns, objective_columns = coverage_analysis.reference_columns(store, lang)
-    cycle = cycle_status(store, organisation.code, lang=lang, known=known).organisations[0] if with_cycle else None
+    cycle = (cycle_status(store, organisation.code, lang=lang, known=known, with_evidence=False).organisations[0]
+             if with_cycle else None)
     return OrganisationPage(organisation, _profile(store, organisation, shown), versions, diff,
                             stored_validation(store, organisation.code), cycle, sdg_columns, objective_columns,
-                            shown or next((v for v in versions if v.current), None))
+                            shown or next((v for v in versions if v.current), None), known)
 
 
 def _version(versions: list[Version], slug: str) -> Version:

@@ -101,11 +101,11 @@ def search_page() -> Response:
 # -- organisation pages --------------------------------------------------------------------
 
 
-def _not_found_organisation(code: str):
+def _not_found_organisation(code: str, known=None):
     from ssgraph.errors import InputError
 
     try:
-        return services.resolve_organisation(ReadView(), code)
+        return services.resolve_organisation(ReadView(), code, known)
     except InputError:
         raise HttpProblem(404, "web.not_found", path=request.path) from None
 
@@ -132,14 +132,14 @@ def organisation_page(code: str) -> Response:
     from ssgraph.rendering.find_pages import organisation_page as render_organisation
 
     chosen = _chosen_format()
-    organisation = _not_found_organisation(code)
     view = ReadView()
-    data = services.organisation_page(view, organisation.code, lang=request_language(),
-                                      diff_of=request.args.get("diff") or None,
-                                      version=request.args.get("version") or None)
+    known = services.organisations(view)
+    _not_found_organisation(code, known)
+    data = services.organisation_page(view, code, lang=request_language(), diff_of=request.args.get("diff") or None,
+                                      version=request.args.get("version") or None, known=known)
     if chosen == "json":
         return jsonify(data.to_dict())
-    return _page(render_organisation(data, current_page(), services.organisations(view)))
+    return _page(render_organisation(data, current_page(), known))
 
 
 # -- the SS 854000 cycle -------------------------------------------------------------------
@@ -147,9 +147,10 @@ def organisation_page(code: str) -> Response:
 
 def _cycle():
     org = (request.args.get("org") or "").strip() or None
+    known = services.organisations(ReadView())
     if org:
-        _not_found_organisation(org)
-    return services.cycle_status(ReadView(), org, lang=request_language())
+        _not_found_organisation(org, known)
+    return services.cycle_status(ReadView(), org, lang=request_language(), known=known)
 
 
 @bp.get("/api/cycle")
