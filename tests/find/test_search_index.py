@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from rdflib import Graph
 
 from ssgraph import paths, services
 from ssgraph.importing.importer import import_sources
@@ -135,3 +136,23 @@ def test_a_store_without_an_index_is_indexed_at_the_first_search(directory):
     finally:
         store.close()
     shutil.rmtree(directory)
+
+
+def test_a_new_class_hierarchy_reindexes_everything(tmp_path):
+    """Data loaded before the ontology: its steering document (typed only as ssg:Plan) is
+    found as a document once the ontology says a plan is a steering document."""
+    graph = "https://w3id.org/ssgraph/graph/org/9997/plan"
+    turtle = tmp_path / "plan.ttl"
+    turtle.write_text('@prefix ssg: <https://w3id.org/ssgraph/ontology#> .\n'
+                      '@prefix dcterms: <http://purl.org/dc/terms/> .\n'
+                      '<https://w3id.org/ssgraph/id/org/9997/document/p1> a ssg:Plan ;\n'
+                      '  dcterms:title "Plan för cykeltrafik"@sv .\n', encoding="utf-8")
+    directory = tmp_path / "store"
+    store = open_store(directory)
+    try:
+        store.load([turtle], graph=graph)
+        assert found(directory, "cykeltrafiken", kinds=["document"]) == []
+        store.replace_graphs({str(ONTOLOGY_GRAPH): Graph().parse(paths.ONTOLOGY_FILE)})
+        assert found(directory, "cykeltrafiken", kinds=["document"]) == ["Plan för cykeltrafik"]
+    finally:
+        store.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
+from ssgraph.namespaces import ONTOLOGY_GRAPH
 from ssgraph.search.documents import KINDS, read_documents
 from ssgraph.search.index import Hit, SearchIndex
 from ssgraph.store.base import ARCHIVED_GRAPHS_QUERY
@@ -29,6 +30,7 @@ __all__ = ["KINDS", "INDEX_FILE", "after_write", "index_for", "rebuild", "refres
 
 INDEX_FILE = "search-index.sqlite"
 NOT_INDEXED = {SUMMARIES_GRAPH}  # derived counts hold nothing to find
+ONTOLOGY = str(ONTOLOGY_GRAPH)
 log = logging.getLogger(__name__)
 
 ALL_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -83,6 +85,9 @@ def refresh(store, index: SearchIndex, graphs: Iterable[str] | None) -> list[str
     else:
         targets = sorted({g for g in graphs if g and g not in NOT_INDEXED})
         counts = _counts(store, targets) if targets else {}
+        if ONTOLOGY in targets and index.indexed_graphs().get(ONTOLOGY) != counts.get(ONTOLOGY):
+            index.mark_built(False)  # another class hierarchy: what is a goal or a document may have changed
+            return refresh(store, index, None)
     documents = read_documents(store, [g for g in targets if g in counts])
     for graph in targets:
         documents.setdefault(graph, [])  # gone, or nothing searchable in it
