@@ -80,9 +80,19 @@ def organisation_page(store, org: str, *, lang: str = "sv", diff_of: str | None 
     sdg_columns, objective_columns = coverage_analysis.reference_columns(store, lang)
     cycle = (cycle_status(store, organisation.code, lang=lang, known=known, with_evidence=False).organisations[0]
              if with_cycle else None)
+    validation = stored_validation(store, organisation.code) if _has_stored_validation(store, organisation) else None
     return OrganisationPage(organisation, _profile(store, organisation, shown), versions, diff,
-                            stored_validation(store, organisation.code), cycle, sdg_columns, objective_columns,
+                            validation, cycle, sdg_columns, objective_columns,
                             shown or next((v for v in versions if v.current), None), known)
+
+
+def _has_stored_validation(store, organisation: Organisation) -> bool:
+    """Whether validation results are stored for the organisation (reading them costs more)."""
+    from ssgraph.store.binding import bind, iri
+    from ssgraph.validation.stored_results import validation_graph_iri
+
+    return bool(store.select(bind("SELECT ?s WHERE { GRAPH $g { ?s ?p ?o } } LIMIT 1",
+                                  g=iri(validation_graph_iri(organisation.code)))))
 
 
 def _version(versions: list[Version], slug: str) -> Version:
