@@ -149,16 +149,22 @@ class SearchIndex:
                f"WHERE {' AND '.join(where)}")
         total = self.db.execute(f"SELECT COUNT(DISTINCT d.iri) {sql}", params).fetchone()[0]
         name = "d.name_en" if lang == "en" else "d.name_sv"
-        # one hit per resource (an organisation is described in several graphs): its best row
-        rows = self.db.execute(
-            f"WITH ranked AS MATERIALIZED (SELECT d.iri, d.kind, d.org, {name} AS name, d.detail, d.sdgs, d.graph, "
-            f"bm25(doc_terms, ?, 1.0) AS rank {sql}) "
-            f"SELECT iri, kind, org, name, detail, sdgs, graph, rank FROM ("
-            f"SELECT *, ROW_NUMBER() OVER (PARTITION BY iri ORDER BY rank) AS nth FROM ranked) "
-            f"WHERE nth = 1 ORDER BY rank, iri LIMIT ? OFFSET ?",
-            [NAME_WEIGHT, *params, limit, offset]).fetchall()
+        # one hit per resource (the same IRI may be indexed from several graphs): the best
+        # rows are read in order and repeats skipped, reading further while they fall short
+        select = (f"SELECT d.iri, d.kind, d.org, {name}, d.detail, d.sdgs, d.graph, bm25(doc_terms, ?, 1.0) AS rank "
+                  f"{sql} ORDER BY rank, d.iri LIMIT ?")
+        wanted, fetch = offset + limit, 2 * (offset + limit)
+        while True:
+            rows = self.db.execute(select, [NAME_WEIGHT, *params, fetch]).fetchall()
+            best: dict[str, tuple] = {}
+            for row in rows:
+                best.setdefault(row[0], row)
+            if len(best) >= wanted or len(rows) < fetch:
+                break
+            fetch *= 2
+        chosen = list(best.values())[offset:offset + limit]
         return [Hit(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", (r[5] or "").split(), r[6], -float(r[7]))
-                for r in rows], total
+                for r in chosen], total
 
     def names(self, kind: str, keys: Iterable[str], lang: str = "sv") -> dict[str, str]:
         """Names of indexed resources of one kind: organisations by code, others by IRI."""
