@@ -132,12 +132,14 @@ def all_versions(store) -> list[Version]:
         _PREFIXES + _SELECT % f"GRAPH <{CATALOG_GRAPH}> {{ {_ENTRY_PATTERN} }}")])
     known = {v.graph for v in listed}
     loose = []
-    listed_graphs = store.graphs() if hasattr(store, "graphs") else []  # a read-only web view cannot list them
-    for info in sorted(listed_graphs, key=lambda g: g.iri):
-        code = code_of_graph(info.iri)
-        if code and info.iri not in known:
-            loose.append(Version(code, str(SSGID[f"org/{code}"]), "", info.iri.rsplit("/", 1)[-1],
-                                 info.iri, True))
+    if hasattr(store, "graph_names"):
+        names = store.graph_names()
+    else:  # a read-only web view cannot list them
+        names = sorted(g.iri for g in store.graphs()) if hasattr(store, "graphs") else []
+    for name in names:
+        code = code_of_graph(name)
+        if code and name not in known:
+            loose.append(Version(code, str(SSGID[f"org/{code}"]), "", name.rsplit("/", 1)[-1], name, True))
     return listed + loose
 
 

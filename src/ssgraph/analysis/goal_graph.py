@@ -311,11 +311,16 @@ def _add_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: bo
         return
     org_iris = {d["org"]: n for n, d in graph.nodes(data=True) if d.get("kind") == "organisation"}
     select = "?kpi ?area ?period ?value" if values else "DISTINCT ?kpi ?area"
+    # only the organisations' own areas: a KPI has values for every municipality and region
+    areas = sorted({org_iris[graph.nodes[i].get("org")] for found in kpi_of.values() for i in found
+                    if graph.nodes[i].get("org") in org_iris})
+    if not areas:
+        return
     for row in rows(store, bind("SELECT " + select + """ WHERE {
-  VALUES ?kpi { $kpis }
+  VALUES ?kpi { $kpis } VALUES ?area { $areas }
   ?o ssg:indicator ?kpi ; ssg:refArea ?area ; ssg:refPeriod ?period ; ssg:value ?value .
   OPTIONAL { ?o ssg:gender ?gender } """ + TOTAL_ONLY + """
-}""", kpis=[iri(k) for k in kpi_of])):
+}""", kpis=[iri(k) for k in kpi_of], areas=[iri(a) for a in areas])):
         for indicator in kpi_of[row["kpi"]]:
             if org_iris.get(graph.nodes[indicator].get("org")) == row["area"]:
                 _record_observation(graph, indicator, row, "kolada")

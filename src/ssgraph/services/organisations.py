@@ -39,8 +39,27 @@ SELECT ?graph ?label ?illustrative WHERE {
     return found
 
 
+_listed: dict[str, list[Organisation]] = {}  # the store's state key → its organisations (the last one only)
+
+
 def organisations(store) -> list[Organisation]:
-    """Every organisation with a current goal structure, sorted by name."""
+    """Every organisation with a current goal structure, sorted by name.
+
+    Read once per state of the store when the store says what state it is in (``state_key``,
+    which changes with every write; a remote store has none): every page asks for the list.
+    """
+    key = store.state_key() if hasattr(store, "state_key") else "remote"
+    if key == "remote":
+        return _read_organisations(store)
+    found = _listed.get(key)
+    if found is None:
+        found = _read_organisations(store)
+        _listed.clear()
+        _listed[key] = found
+    return list(found)
+
+
+def _read_organisations(store) -> list[Organisation]:
     details = _version_details(store)
     found = {}
     for version in structure_versions(store):

@@ -237,6 +237,10 @@ class Store(ABC):
     def graphs(self) -> list[GraphInfo]:
         """Named graphs with their triple counts (and the default graph when not empty)."""
 
+    def graph_names(self) -> list[str]:
+        """The named graphs holding triples, sorted, without counting them (``graphs`` counts)."""
+        return sorted(str(row["g"]) for row in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
     @abstractmethod
     def export(self, out: BinaryIO, format: str = "nquads", graph: str | None = None) -> None:
         """Write one graph (or everything, for quad formats) to ``out``."""

@@ -538,6 +538,13 @@ class EmbeddedStore(Store):
             infos.insert(0, GraphInfo("", default_count))
         return infos
 
+    def graph_names(self) -> list[str]:
+        names = []
+        for graph in self._store.named_graphs():
+            if isinstance(graph, ox.NamedNode) and next(iter(self._store.quads_for_pattern(None, None, None, graph)), None):
+                names.append(graph.value)  # an empty named graph is left out, as ``graphs`` leaves it out
+        return sorted(names)
+
     def export(self, out: BinaryIO, format: str = "nquads", graph: str | None = None) -> None:
         rdf_format = OXIGRAPH_RDF_FORMAT[format]
         if graph is not None:

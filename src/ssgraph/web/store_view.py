@@ -14,6 +14,11 @@ class ReadView:
     def select(self, sparql: str):
         return service().select(sparql)
 
+    def state_key(self) -> str:
+        """Changes whenever the data may have changed ("remote" for a remote store: no such key)."""
+        key = service().state_key()
+        return key if key == "remote" else f"{service().directory}#{key}"  # which store, and its state
+
     def query_raw(self, sparql: str, result_format: str = "json", **_: object):
         return service().run(QueryJob(sparql, result_format=result_format))
 
