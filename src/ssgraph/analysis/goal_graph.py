@@ -295,14 +295,15 @@ def _add_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: bo
 
     Without ``values`` only ``has_data`` is set (one row per indicator instead of per value).
     """
-    own = ("SELECT ?indicator ?period ?value WHERE { VALUES ?g { $graphs } GRAPH ?g { ?o ssg:indicator "
+    own = ("SELECT ?indicator ?period ?value WHERE { GRAPH $g { ?o ssg:indicator "
            "?indicator ; ssg:refPeriod ?period ; ssg:value ?value . OPTIONAL { ?o ssg:gender ?gender } } "
            + TOTAL_ONLY + " }")
     if not values:
-        own = ("SELECT DISTINCT ?indicator WHERE { VALUES ?g { $graphs } GRAPH ?g { ?o ssg:indicator ?indicator ; "
-               "ssg:value ?value } }")
-    for row in rows(store, bind(own, graphs=graphs)):
-        _record_observation(graph, row["indicator"], row, "own")
+        own = "SELECT DISTINCT ?indicator WHERE { GRAPH $g { ?o ssg:indicator ?indicator ; ssg:value ?value } }"
+    # one graph a query: with the graph from VALUES the store reads every graph's observations
+    for one in graphs:
+        for row in rows(store, bind(own, g=one)):
+            _record_observation(graph, row["indicator"], row, "own")
     kpi_of: dict[str, list[str]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
         if data.get("relation") == "kolada-kpi" and not graph.nodes[source].get("has_data"):

@@ -74,12 +74,14 @@ def select_versions(
     store, codes: Iterable[str] | None = None, current_only: bool = True
 ) -> list[StructureVersion]:
     """The versions of the given organisations (all when ``codes`` is None); unknown codes raise."""
-    found = structure_versions(store, current_only)
     if codes is None:
-        return found
+        return structure_versions(store, current_only)
+    found = versions.all_versions(store)
+    if current_only:
+        found = list(versions.current_versions(store, found).values())
     wanted = list(codes)
-    known = sorted({v.code for v in found})
+    known = sorted({v.org_code for v in found})
     for code in wanted:
         if code not in known:
             raise InputError(problem(UNKNOWN_ORGANISATION, code=code, known=", ".join(known) or "–"))
-    return [v for v in found if v.code in wanted]
+    return as_structures(store, [v for v in found if v.org_code in wanted])  # names of these only
