@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import tempfile
+import traceback
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -311,7 +312,10 @@ class EmbeddedStore(Store):
         try:
             outcome = fill(staged)
             staged.flush()
-        except BaseException:
+        except BaseException as error:
+            # the failed frames in the traceback still hold the store: clear them so that it
+            # is closed (its files released) before its folder is removed
+            traceback.clear_frames(error.__traceback__)
             del staged
             shutil.rmtree(target, ignore_errors=True)
             raise
