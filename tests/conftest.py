@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 from flask.testing import FlaskClient
-from servers import free_port, installed_tool
+from servers import die_with_parent, free_port, installed_tool
 from stores import build_example_store, build_fixture_store, build_real_store
 
 from ssgraph.store import open_store
@@ -70,6 +70,7 @@ def oxigraph_server(tmp_path_factory):
         [executable, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=die_with_parent,  # a killed test run leaves no server behind
     )
     base = f"http://127.0.0.1:{port}"
     try:
