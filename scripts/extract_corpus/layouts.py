@@ -174,3 +174,15 @@ def front_matter(plan: Plan, rng: random.Random, year: int) -> None:
     wording = [f"Antagen av {body} {date}, § {minute}", f"Beslutad av {body} {date} (§ {minute})",
                f"Fastställd av {body} den {date}, {'RF' if region else 'KF'} § {minute}"][plan.style.decision_wording]
     plan.add("front", lines=[wording, f"Dnr {file_number}", f"Gäller från {year}-01-01"])
+
+
+def list_items(element: dict):
+    """(depth, text, position among its siblings from 1, numbering style) of a list element's
+    items; the renderers number and mark them each in their own format's way."""
+    counters = {0: 0, 1: 0}
+    for depth, text in element["items"]:
+        counters[depth] += 1
+        if depth == 0:
+            counters[1] = 0
+        numbered = element.get("numbered") if depth == 0 else element.get("sub_numbered")
+        yield depth, text, counters[depth], numbered

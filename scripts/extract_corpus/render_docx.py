@@ -10,7 +10,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from layouts import Plan
+from layouts import Plan, list_items
 
 FONTS = {"Helvetica": "Arial", "Times-Roman": "Times New Roman"}
 
@@ -88,15 +88,10 @@ def _split(document, plan, element) -> None:
 
 
 def _items(document, plan, element) -> None:
-    counters = {0: 0, 1: 0}
-    for depth, text in element["items"]:
-        counters[depth] += 1
-        if depth == 0:
-            counters[1] = 0
-        numbered = element.get("numbered") if depth == 0 else element.get("sub_numbered")
+    for depth, text, position, numbered in list_items(element):
         if numbered in {"a", "roman"}:  # typed by hand, as officers do: "a) …" with an indent
-            marker = (f"{chr(ord('a') + counters[depth] - 1)})" if numbered == "a" else
-                      ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][counters[depth] - 1] + ".")
+            marker = (f"{chr(ord('a') + position - 1)})" if numbered == "a" else
+                      ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][position - 1] + ".")
             paragraph = document.add_paragraph(f"{marker}\t{text}")
             paragraph.paragraph_format.left_indent = Pt(18 * (depth + 1))
             paragraph.paragraph_format.first_line_indent = Pt(-18)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layouts import Plan
+from layouts import Plan, list_items
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -157,13 +157,8 @@ def _marker(numbered, index: int, depth: int) -> str:
 
 def _items(plan, element, styles, width) -> list:
     flowables = []
-    counters = {0: 0, 1: 0}
-    for depth, text in element["items"]:
-        counters[depth] += 1
-        if depth == 0:
-            counters[1] = 0
-        numbered = element.get("numbered") if depth == 0 else element.get("sub_numbered")
-        bullet = _marker(numbered, counters[depth], 0 if numbered else depth)
+    for depth, text, position, numbered in list_items(element):
+        bullet = _marker(numbered, position, 0 if numbered else depth)
         flowables.append(Paragraph(_escape(text), styles["item2" if depth else "item"], bulletText=bullet))
     return flowables + [Spacer(1, 6)]
 
