@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, RDFS
 
 from ssgraph.errors import InputError, problem
 from ssgraph.namespaces import CATALOG_GRAPH, SSG, SSGGRAPH, SSGID
+from ssgraph.store.derived import SUMMARIES_GRAPH
 
 UNKNOWN_VERSION = "versions.unknown_version"
 AMBIGUOUS_VERSION = "versions.ambiguous_version"
@@ -141,6 +142,19 @@ def all_versions(store) -> list[Version]:
         if code and name not in known:
             loose.append(Version(code, str(SSGID[f"org/{code}"]), "", name.rsplit("/", 1)[-1], name, True))
     return listed + loose
+
+
+def not_archived(variable: str) -> str:
+    """A SPARQL FILTER keeping a named graph ``?variable`` only when it is in the default graph:
+    not the graph of an earlier (non-current) version, nor the derived summaries.
+
+    For reads of a few resources with ``GRAPH ?variable { … }``: Oxigraph answers those from
+    its indexes, where the default graph (a list of every current graph) costs a lookup per
+    graph for each pattern. The query consults the catalogue, so the store runs it over the
+    plain union of graphs (see ``Store``).
+    """
+    return (f"FILTER NOT EXISTS {{ GRAPH <{CATALOG_GRAPH}> {{ ?archived_{variable} ssg:graph ?{variable} ; "
+            f"ssg:isCurrentVersion false }} }} FILTER(?{variable} != <{SUMMARIES_GRAPH}>)")
 
 
 def versions_of(store, code: str, versions: list[Version] | None = None) -> list[Version]:

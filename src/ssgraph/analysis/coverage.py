@@ -16,6 +16,7 @@ from ssgraph.analysis import goal_graph as gg
 from ssgraph.errors import InputError, problem
 from ssgraph.namespaces import SSGID, SSGREF, sparql_prefixes
 from ssgraph.store.binding import bind, iri
+from ssgraph.versions import not_archived
 
 NOTHING_IN_REGION = "analysis.nothing_in_region"
 
@@ -70,19 +71,31 @@ def _preferred(rows, key: str, lang: str) -> dict[str, dict]:
     return found
 
 
-def reference_columns(store, lang: str = "sv") -> tuple[list[Column], list[Column]]:
-    """SDG and environmental-objective columns with labels in ``lang`` (Swedish when missing)
-    and SDG colours from the store."""
-    rows = store.select(
-        sparql_prefixes()
-        + """
+COLUMNS_QUERY = """
 SELECT ?c ?notation ?label ?colour WHERE {
   { ?c a ssg:SDGGoal } UNION { ?c a ssg:EnvironmentalObjective }
   ?c skos:notation ?notation .
   OPTIONAL { ?c skos:prefLabel ?label FILTER(langMatches(lang(?label), "sv") || langMatches(lang(?label), "en")) }
   OPTIONAL { ?c ssg:colour ?colour }
 }"""
-    )
+# the same from the named graphs in the default graph, read from the indexes (see analysis.details)
+COLUMNS_FROM_GRAPHS_QUERY = """
+SELECT ?c ?notation ?label ?colour WHERE {
+  GRAPH ?g { { ?c a ssg:SDGGoal } UNION { ?c a ssg:EnvironmentalObjective } } """ + not_archived("g") + """
+  GRAPH ?n { ?c skos:notation ?notation } """ + not_archived("n") + """
+  OPTIONAL { GRAPH ?l { ?c skos:prefLabel ?label } """ + not_archived("l") + """
+             FILTER(langMatches(lang(?label), "sv") || langMatches(lang(?label), "en")) }
+  OPTIONAL { GRAPH ?k { ?c ssg:colour ?colour } """ + not_archived("k") + """ }
+}"""
+COLUMNS = 17 + 16
+
+
+def reference_columns(store, lang: str = "sv") -> tuple[list[Column], list[Column]]:
+    """SDG and environmental-objective columns with labels in ``lang`` (Swedish when missing)
+    and SDG colours from the store."""
+    rows = store.select(sparql_prefixes() + COLUMNS_FROM_GRAPHS_QUERY)
+    if len({str(row["c"]) for row in rows}) < COLUMNS:  # the vocabularies loaded without a graph name
+        rows = store.select(sparql_prefixes() + COLUMNS_QUERY)
     found = _preferred(rows, "c", lang)
 
     def column(scheme: str, number: int, fallback: str) -> Column:

@@ -20,8 +20,10 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, SKOS
 
+from ssgraph.analysis.details import read_details
+from ssgraph.analysis.state_cache import per_state
 from ssgraph.analysis.versions import (  # noqa: F401  (re-exported for the analyses)
     StructureVersion,
     rows,
@@ -249,26 +251,33 @@ def _add_attributes(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
             graph.nodes[s][name] = value
 
 
+CONCEPT_DETAILS = {str(SKOS.notation): "notation", str(SKOS.prefLabel): "label", str(SKOS.broader): "broader",
+                   str(SKOS.exactMatch): "match", str(SSG.colour): "colour"}
+
+
 def _add_reference_labels(store, graph: nx.DiGraph, concepts: dict[str, str]) -> None:
     if not concepts:
         return
-    for row in rows(store, bind("""
-SELECT ?c ?notation ?label ?broader ?match ?colour WHERE {
-  VALUES ?c { $concepts }
-  OPTIONAL { ?c skos:notation ?notation }
-  OPTIONAL { ?c skos:prefLabel ?label FILTER(langMatches(lang(?label), "sv")) }
-  OPTIONAL { ?c skos:broader ?broader }
-  OPTIONAL { ?c skos:exactMatch ?match }
-  OPTIONAL { ?c ssg:colour ?colour }
-}""", concepts=[iri(c) for c in concepts])):
-        node = graph.nodes[row["c"]]
-        for key in ("notation", "label", "broader", "match", "colour"):
-            if key in row and key not in node:
-                node[key] = row[key]
+    details = concept_details(store, concepts)
     for concept in concepts:
         node = graph.nodes[concept]
+        for key, value in details.get(concept, {}).items():
+            node.setdefault(key, value)
         node.setdefault("notation", _slug(concept))
         node.setdefault("label", node["notation"])
+
+
+def concept_details(store, concepts: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Notation, Swedish label, broader concept, exact match and colour of reference concepts
+    (SDG targets, environmental objectives, Kolada KPIs …), each read once per state of the store."""
+    known: dict[str, dict[str, str]] = per_state(store, "concept_details", dict)
+    missing = set(concepts) - known.keys()
+    found: dict[str, dict[str, str]] = {c: {} for c in missing}
+    for concept, pairs in read_details(store, missing, CONCEPT_DETAILS, label_language="sv").items():
+        for prop, value in pairs:
+            found[concept].setdefault(CONCEPT_DETAILS[prop], value)
+    known.update(found)
+    return {c: known[c] for c in concepts if c in known}
 
 
 def _add_assessments(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:

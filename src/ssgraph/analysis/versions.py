@@ -10,10 +10,11 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rdflib.namespace import RDFS, SKOS
+
 from ssgraph import versions
 from ssgraph.errors import InputError, problem
 from ssgraph.namespaces import sparql_prefixes
-from ssgraph.store.binding import bind, iri
 
 UNKNOWN_ORGANISATION = "analysis.unknown_organisation"
 
@@ -46,13 +47,10 @@ def rows(store, sparql: str) -> list[dict[str, str]]:
 
 
 def _organisation_names(store, org_iris: set[str]) -> dict[str, str]:
-    if not org_iris:
-        return {}
-    found: dict[str, str] = {}
-    for row in rows(store, bind("SELECT ?org ?label WHERE { VALUES ?org { $orgs } "
-                                "?org skos:prefLabel|rdfs:label ?label }", orgs=[iri(o) for o in sorted(org_iris)])):
-        found.setdefault(row["org"], row["label"])
-    return found
+    from ssgraph.analysis.details import read_details  # it reads with ``rows``, from here
+
+    found = read_details(store, org_iris, [str(SKOS.prefLabel), str(RDFS.label)])
+    return {org: pairs[0][1] for org, pairs in found.items()}
 
 
 def as_structures(store, found: list[versions.Version]) -> list[StructureVersion]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ssgraph import versions
-from ssgraph.analysis.versions import StructureVersion, as_structures, rows, structure_versions
+from ssgraph.analysis.state_cache import per_state
+from ssgraph.analysis.versions import StructureVersion, as_structures
 from ssgraph.errors import InputError, problem
 
 UNKNOWN_ORGANISATION = "analysis.unknown_organisation"
@@ -24,48 +25,18 @@ class Organisation:
         return self.__dict__.copy()
 
 
-def _version_details(store) -> dict[str, tuple[str, bool]]:
-    """Graph → (version label, illustrative) from the version catalogue."""
-    found: dict[str, tuple[str, bool]] = {}
-    for row in rows(store, """
-SELECT ?graph ?label ?illustrative WHERE {
-  ?v ssg:graph ?graph .
-  OPTIONAL { ?v rdfs:label ?label }
-  OPTIONAL { ?v ssg:isIllustrative ?illustrative }
-}"""):
-        flag = row.get("illustrative", "").lower() in ("true", "1")
-        label, was = found.get(row["graph"], ("", False))
-        found[row["graph"]] = (label or row.get("label", ""), was or flag)
-    return found
-
-
-_listed: dict[str, list[Organisation]] = {}  # the store's state key → its organisations (the last one only)
-
-
 def organisations(store) -> list[Organisation]:
-    """Every organisation with a current goal structure, sorted by name.
-
-    Read once per state of the store when the store says what state it is in (``state_key``,
-    which changes with every write; a remote store has none): every page asks for the list.
-    """
-    key = store.state_key() if hasattr(store, "state_key") else "remote"
-    if key == "remote":
-        return _read_organisations(store)
-    found = _listed.get(key)
-    if found is None:
-        found = _read_organisations(store)
-        _listed.clear()
-        _listed[key] = found
-    return list(found)
+    """Every organisation with a current goal structure, sorted by name; read once per state of
+    the store when the store says what state it is in (every page asks for the list)."""
+    return list(per_state(store, "organisations", lambda: _read_organisations(store)))
 
 
 def _read_organisations(store) -> list[Organisation]:
-    details = _version_details(store)
+    current = list(versions.current_versions(store, versions.all_versions(store)).values())
     found = {}
-    for version in structure_versions(store):
-        label, illustrative = details.get(version.graph, ("", False))
-        found[version.code] = Organisation(version.code, version.label or version.code, version.org_iri,
-                                           version.graph, label, illustrative)
+    for structure, version in zip(as_structures(store, current), current, strict=True):
+        found[structure.code] = Organisation(structure.code, structure.label or structure.code, structure.org_iri,
+                                             structure.graph, version.label, version.illustrative)
     return sorted(found.values(), key=lambda o: (o.label.casefold(), o.code))
 
 
