@@ -128,7 +128,14 @@ def versions_in_catalogue(catalog: Graph) -> list[Version]:
 
 def all_versions(store) -> list[Version]:
     """Every version in the store: the catalogue's, and organisation graphs loaded outside it
-    (when the store can list its graphs). Needs only ``select`` (and ``graphs`` for the latter)."""
+    (when the store can list its graphs). Needs only ``select`` (and ``graphs`` for the latter).
+    Read once per state of the store when it says its state (a page asks several times)."""
+    from ssgraph.analysis.state_cache import per_state
+
+    return list(per_state(store, "all_versions", lambda: _read_versions(store)))
+
+
+def _read_versions(store) -> list[Version]:
     listed = _entries([_version_of_row(row) for row in store.select(
         _PREFIXES + _SELECT % f"GRAPH <{CATALOG_GRAPH}> {{ {_ENTRY_PATTERN} }}")])
     known = {v.graph for v in listed}

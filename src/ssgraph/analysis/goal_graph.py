@@ -16,13 +16,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, RDFS, SKOS
 
-from ssgraph.analysis.details import read_details
+from ssgraph.analysis.details import any_of, read_details
+from ssgraph.analysis.indicator_values import add_observations
 from ssgraph.analysis.state_cache import per_state
 from ssgraph.analysis.versions import (  # noqa: F401  (re-exported for the analyses)
     StructureVersion,
@@ -109,10 +111,23 @@ def _slug(iri: str) -> str:
 OBSERVATION_MODES = ("values", "presence", "none")
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What ``build_goal_graph`` reads of the structures: by default everything; a page that
+    shows less names the relations (``EDGE_PROPERTIES``) and attributes (``ATTRIBUTES``) it uses."""
+
+    edges: frozenset[str] | None = None  # property local names; None: all
+    attributes: frozenset[str] | None = None  # property local names; None: all and dcterms:isReplacedBy
+    assessments: bool = True
+
+
+EVERYTHING = Reading()
+
+
 def build_goal_graph(
     store, codes: Iterable[str] | None = None, current_only: bool = True,
     observations: str = "values", graphs: Iterable[str] | None = None,
-    versions: list[StructureVersion] | None = None,
+    versions: list[StructureVersion] | None = None, reading: Reading = EVERYTHING,
 ) -> nx.DiGraph:
     """Build the goal graph of the given organisations (all when ``codes`` is None), or of
     exactly the ``versions`` given (e.g. an earlier version named as ``ORG@VERSION``).
@@ -121,6 +136,7 @@ def build_goal_graph(
     "presence" only whether an indicator has any (``has_data``), "none" skips them.
     ``graphs``: only these version graphs (one version of an organisation: versions may
     share goal IRIs, so two versions are compared in two goal graphs).
+    ``reading``: only these relations and attributes (see ``Reading``).
     """
     if versions is None:
         versions = select_versions(store, codes, current_only and graphs is None)
@@ -140,12 +156,13 @@ def build_goal_graph(
 
     _add_typed_nodes(store, graph, graphs, org_of_graph)
     _add_texts(store, graph, graphs)
-    targets_outside = _add_edges(store, graph, graphs)
-    _add_attributes(store, graph, graphs)
+    targets_outside = _add_edges(store, graph, graphs, reading.edges)
+    _add_attributes(store, graph, graphs, reading.attributes)
     _add_reference_labels(store, graph, targets_outside)
-    _add_assessments(store, graph, graphs)
+    if reading.assessments:
+        _add_assessments(store, graph, graphs)
     if observations != "none":
-        _add_observations(store, graph, graphs, values=observations == "values")
+        add_observations(store, graph, graphs, values=observations == "values")
     _mark_depths(graph)
     return graph
 
@@ -166,12 +183,10 @@ def _add_typed_nodes(store, graph: nx.DiGraph, graphs: list[URIRef], org_of_grap
 
 def _add_texts(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
     texts: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in rows(store, bind("""
-SELECT ?s ?p ?text WHERE {
-  VALUES ?g { $graphs } VALUES ?p { rdfs:label dcterms:title dcterms:identifier dcterms:description }
-  GRAPH ?g { ?s ?p ?text }
-  FILTER(lang(?text) = "" || langMatches(lang(?text), "sv"))
-}""", graphs=graphs)):
+    keep, properties = any_of([RDFS.label, DCTERMS.title, DCTERMS.identifier, DCTERMS.description])
+    for row in rows(store, bind("SELECT ?s ?p ?text WHERE { VALUES ?g { $graphs } GRAPH ?g { ?s ?p ?text } " + keep
+                                + ' FILTER(lang(?text) = "" || langMatches(lang(?text), "sv")) }',
+                                graphs=graphs, **properties)):
         local = row["p"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]
         texts[row["s"]].setdefault("label" if local in ("label", "title") else local, row["text"])
     for node_iri, data in graph.nodes(data=True):
@@ -184,7 +199,7 @@ SELECT ?s ?p ?text WHERE {
 
 
 
-def _add_edges(store, graph: nx.DiGraph, graphs: list[URIRef]) -> dict[str, str]:
+def _add_edges(store, graph: nx.DiGraph, graphs: list[URIRef], only: frozenset[str] | None) -> dict[str, str]:
     """The vision, edges between resources and out to reference concepts; the reference
     concepts reached, by kind."""
     # organisation → vision
@@ -194,10 +209,9 @@ def _add_edges(store, graph: nx.DiGraph, graphs: list[URIRef]) -> dict[str, str]
             graph.add_edge(row["org"], row["vision"], relation="has-vision")
 
     # edges between resources and out to reference concepts
-    relation_of = {str(SSG[p]): (p, rel, rev) for p, rel, rev in EDGE_PROPERTIES}
+    relation_of = {str(SSG[p]): (p, rel, rev) for p, rel, rev in EDGE_PROPERTIES if only is None or p in only}
     targets_outside: dict[str, str] = {}
-    for row in rows(store, bind(GRAPH_STATEMENTS, graphs=graphs,
-                                properties=[SSG[p] for p, _, _ in EDGE_PROPERTIES])):
+    for row in _statements(store, graphs, [URIRef(p) for p in relation_of]):
         s, o = row["s"], row["o"]
         local, relation, reverse = relation_of[row["p"]]
         if s not in graph:
@@ -217,15 +231,22 @@ def _add_edges(store, graph: nx.DiGraph, graphs: list[URIRef]) -> dict[str, str]
     return targets_outside
 
 
-GRAPH_STATEMENTS = "SELECT ?s ?p ?o WHERE { VALUES ?g { $graphs } VALUES ?p { $properties } GRAPH ?g { ?s ?p ?o } }"
+def _statements(store, graphs: list[URIRef], properties: list[URIRef]) -> list[dict[str, str]]:
+    """Statements of these properties in these graphs."""
+    keep, values = any_of(properties)
+    return rows(store, bind("SELECT ?s ?p ?o WHERE { VALUES ?g { $graphs } GRAPH ?g { ?s ?p ?o } " + keep + " }",
+                            graphs=graphs, **values))
+
+
 NUMERIC_ATTRIBUTES = {"baselineValue", "targetValue", "budget"}
 
 
-def _add_attributes(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
-    properties = [SSG[p] for p in ATTRIBUTES] + [DCTERMS.isReplacedBy]
+def _add_attributes(store, graph: nx.DiGraph, graphs: list[URIRef], only: frozenset[str] | None) -> None:
+    properties = ([SSG[p] for p in ATTRIBUTES] + [DCTERMS.isReplacedBy] if only is None
+                  else [SSG[p] for p in ATTRIBUTES if p in only])
     concept_valued = {"goalLevel", "dimension", "direction", "documentStatus", "documentKind",
                       "activityStatus"}
-    for row in rows(store, bind(GRAPH_STATEMENTS, graphs=graphs, properties=properties)):
+    for row in _statements(store, graphs, properties):
         s = row["s"]
         if s not in graph:
             continue
@@ -294,59 +315,6 @@ SELECT ?goal ?period ?status ?comment WHERE {
             "status": _slug(row["status"]) if "status" in row else "not-assessed",
             "comment": row.get("comment", ""),
         }
-
-
-TOTAL_ONLY = 'FILTER(!BOUND(?gender) || STRENDS(STR(?gender), "gender-T"))'  # not the split by gender
-
-
-def _add_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: bool = True) -> None:
-    """Indicator values: the organisation's own observations, else its Kolada KPI's values.
-
-    Without ``values`` only ``has_data`` is set (one row per indicator instead of per value).
-    """
-    own = ("SELECT ?indicator ?period ?value WHERE { GRAPH $g { ?o ssg:indicator "
-           "?indicator ; ssg:refPeriod ?period ; ssg:value ?value . OPTIONAL { ?o ssg:gender ?gender } } "
-           + TOTAL_ONLY + " }")
-    if not values:
-        own = "SELECT DISTINCT ?indicator WHERE { GRAPH $g { ?o ssg:indicator ?indicator ; ssg:value ?value } }"
-    # one graph a query: with the graph from VALUES the store reads every graph's observations
-    for one in graphs:
-        for row in rows(store, bind(own, g=one)):
-            _record_observation(graph, row["indicator"], row, "own")
-    kpi_of: dict[str, list[str]] = defaultdict(list)
-    for source, target, data in graph.edges(data=True):
-        if data.get("relation") == "kolada-kpi" and not graph.nodes[source].get("has_data"):
-            kpi_of[target].append(source)
-    if not kpi_of:
-        return
-    org_iris = {d["org"]: n for n, d in graph.nodes(data=True) if d.get("kind") == "organisation"}
-    select = "?kpi ?area ?period ?value" if values else "DISTINCT ?kpi ?area"
-    # only the organisations' own areas: a KPI has values for every municipality and region
-    areas = sorted({org_iris[graph.nodes[i].get("org")] for found in kpi_of.values() for i in found
-                    if graph.nodes[i].get("org") in org_iris})
-    if not areas:
-        return
-    for row in rows(store, bind("SELECT " + select + """ WHERE {
-  VALUES ?kpi { $kpis } VALUES ?area { $areas }
-  ?o ssg:indicator ?kpi ; ssg:refArea ?area ; ssg:refPeriod ?period ; ssg:value ?value .
-  OPTIONAL { ?o ssg:gender ?gender } """ + TOTAL_ONLY + """
-}""", kpis=[iri(k) for k in kpi_of], areas=[iri(a) for a in areas])):
-        for indicator in kpi_of[row["kpi"]]:
-            if org_iris.get(graph.nodes[indicator].get("org")) == row["area"]:
-                _record_observation(graph, indicator, row, "kolada")
-
-
-def _record_observation(graph: nx.DiGraph, indicator: str, row: dict, source: str) -> None:
-    if indicator not in graph:
-        return
-    node = graph.nodes[indicator]
-    node["has_data"] = True
-    node["data_source"] = node.get("data_source") or source
-    if "value" in row:
-        try:
-            node.setdefault("observations", {})[row["period"][:4]] = float(row["value"])
-        except ValueError:
-            pass  # malformed value; validation reports it
 
 
 def _mark_depths(graph: nx.DiGraph) -> None:

@@ -16,6 +16,15 @@ import networkx as nx
 
 from ssgraph.analysis import goal_graph as gg
 
+# what a profile shows: the tree, measures, SDG and objective links, documents, Kolada values
+READING = gg.Reading(
+    edges=frozenset({"hasParent", "measures", "addressesSDG", "addressesEnvironmentalObjective", "statedIn",
+                     "koladaKPI"}),
+    attributes=frozenset({"goalLevel", "unit", "direction", "targetYear", "targetValue", "baselineValue",
+                          "validFrom", "validUntil", "documentStatus", "documentKind"}),
+    assessments=False,
+)
+
 
 @dataclass
 class GoalNode:

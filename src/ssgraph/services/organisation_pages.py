@@ -54,9 +54,10 @@ def _ordered(versions: list[Version]) -> list[Version]:
 
 def _profile(store, organisation: Organisation, version: Version | None = None) -> profiles.Profile:
     if version is None or version.current:
-        graph = gg.build_goal_graph(store, [organisation.code], observations="values")
+        graph = gg.build_goal_graph(store, [organisation.code], observations="values", reading=profiles.READING)
     else:
-        graph = gg.build_goal_graph(store, observations="values", versions=as_structures(store, [version]))
+        graph = gg.build_goal_graph(store, observations="values", versions=as_structures(store, [version]),
+                                    reading=profiles.READING)
     return profiles.profile(graph, organisation.code, organisation.label, organisation.iri)
 
 
@@ -186,7 +187,7 @@ def compare(store, orgs: Sequence[str], *, lang: str = "sv") -> Comparison:
             chosen.append(organisation)
     if len(chosen) < 2 or len(chosen) > MAX_COMPARED:
         raise InputError(problem("find.compare_how_many", count=len(chosen), most=MAX_COMPARED))
-    graph = gg.build_goal_graph(store, [o.code for o in chosen], observations="values")
+    graph = gg.build_goal_graph(store, [o.code for o in chosen], observations="values", reading=profiles.READING)
     found = [profiles.profile(graph, o.code, o.label, o.iri) for o in chosen]
     sdg_columns, objective_columns = coverage_analysis.reference_columns(store, lang)
     years = sorted({y for p in found for i in p.indicators for y, _ in i.observations})

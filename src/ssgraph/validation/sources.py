@@ -15,6 +15,7 @@ from rdflib import Graph
 from ssgraph import versions
 from ssgraph.errors import InputError, Location, problem
 from ssgraph.namespaces import CATALOG_GRAPH, SSGGRAPH
+from ssgraph.store.binding import bind, iri
 from ssgraph.store.rdf_files import ntriples_by_graph
 from ssgraph.validation.run import (
     ValidationJob,
@@ -97,9 +98,14 @@ def _job_from_store(store, graph_iri: str, code: str | None) -> ValidationJob:
     return ValidationJob(graph.serialize(format="nt"), code, graph_iri)
 
 
+def _has_graph(store, graph_iri: str) -> bool:
+    """Whether the store holds a non-empty graph of that name (``graphs()`` counts every graph's triples)."""
+    return bool(store.ask(bind("ASK { GRAPH $g { ?s ?p ?o } }", g=iri(graph_iri))))
+
+
 def jobs_from_store(store, organisation: str | None = None, graph_iri: str | None = None) -> list[ValidationJob]:
     if graph_iri is not None:
-        if graph_iri not in {info.iri for info in store.graphs()}:
+        if not _has_graph(store, graph_iri):
             raise InputError(problem(GRAPH_NOT_FOUND, graph=graph_iri))
         return [_job_from_store(store, graph_iri, None)]
     graphs = current_graphs(store)
