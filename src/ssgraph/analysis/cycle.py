@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ssgraph.analysis.state_cache import per_state
 from ssgraph.analysis.versions import rows
 from ssgraph.queries import load_library
 from ssgraph.store.binding import bind, iri
@@ -82,7 +83,12 @@ def _cycle_order(steps: dict[str, Step], following: dict[str, str]) -> list[Step
 
 
 def model(store, lang: str = "sv") -> list[Step]:
-    """The five process steps in the order of the cycle, each with its elements."""
+    """The five process steps in the order of the cycle, each with its elements (the standard's
+    concepts: read once per state of the store, every organisation page shows them)."""
+    return per_state(store, f"cycle_model_{lang}", lambda: _read_model(store, lang))
+
+
+def _read_model(store, lang: str) -> list[Step]:
     steps: dict[str, Step] = {}
     following: dict[str, str] = {}
     elements: dict[str, Element] = {}
@@ -166,7 +172,8 @@ SELECT ?tool ?label WHERE {
 def supporting_tools(store, lang: str = "sv") -> tuple[dict[str, str], dict[str, list[str]]]:
     """The supporting tools the standard names (IRI → label), and organisation IRI → the tools
     its current goal structure says it uses (the library query ``supporting_tools_in_use``)."""
-    names = {row["tool"]: row["label"] for row in rows(store, bind(TOOLS_QUERY, lang=lang))}
+    names = per_state(store, f"cycle_tools_{lang}",
+                      lambda: {row["tool"]: row["label"] for row in rows(store, bind(TOOLS_QUERY, lang=lang))})
     used: dict[str, list[str]] = defaultdict(list)
     for row in rows(store, load_library()["supporting_tools_in_use"].text):
         for organisation in row.get("users", "").split():

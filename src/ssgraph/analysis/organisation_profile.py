@@ -24,6 +24,12 @@ READING = gg.Reading(
                           "validFrom", "validUntil", "documentStatus", "documentKind"}),
     assessments=False,
 )
+# what a comparison shows of each: counts, coverage and the indicators' series (no tree, no documents' details)
+COMPARISON_READING = gg.Reading(
+    edges=frozenset({"measures", "addressesSDG", "addressesEnvironmentalObjective", "koladaKPI"}),
+    attributes=frozenset({"unit", "direction", "targetYear", "targetValue", "baselineValue"}),
+    assessments=False,
+)
 
 
 @dataclass

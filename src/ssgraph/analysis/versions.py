@@ -41,8 +41,9 @@ def rows(store, sparql: str) -> list[dict[str, str]]:
     query = sparql_prefixes() + sparql
     if hasattr(store, "query_raw"):
         body = store.query_raw(query, result_format="csv").body.decode("utf-8")
-        return [{k: v for k, v in row.items() if v != ""}
-                for row in csv.DictReader(io.StringIO(body, newline=""))]
+        reader = csv.reader(io.StringIO(body, newline=""))  # a DictReader takes 3 times as long
+        header = next(reader, [])
+        return [{k: v for k, v in zip(header, row, strict=True) if v != ""} for row in reader if row]
     return [{k: str(v) for k, v in row.items() if v is not None} for row in store.select(query)]
 
 

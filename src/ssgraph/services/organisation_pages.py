@@ -187,7 +187,8 @@ def compare(store, orgs: Sequence[str], *, lang: str = "sv") -> Comparison:
             chosen.append(organisation)
     if len(chosen) < 2 or len(chosen) > MAX_COMPARED:
         raise InputError(problem("find.compare_how_many", count=len(chosen), most=MAX_COMPARED))
-    graph = gg.build_goal_graph(store, [o.code for o in chosen], observations="values", reading=profiles.READING)
+    graph = gg.build_goal_graph(store, [o.code for o in chosen], observations="values",
+                                reading=profiles.COMPARISON_READING)
     found = [profiles.profile(graph, o.code, o.label, o.iri) for o in chosen]
     sdg_columns, objective_columns = coverage_analysis.reference_columns(store, lang)
     years = sorted({y for p in found for i in p.indicators for y, _ in i.observations})
