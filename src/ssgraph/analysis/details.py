@@ -22,20 +22,13 @@ from ssgraph.versions import not_archived
 BATCH = 500  # resources a query
 
 
-def any_of(properties: Iterable[str], variable: str = "?p", prefix: str = "p") -> tuple[str, dict[str, URIRef]]:
-    """``FILTER(?p IN (<p1>, …))`` with the properties as placeholders to bind, and their values:
-    for reading a graph's statements of some properties. ``VALUES ?p { … }`` makes Oxigraph
-    join every statement of the graph with each property (2-8 times slower); a UNION a property
-    is as fast but gives the rows in another order (where the first value of a kind wins)."""
-    values = {f"{prefix}{n}": URIRef(p) for n, p in enumerate(properties)}
-    return f"FILTER({variable} IN ({', '.join('$' + name for name in values)}))", values
-
-
 def each_property(properties: Iterable[str], subject: str = "?s", value: str = "?o",
                   prefix: str = "p") -> tuple[str, dict[str, URIRef]]:
     """``{ ?s <p1> ?o BIND(<p1> AS ?p) } UNION …`` with the properties as placeholders to
-    bind, and their values: with ``VALUES ?p { … }`` instead, Oxigraph reads every statement of
-    the graph (2-8 times slower on an organisation's graph, seconds over the dataset)."""
+    bind, and their values: with ``VALUES ?p { … }`` instead, Oxigraph joins every statement of
+    the graph with each property (2-8 times slower on an organisation's graph, seconds over the
+    dataset). The rows of one property come in the order of their values; the properties in
+    an order of the store's own (where a first value wins across properties, say which)."""
     values = {f"{prefix}{n}": URIRef(p) for n, p in enumerate(properties)}
     pattern = " UNION ".join(f"{{ {subject} ${name} {value} BIND(${name} AS ?p) }}" for name in values)
     return pattern, values

@@ -23,7 +23,7 @@ import networkx as nx
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
-from ssgraph.analysis.details import any_of, read_details
+from ssgraph.analysis.details import each_property, read_details
 from ssgraph.analysis.indicator_values import add_observations
 from ssgraph.analysis.state_cache import per_state
 from ssgraph.analysis.versions import (  # noqa: F401  (re-exported for the analyses)
@@ -183,20 +183,17 @@ def _add_typed_nodes(store, graph: nx.DiGraph, graphs: list[URIRef], org_of_grap
 
 def _add_texts(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
     texts: dict[str, dict[str, str]] = defaultdict(dict)
-    keep, properties = any_of([RDFS.label, DCTERMS.title, DCTERMS.identifier, DCTERMS.description])
-    for row in rows(store, bind("SELECT ?s ?p ?text WHERE { VALUES ?g { $graphs } GRAPH ?g { ?s ?p ?text } " + keep
-                                + ' FILTER(lang(?text) = "" || langMatches(lang(?text), "sv")) }',
-                                graphs=graphs, **properties)):
+    for row in _statements(store, graphs, [DCTERMS.title, RDFS.label, DCTERMS.identifier, DCTERMS.description],
+                           'FILTER(lang(?o) = "" || langMatches(lang(?o), "sv"))'):
         local = row["p"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-        texts[row["s"]].setdefault("label" if local in ("label", "title") else local, row["text"])
+        texts[row["s"]].setdefault(local, row["o"])
     for node_iri, data in graph.nodes(data=True):
         if data.get("kind") == "organisation":
             continue
         found = texts.get(node_iri, {})
         data["identifier"] = found.get("identifier") or _slug(node_iri)
-        data["label"] = found.get("label") or data["identifier"]
+        data["label"] = found.get("title") or found.get("label") or data["identifier"]  # a title names it first
         data["description"] = found.get("description", "")
-
 
 
 def _add_edges(store, graph: nx.DiGraph, graphs: list[URIRef], only: frozenset[str] | None) -> dict[str, str]:
@@ -231,10 +228,11 @@ def _add_edges(store, graph: nx.DiGraph, graphs: list[URIRef], only: frozenset[s
     return targets_outside
 
 
-def _statements(store, graphs: list[URIRef], properties: list[URIRef]) -> list[dict[str, str]]:
-    """Statements of these properties in these graphs."""
-    keep, values = any_of(properties)
-    return rows(store, bind("SELECT ?s ?p ?o WHERE { VALUES ?g { $graphs } GRAPH ?g { ?s ?p ?o } " + keep + " }",
+def _statements(store, graphs: list[URIRef], properties: list[URIRef], keep: str = "") -> list[dict[str, str]]:
+    """Statements (?s ?p ?o) of these properties in these graphs, those of each property in the
+    order of their values; ``keep``: a FILTER on them."""
+    each, values = each_property(properties)
+    return rows(store, bind("SELECT ?s ?p ?o WHERE { VALUES ?g { $graphs } GRAPH ?g { " + each + " } " + keep + " }",
                             graphs=graphs, **values))
 
 
