@@ -6,7 +6,8 @@ latest stored results of an organisation.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,13 +64,14 @@ def jobs_from_workbook(path: Path) -> list[ValidationJob]:
     return [job_for(prepared.graph, prepared.org_code or organisation_code_of(prepared.graph), str(path))]
 
 
-def _jobs_from_paths(paths: Sequence[Path], shape_set: str) -> list[ValidationJob]:
+def _jobs_from_paths(paths: Sequence[Path], shape_set: str) -> Iterator[ValidationJob]:
+    """Every file is read (bad input raises) before the first job is handed out."""
     jobs = []
     for path in paths:
         path = Path(path)
         kind = source_kind(path) if path.exists() else "rdf"
-        jobs += jobs_from_workbook(path) if kind in ("xlsx", "yaml", "csv") else jobs_from_file(path, shape_set)
-    return jobs
+        jobs.append(jobs_from_workbook(path) if kind in ("xlsx", "yaml", "csv") else jobs_from_file(path, shape_set))
+    return itertools.chain.from_iterable(jobs)
 
 
 def validate(store=None, *, files: Sequence[Path] = (), organisation: str | None = None,

@@ -7,7 +7,6 @@ SPARQL over a small graph in memory (SHACL-SPARQL constraints) use these, so tha
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -26,15 +25,31 @@ def triples_of_file(path: Path, format: str = "turtle") -> Iterator[tuple[Node, 
         yield from_oxigraph(item.subject), from_oxigraph(item.predicate), from_oxigraph(item.object)
 
 
-def ntriples_by_graph(stream: BinaryIO, format: str) -> dict[str, list[str]]:
-    """Graph name ("" for the default graph) → the graph's triples as N-Triples lines, streamed
-    from ``stream``. Raises SyntaxError (with line and column) on malformed input."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for quad in ox.parse(stream, format=OXIGRAPH_RDF_FORMAT[format]):
-        graph_name = getattr(quad, "graph_name", None)
-        name = "" if graph_name is None or isinstance(graph_name, ox.DefaultGraph) else graph_name.value
-        groups[name].append(f"{quad.subject} {quad.predicate} {quad.object} .")
-    return groups
+class GraphsOfFile:
+    """The named graphs of an RDF dataset file, read once into an in-memory Oxigraph store, each
+    handed out as N-Triples bytes (Oxigraph's serialiser: no Python object per triple).
+
+    Terms are kept as Oxigraph keeps them: a literal of a known datatype in its canonical form
+    (``"193.0"^^xsd:decimal`` as ``193``), as a load into the store would keep it. Raises
+    SyntaxError (with line and column) on malformed input.
+    """
+
+    def __init__(self, stream: BinaryIO, format: str):
+        self._store = ox.Store()
+        self._store.bulk_load(stream, format=OXIGRAPH_RDF_FORMAT[format])
+
+    def names(self) -> list[str]:
+        """Graph names, sorted ("" for the default graph, first, when it holds triples)."""
+        names = sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        default = next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+        return ([""] if default is not None else []) + names
+
+    def ntriples(self, name: str) -> bytes:
+        graph = ox.NamedNode(name) if name else ox.DefaultGraph()
+        return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+
+    def close(self) -> None:
+        self._store = None
 
 
 class ScratchGraph:

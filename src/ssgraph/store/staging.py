@@ -181,6 +181,13 @@ def staging_graph(on_disk: bool = False, under: Path | None = None) -> Graph:
     return graph
 
 
+def staged_from_ntriples(data: bytes) -> Graph:
+    """A staging graph in memory holding the triples of N-Triples ``data``, written at once."""
+    inner = ox.Store()
+    inner.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+    return Graph(store=OxigraphTriples(inner))
+
+
 def is_staged(graph: Graph) -> bool:
     return isinstance(graph.store, OxigraphTriples) and graph.store.inner is not None
 

@@ -154,6 +154,7 @@ def findings_from_report(
 ) -> list[Finding]:
     """Turn pyshacl's validation report into findings."""
     findings = []
+    texts_of_shape: dict[Node, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {}
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
         shape = report.value(result, SH.sourceShape)
@@ -162,9 +163,12 @@ def findings_from_report(
         path = report.value(result, SH.resultPath)
         if isinstance(path, BNode):
             path = shapes.value(shape, SH.path)  # the report holds a copy; the shape has the original
-        shape_name = texts_by_language(shapes, shape, SH.name)
-        messages = texts_by_language(shapes, shape, SH.message) or texts_by_language(report, result, SH.resultMessage)
-        fixes = texts_by_language(shapes, shape, SSG.fixHint)
+        if shape not in texts_of_shape:
+            texts_of_shape[shape] = (texts_by_language(shapes, shape, SH.name),
+                                     texts_by_language(shapes, shape, SH.message),
+                                     texts_by_language(shapes, shape, SSG.fixHint))
+        shape_name, messages, fixes = texts_of_shape[shape]
+        messages = messages or texts_by_language(report, result, SH.resultMessage)
         value_text = str(value) if value is not None else None
         bindings = {"this": str(focus), "value": value_text or "", "path": compact(str(path)) if path else ""}
         findings.append(
@@ -177,9 +181,9 @@ def findings_from_report(
                 value=value_text,
                 value_label=label_of(data, value, "sv", reference_labels) if isinstance(value, URIRef) else None,
                 organisation=organisation,
-                shape_name=shape_name,
+                shape_name=dict(shape_name),
                 message={lang: _fill(text, bindings) for lang, text in messages.items()},
-                fix=fixes,
+                fix=dict(fixes),
                 source=source_position(data, focus),
                 constraint=str(report.value(result, SH.sourceConstraintComponent) or "") or None,
             )

@@ -10,10 +10,12 @@ large graphs) is only an option.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from pyshacl import validate as pyshacl_validate
@@ -21,10 +23,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from ssgraph.namespaces import SH, SSG, SSGGRAPH, SSGID
-from ssgraph.store.staging import add_all, is_staged
+from ssgraph.store.staging import add_all, is_staged, staged_from_ntriples
 from ssgraph.validation import shapes as shape_sets
 from ssgraph.validation import sparql_constraints
 from ssgraph.validation.findings import SEVERITIES, Finding, counts, findings_from_report
+from ssgraph.validation.lookups import indexed_view
 
 INFERENCE_MODES = ("none", "rdfs", "owlrl")
 _ORG_IRI_MARK = "/org/"
@@ -69,7 +72,7 @@ class ValidationOptions:
 class ValidationJob:
     """One graph to validate, as N-Triples text so it crosses process boundaries cheaply."""
 
-    ntriples: str
+    ntriples: str | bytes
     organisation: str | None = None
     graph: str | None = None
 
@@ -127,7 +130,7 @@ def validate_graph(
     shapes = shape_sets.shapes_graph(options.shape_set)
     try:
         _conforms, report, _text = pyshacl_validate(
-            working,
+            indexed_view(working) if options.inference == "none" else working,  # inference writes into it
             shacl_graph=sparql_constraints.core_shapes_graph(options.shape_set),
             inference=options.inference,
             inplace=True,
@@ -191,8 +194,12 @@ def annotated_report(report: Graph, result: OrganisationReport) -> Graph:
 
 
 def _run_job(job: ValidationJob, options: ValidationOptions) -> OrganisationReport:
-    data = Graph()
-    data.parse(data=job.ntriples, format="nt")
+    if options.inference == "none":  # read by Oxigraph; pyshacl and the SPARQL constraints work on it in place
+        ntriples = job.ntriples.encode() if isinstance(job.ntriples, str) else job.ntriples
+        data = staged_from_ntriples(ntriples)
+    else:  # inference adds triples rdflib's way
+        data = Graph()
+        data.parse(data=job.ntriples, format="nt")
     return validate_graph(data, job.organisation, job.graph, options, copy=False)
 
 
@@ -201,18 +208,30 @@ def validate_jobs(
     options: ValidationOptions = ValidationOptions(),
     processes: int | None = None,
 ) -> Iterator[OrganisationReport]:
-    """Validate many graphs, in parallel worker processes when there is more than one."""
-    jobs = list(jobs)
-    processes = max(1, min(processes or os.cpu_count() or 1, len(jobs) or 1))
+    """Validate many graphs, in parallel worker processes when there is more than one, in order.
+
+    ``jobs`` is read as the workers need them (a few ahead), so a lazy iterable of many
+    large graphs is never all in memory.
+    """
+    waiting = iter(jobs)
+    wanted = max(1, processes or os.cpu_count() or 1)
+    first = list(itertools.islice(waiting, 2 * wanted))
+    processes = max(1, min(wanted, len(first)))
     shape_sets.warm_up()  # parsed once here; forked workers inherit it
     sparql_constraints.sparql_constraints(options.shape_set)
     sparql_constraints.core_shapes_graph(options.shape_set)
     if processes == 1:
-        for job in jobs:
+        for job in itertools.chain(first, waiting):
             yield _run_job(job, options)
         return
     with ProcessPoolExecutor(max_workers=processes) as pool:
-        yield from pool.map(_run_job, jobs, [options] * len(jobs), chunksize=1)
+        running: deque[Future] = deque()
+        for job in itertools.chain(first, waiting):
+            running.append(pool.submit(_run_job, job, options))
+            if len(running) >= 2 * processes:
+                yield running.popleft().result()
+        while running:
+            yield running.popleft().result()
 
 
 def job_for(graph: Graph, organisation: str | None = None, graph_iri: str | None = None) -> ValidationJob:

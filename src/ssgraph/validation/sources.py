@@ -1,13 +1,16 @@
 """Where the graphs to validate come from: RDF files, or the store (by organisation or graph).
 
-Each graph becomes a ValidationJob (N-Triples text plus the organisation code), the unit
-handed to a worker process. Files with named graphs (N-Quads, TriG) give one job per
-organisation graph; large N-Quads files are split with Oxigraph's streaming parser.
+Each graph becomes a ValidationJob (N-Triples plus the organisation code), the unit handed
+to a worker process. Files with named graphs (N-Quads, TriG) give one job per organisation
+graph: the file is read once into an in-memory Oxigraph store and each graph written out
+by Oxigraph's serialiser; the store's graphs are written out the same way.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from rdflib import Graph
@@ -16,7 +19,7 @@ from ssgraph import versions
 from ssgraph.errors import InputError, Location, problem
 from ssgraph.namespaces import CATALOG_GRAPH, SSGGRAPH
 from ssgraph.store.binding import bind, iri
-from ssgraph.store.rdf_files import ntriples_by_graph
+from ssgraph.store.rdf_files import GraphsOfFile
 from ssgraph.validation.run import (
     ValidationJob,
     organisation_code_of,
@@ -45,8 +48,13 @@ def _suffix(path: Path) -> str:
     return Path(name).suffix
 
 
-def jobs_from_file(path: Path, shape_set: str = "organisation") -> list[ValidationJob]:
-    """One job for a triples file; one per named graph for N-Quads and TriG."""
+def jobs_from_file(path: Path, shape_set: str = "organisation", current_only: bool = False) -> Iterator[ValidationJob]:
+    """One job for a triples file; one per named graph for N-Quads and TriG (with
+    ``current_only``, only the graphs of current versions by the file's own catalogue).
+
+    The file is read (and its syntax checked) before this returns; the jobs' N-Triples are
+    made as they are taken, so a national dump is never all in memory twice.
+    """
     if not path.exists():
         raise InputError(problem(FILE_MISSING, Location(file=str(path))))
     suffix = _suffix(path)
@@ -55,27 +63,33 @@ def jobs_from_file(path: Path, shape_set: str = "organisation") -> list[Validati
         if suffix in _RDFLIB_FORMATS:
             with opener(path, "rb") as stream:
                 graph = Graph().parse(stream, format=_RDFLIB_FORMATS[suffix])
-            return [ValidationJob(graph.serialize(format="nt"), organisation_code_of(graph), str(path))]
+            return iter([ValidationJob(graph.serialize(format="nt"), organisation_code_of(graph), str(path))])
         if suffix not in _OX_FORMATS:
             raise InputError(problem(FILE_UNREADABLE, Location(file=str(path)), error=f"unknown extension {suffix or '?'}"))
         with opener(path, "rb") as stream:
-            groups = ntriples_by_graph(stream, _OX_FORMATS[suffix])
+            graphs = GraphsOfFile(stream, _OX_FORMATS[suffix])
     except SyntaxError as error:
         raise InputError(problem(FILE_UNREADABLE, Location(file=str(path)), error=str(error))) from None
     except (ValueError, OSError) as error:
         raise InputError(problem(FILE_UNREADABLE, Location(file=str(path)), error=str(error))) from None
-    jobs = []
-    for graph_name, lines in groups.items():
-        if graph_name and not _wanted(graph_name, shape_set):
-            continue
-        text = "\n".join(lines) + "\n"
+    names = [name for name in graphs.names() if not name or _wanted(name, shape_set)]
+    if current_only and str(CATALOG_GRAPH) in graphs.names():
+        catalog = Graph().parse(data=graphs.ntriples(str(CATALOG_GRAPH)), format="nt")
+        current = {version.graph for version in versions.versions_in_catalogue(catalog) if version.current}
+        names = [name for name in names if name in current]
+    if not names:
+        raise InputError(problem(NO_GRAPHS, Location(file=str(path))))
+    return _jobs_of(graphs, names, path, shape_set)
+
+
+def _jobs_of(graphs: GraphsOfFile, names: list[str], path: Path, shape_set: str) -> Iterator[ValidationJob]:
+    for graph_name in names:
+        text = graphs.ntriples(graph_name)
         code = organisation_code_of_graph_iri(graph_name) if graph_name else None
         if code is None and shape_set == "organisation":
             code = organisation_code_of(Graph().parse(data=text, format="nt"))
-        jobs.append(ValidationJob(text, code, graph_name or str(path)))
-    if not jobs:
-        raise InputError(problem(NO_GRAPHS, Location(file=str(path))))
-    return jobs
+        yield ValidationJob(text, code, graph_name or str(path))
+    graphs.close()
 
 
 def _wanted(graph_name: str, shape_set: str) -> bool:
@@ -92,10 +106,12 @@ def current_graphs(store) -> dict[str, str]:
 
 
 def _job_from_store(store, graph_iri: str, code: str | None) -> ValidationJob:
-    graph = store.graph(graph_iri)
+    buffer = io.BytesIO()
+    store.export(buffer, format="ntriples", graph=graph_iri)
+    text = buffer.getvalue()
     if code is None:
-        code = organisation_code_of_graph_iri(graph_iri) or organisation_code_of(graph)
-    return ValidationJob(graph.serialize(format="nt"), code, graph_iri)
+        code = organisation_code_of_graph_iri(graph_iri) or organisation_code_of(Graph().parse(data=text, format="nt"))
+    return ValidationJob(text, code, graph_iri)
 
 
 def _has_graph(store, graph_iri: str) -> bool:
@@ -103,16 +119,18 @@ def _has_graph(store, graph_iri: str) -> bool:
     return bool(store.ask(bind("ASK { GRAPH $g { ?s ?p ?o } }", g=iri(graph_iri))))
 
 
-def jobs_from_store(store, organisation: str | None = None, graph_iri: str | None = None) -> list[ValidationJob]:
+def jobs_from_store(store, organisation: str | None = None, graph_iri: str | None = None) -> Iterator[ValidationJob]:
+    """The jobs of one graph, one organisation's current graph, or every current graph (made
+    as they are taken)."""
     if graph_iri is not None:
         if not _has_graph(store, graph_iri):
             raise InputError(problem(GRAPH_NOT_FOUND, graph=graph_iri))
-        return [_job_from_store(store, graph_iri, None)]
+        return iter([_job_from_store(store, graph_iri, None)])
     graphs = current_graphs(store)
     if organisation is not None:
         if organisation not in graphs:
             raise InputError(problem(ORG_NOT_FOUND, code=organisation))
-        return [_job_from_store(store, graphs[organisation], organisation)]
+        return iter([_job_from_store(store, graphs[organisation], organisation)])
     if not graphs:
         raise InputError(problem(STORE_EMPTY))
-    return [_job_from_store(store, iri, code) for code, iri in sorted(graphs.items())]
+    return (_job_from_store(store, iri, code) for code, iri in sorted(graphs.items()))
