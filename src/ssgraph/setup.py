@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,7 @@ from ssgraph import paths
 from ssgraph.namespaces import ONTOLOGY_GRAPH, SSGGRAPH
 from ssgraph.store import Store
 from ssgraph.store.binding import bind, iri
-from ssgraph.store.rdf_files import triples_of_file
+from ssgraph.store.staging import discard, staged_from_file
 
 
 @dataclass
@@ -35,38 +34,54 @@ def reference_graphs() -> dict[str, Path]:
     return {iri: p for iri, p in graphs.items() if p.exists()}
 
 
+def reference_contents() -> dict[str, Graph]:
+    """Named graph IRI → the triples of the shipped ontology or reference file."""
+    # read and written by Oxigraph: no Python object per triple
+    return {graph_iri: staged_from_file(path) for graph_iri, path in reference_graphs().items()}
+
+
 def load_reference(store: Store) -> dict[str, int]:
     """Replace the ontology and reference graphs with the shipped files, atomically."""
-    contents: dict[str, Graph] = {}
-    for graph_iri, path in reference_graphs().items():
-        graph = Graph()
-        for triple in triples_of_file(path):  # Oxigraph's parser: many times faster than rdflib's
-            graph.add(triple)
-        contents[graph_iri] = graph
+    contents = reference_contents()
     store.replace_graphs(contents)
     return {graph_iri: len(g) for graph_iri, g in contents.items()}
 
 
-def _loader(module_name: str, function: str) -> Callable[..., list[str]] | None:
-    """A data loader of the importing package, when it provides one."""
+def _example_sources() -> list[tuple[list[Path], bool, Callable[[Path], str]]]:
+    """The illustrative examples, then the real goal structures quoted from public documents:
+    (files in load order, illustrative, how a file is named in the report)."""
+    sources = []
     try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, function, None)
-
-
-# the illustrative examples, then the real goal structures quoted from public documents
-EXAMPLE_LOADERS = (("ssgraph.importing.examples", "load_examples"), ("ssgraph.importing.realdata", "load_realdata"))
+        from ssgraph.importing.examples import example_paths
+        from ssgraph.importing.realdata import realdata_paths
+    except ModuleNotFoundError:  # a build without the importing package
+        return sources
+    sources.append((example_paths(), True, lambda path: path.name))
+    sources.append((realdata_paths(), False, lambda path: f"{path.parent.name}/{path.name}"))
+    return sources
 
 
 def initialise(store: Store, with_examples: bool = False) -> InitialiseReport:
-    report = InitialiseReport(graphs=load_reference(store))
-    if with_examples:
-        for module_name, function in EXAMPLE_LOADERS:
-            loader = _loader(module_name, function)
-            if loader is not None:
-                report.examples += list(loader(store))
+    """The ontology, the reference vocabularies and (``with_examples``) the example data, all
+    written in one transaction: a failure leaves the store as it was."""
+    contents = reference_contents()
+    report = InitialiseReport(graphs={graph_iri: len(g) for graph_iri, g in contents.items()})
+    if not with_examples:
+        store.replace_graphs(contents)
+        return report
+    from ssgraph.importing.importer import prepare_sources, write_imports
+
+    prepared, names = [], []
+    try:
+        for paths, illustrative, name in _example_sources():
+            batch = prepare_sources(paths, illustrative=illustrative)
+            prepared += batch
+            names += [f"{name(p.path)}: {p.org_code} {p.version_label}" for p in batch]
+        write_imports(store, prepared, more_graphs=contents)
+    finally:
+        for item in prepared:
+            discard(item.graph)
+    report.examples = names
     return report
 
 

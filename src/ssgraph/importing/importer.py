@@ -2,14 +2,14 @@
 
 ``prepare_import`` does everything but writing and raises :class:`ImportRejected` with
 every error of the file; ``import_sources`` prepares all files first and writes only
-when all of them passed, each organisation-version graph together with the updated
+when all of them passed: every organisation-version graph together with the updated
 catalogue in one atomic ``replace_graphs``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,26 +142,36 @@ def _prepare_rdf(path: Path, org: str | None, version: str | None, base: str, no
 
 def write_import(store, prepared: PreparedImport, make_current: bool = True) -> ImportResult:
     """Replace the organisation-version graph and the catalogue in one transaction."""
-    catalog = updated_catalog(read_catalog(store), prepared.entry, make_current)
-    store.replace_graphs({prepared.graph_iri: prepared.graph, str(CATALOG_GRAPH): catalog})
-    current = bool(catalog.value(prepared.entry.iri, SSG.isCurrentVersion).toPython())
-    return ImportResult(prepared, current, True)
+    return write_imports(store, [prepared], make_current)[0]
 
 
-def import_sources(
-    store,
+def write_imports(store, prepared: Sequence[PreparedImport], make_current: bool = True,
+                  more_graphs: Mapping[str, Graph] | None = None) -> list[ImportResult]:
+    """Write prepared imports (and ``more_graphs``) in one transaction: each organisation-version
+    graph, and the catalogue updated for each in turn, as if written one after the other."""
+    catalog = read_catalog(store)
+    graphs = dict(more_graphs or {})
+    results = []
+    for item in prepared:
+        catalog = updated_catalog(catalog, item.entry, make_current)
+        graphs[item.graph_iri] = item.graph
+        results.append(ImportResult(item, bool(catalog.value(item.entry.iri, SSG.isCurrentVersion).toPython()), True))
+    graphs[str(CATALOG_GRAPH)] = catalog
+    store.replace_graphs(graphs)
+    return results
+
+
+def prepare_sources(
     paths: Sequence[Path],
     org: str | None = None,
     version: str | None = None,
     base: str = DEFAULT_BASE,
     lang: str = "sv",
-    make_current: bool = True,
-    dry_run: bool = False,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
     illustrative: bool = False,
-) -> list[ImportResult]:
-    """Import files in order; if any has errors, none is written (all errors are reported).
+) -> list[PreparedImport]:
+    """Prepare every file; if any has errors, raise them all (nothing prepared is kept).
     ``illustrative`` marks the versions as invented example data in the catalogue."""
     codes = ReferenceCodes.load()
     prepared: list[PreparedImport] = []
@@ -180,10 +190,29 @@ def import_sources(
     for item in prepared:  # the option marks invented data; otherwise the file's own 'illustrative' says
         if illustrative:
             item.entry.illustrative = True
+    return prepared
+
+
+def import_sources(
+    store,
+    paths: Sequence[Path],
+    org: str | None = None,
+    version: str | None = None,
+    base: str = DEFAULT_BASE,
+    lang: str = "sv",
+    make_current: bool = True,
+    dry_run: bool = False,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    illustrative: bool = False,
+) -> list[ImportResult]:
+    """Import files in order, all in one transaction; if any has errors, none is written (all
+    errors are reported). ``illustrative`` marks the versions as invented example data."""
+    prepared = prepare_sources(paths, org, version, base, lang, now, progress, illustrative)
     if dry_run:
         return [ImportResult(p, make_current, False) for p in prepared]
     try:
-        return [write_import(store, p, make_current) for p in prepared]
+        return write_imports(store, prepared, make_current)
     finally:
         for item in prepared:
             discard(item.graph)

@@ -188,6 +188,15 @@ def staged_from_ntriples(data: bytes) -> Graph:
     return Graph(store=OxigraphTriples(inner))
 
 
+def staged_from_file(path: Path, format: str = "turtle") -> Graph:
+    """A staging graph in memory holding the triples (of every graph) of an RDF file."""
+    from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT
+
+    inner = ox.Store()
+    inner.bulk_load(path=str(path), format=OXIGRAPH_RDF_FORMAT[format], to_graph=_DEFAULT)
+    return Graph(store=OxigraphTriples(inner))
+
+
 def is_staged(graph: Graph) -> bool:
     return isinstance(graph.store, OxigraphTriples) and graph.store.inner is not None
 

@@ -10,6 +10,7 @@ large graphs) is only an option.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import itertools
 import os
 import time
@@ -18,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
@@ -128,6 +128,9 @@ def validate_graph(
     else:
         add_all(working, mixed_in)
     shapes = shape_sets.shapes_graph(options.shape_set)
+    # imported when needed (about half a second): a cached import check does without it
+    from pyshacl import validate as pyshacl_validate
+
     try:
         _conforms, report, _text = pyshacl_validate(
             indexed_view(working) if options.inference == "none" else working,  # inference writes into it
@@ -218,6 +221,7 @@ def validate_jobs(
     first = list(itertools.islice(waiting, 2 * wanted))
     processes = max(1, min(wanted, len(first)))
     shape_sets.warm_up()  # parsed once here; forked workers inherit it
+    importlib.import_module("pyshacl")
     sparql_constraints.sparql_constraints(options.shape_set)
     sparql_constraints.core_shapes_graph(options.shape_set)
     if processes == 1:
