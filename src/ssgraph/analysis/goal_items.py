@@ -59,6 +59,15 @@ def link_children(items: list[GoalItem]) -> list[GoalItem]:
     return items
 
 
+# what items are made of: the goals' tree, links, indicators and KPIs, level (for a goal graph read to make them)
+READING = gg.Reading(
+    edges=frozenset({"hasParent", "measures", "addressesSDG", "addressesEnvironmentalObjective",
+                     "addressesPublicHealthArea", "addressesGreenKeyIndicator", "koladaKPI"}),
+    attributes=frozenset({"goalLevel"}),
+    assessments=False,
+)
+
+
 def items_from_graph(graph: nx.DiGraph, org: str, source: str | None = None) -> list[GoalItem]:
     """The goals of ``org`` in a goal graph (one version of its structure)."""
     items = []

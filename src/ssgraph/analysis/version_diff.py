@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from ssgraph.analysis import goal_graph as gg
+from ssgraph.analysis import goal_items
 from ssgraph.analysis.goal_items import GoalItem, items_from_graph
 from ssgraph.analysis.harmonise import harmonise_items
 from ssgraph.analysis.versions import as_structures
@@ -94,7 +95,8 @@ def diff_items(items_a: list[GoalItem], items_b: list[GoalItem], version_a: Vers
 
 def version_items(store, version: Version) -> list[GoalItem]:
     """The goals of one version, read from its own graph."""
-    graph = gg.build_goal_graph(store, versions=as_structures(store, [version]), observations="none")
+    graph = gg.build_goal_graph(store, versions=as_structures(store, [version]), observations="none",
+                                reading=goal_items.READING)
     return items_from_graph(graph, version.org_code, source=version.graph)
 
 
