@@ -49,6 +49,7 @@ class SSG(DefinedNamespace):
     DocumentStatus: URIRef
     EnvironmentalManagementSystem: URIRef
     EnvironmentalObjective: URIRef
+    EvidenceCount: URIRef
     ExecutiveBoard: URIRef
     FulfilmentStatus: URIRef
     Gender: URIRef
@@ -122,6 +123,7 @@ class SSG(DefinedNamespace):
     decidedBy: URIRef
     decisionDate: URIRef
     decisionReference: URIRef
+    definitionsDigest: URIRef
     dimension: URIRef
     direction: URIRef
     dissolvedOn: URIRef
@@ -130,7 +132,9 @@ class SSG(DefinedNamespace):
     endDate: URIRef
     environmentalObjectiveLinkStatement: URIRef
     evidenceClass: URIRef
+    evidenceCount: URIRef
     evidenceMinimum: URIRef
+    evidenceOf: URIRef
     evidenceProperty: URIRef
     extractionConfidence: URIRef
     fixHint: URIRef

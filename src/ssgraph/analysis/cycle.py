@@ -11,13 +11,17 @@ evidence reaches the minimum, "partial" when there is some, "missing" when there
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ssgraph.analysis.state_cache import per_state
 from ssgraph.analysis.versions import rows
 from ssgraph.queries import load_library
+from ssgraph.store import process_evidence
 from ssgraph.store.binding import bind, iri
+
+log = logging.getLogger(__name__)
 
 EVIDENCE_SHOWN = 5  # evidence items listed per element on an organisation's page
 STATUSES = ("shown", "partial", "missing")
@@ -51,22 +55,27 @@ class Step:
                 "elements": [e.to_dict() for e in self.elements]}
 
 
+# The standard's concepts and the ontology's labels are read from whichever named graph holds
+# them (GRAPH ?…): without GRAPH a query reads the union of the current versions' graphs, which
+# costs Oxigraph one lookup per graph for every pattern (seconds on the national set).
 MODEL_QUERY = """
 SELECT ?step ?stepLabel ?stepDefinition ?pdcaLabel ?next ?element ?notation ?label ?definition ?recommendation
        ?minimum ?shownBy ?shownByLabel WHERE {
-  ?step a ssg:ProcessStep ; skos:prefLabel ?stepLabel .
+  GRAPH ?standard { ?step a ssg:ProcessStep ; skos:prefLabel ?stepLabel . }
   FILTER(lang(?stepLabel) = $lang)
-  OPTIONAL { ?step skos:definition ?stepDefinition FILTER(lang(?stepDefinition) = $lang) }
-  OPTIONAL { ?step ssg:correspondsToPDCA/skos:prefLabel ?pdcaLabel FILTER(lang(?pdcaLabel) = $lang) }
-  OPTIONAL { ?step ssg:nextStep ?next }
+  OPTIONAL { GRAPH ?standard { ?step skos:definition ?stepDefinition } FILTER(lang(?stepDefinition) = $lang) }
+  OPTIONAL { GRAPH ?standard { ?step ssg:correspondsToPDCA ?pdca } GRAPH ?phases { ?pdca skos:prefLabel ?pdcaLabel }
+             FILTER(lang(?pdcaLabel) = $lang) }
+  OPTIONAL { GRAPH ?standard { ?step ssg:nextStep ?next } }
   OPTIONAL {
-    ?element a ssg:ProcessElement ; ssg:inProcessStep ?step ; skos:notation ?notation ; skos:prefLabel ?label .
+    GRAPH ?elements { ?element a ssg:ProcessElement ; ssg:inProcessStep ?step ; skos:notation ?notation ;
+                                skos:prefLabel ?label . }
     FILTER(lang(?label) = $lang)
-    OPTIONAL { ?element skos:definition ?definition FILTER(lang(?definition) = $lang) }
-    OPTIONAL { ?element skos:scopeNote ?recommendation FILTER(lang(?recommendation) = $lang) }
-    OPTIONAL { ?element ssg:evidenceMinimum ?minimum }
-    OPTIONAL { ?element ssg:evidenceClass|ssg:evidenceProperty ?shownBy .
-               OPTIONAL { ?shownBy rdfs:label ?shownByLabel FILTER(lang(?shownByLabel) = $lang) } }
+    OPTIONAL { GRAPH ?elements { ?element skos:definition ?definition } FILTER(lang(?definition) = $lang) }
+    OPTIONAL { GRAPH ?elements { ?element skos:scopeNote ?recommendation } FILTER(lang(?recommendation) = $lang) }
+    OPTIONAL { GRAPH ?elements { ?element ssg:evidenceMinimum ?minimum } }
+    OPTIONAL { GRAPH ?elements { ?element ssg:evidenceClass|ssg:evidenceProperty ?shownBy }
+               OPTIONAL { GRAPH ?ontology { ?shownBy rdfs:label ?shownByLabel } FILTER(lang(?shownByLabel) = $lang) } }
   }
 }"""
 
@@ -114,18 +123,31 @@ def _read_model(store, lang: str) -> list[Step]:
 
 
 def evidence_counts(store, organisation: str | None) -> dict[str, dict[str, int]]:
-    """Organisation IRI → element IRI → evidence count (``organisation`` None: every one)."""
-    query = load_library()["cycle_status"].bind({"organisation": organisation or "all"})
+    """Organisation IRI → element IRI → evidence count, for the elements it has evidence of
+    (``organisation`` None: every organisation).
+
+    Read from the counts the store keeps at every write (the library query); a store whose
+    counts were not made with its definitions (made before them, or written by another
+    client) is counted from the data instead, slowly."""
+    library = load_library()["cycle_status"]
+    text = library.bind({"organisation": organisation or "all"})
+    if not process_evidence.is_current(store):
+        log.warning("the evidence counts of the process elements are not current: counting the data itself")
+        text = (bind(DIRECT_COUNT_QUERY, organisation=iri(organisation)) if organisation
+                else DIRECT_COUNT_QUERY.replace("VALUES ?organisation { $organisation }", ""))
     found: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in rows(store, query):
-        found[row["organisation"]][row["element"]] = int(row["evidenceCount"])
+    for row in rows(store, text):
+        if int(row["evidenceCount"]):
+            found[row["organisation"]][row["element"]] = int(row["evidenceCount"])
     return found
 
 
-EVIDENCE_QUERY = """
-SELECT ?element ?evidence ?label WHERE {
-  VALUES ?g { $graph }
-  VALUES ?organisation { $organisation }
+# What process_evidence.ru counts, counted from the data (for a store without current counts)
+DIRECT_COUNT_QUERY = """
+SELECT ?organisation ?element (COUNT(DISTINCT ?evidence) AS ?evidenceCount) WHERE {
+  { SELECT ?organisation ?g WHERE {
+      VALUES ?organisation { $organisation }
+      ?version ssg:isCurrentVersion true ; ssg:graph ?g ; ssg:versionOf ?organisation . } }
   ?element a ssg:ProcessElement .
   {
     ?element ssg:evidenceClass ?class . ?type rdfs:subClassOf* ?class . GRAPH ?g { ?evidence a ?type }
@@ -135,21 +157,40 @@ SELECT ?element ?evidence ?label WHERE {
     ?element ssg:evidenceClass ?class .
     GRAPH <https://w3id.org/ssgraph/graph/catalog> { ?evidence ssg:versionOf ?organisation ; a ?class }
   }
+}
+GROUP BY ?organisation ?element"""
+
+# The resources of one graph that show each element (as process_evidence.ru counts them), with
+# the organisation's versions in the catalogue; the graph a constant so that Oxigraph looks up
+# the evidence in it rather than joining every graph's.
+EVIDENCE_QUERY = """
+SELECT DISTINCT ?element ?evidence WHERE {
+  {
+    GRAPH ?d { ?element a ssg:ProcessElement ; ssg:evidenceClass ?class } GRAPH $graph { ?evidence a ?class }
+  } UNION {
+    GRAPH ?d { ?element a ssg:ProcessElement ; ssg:evidenceClass ?class }
+    GRAPH ?o { ?type rdfs:subClassOf+ ?class } GRAPH $graph { ?evidence a ?type }
+  } UNION {
+    GRAPH ?d { ?element a ssg:ProcessElement ; ssg:evidenceProperty ?property } GRAPH $graph { ?evidence ?property ?value }
+  } UNION {
+    GRAPH ?d { ?element a ssg:ProcessElement ; ssg:evidenceClass ?class }
+    GRAPH <https://w3id.org/ssgraph/graph/catalog> { ?evidence ssg:versionOf $organisation ; a ?class }
+  }
 }"""
 LABELS_QUERY = """
 SELECT ?evidence ?label WHERE {
   VALUES ?evidence { $evidence }
-  ?evidence rdfs:label|skos:prefLabel|dcterms:title ?label .
+  GRAPH ?any { ?evidence rdfs:label|skos:prefLabel|dcterms:title ?label }
 }"""
 
 
 def evidence_items(store, organisation: str, graph: str, limit: int = EVIDENCE_SHOWN) -> dict[str, list[dict]]:
-    """Element IRI → up to ``limit`` resources that show it (iri, label), for one organisation."""
-    found: dict[str, list[str]] = defaultdict(list)
+    """Element IRI → up to ``limit`` resources that show it (iri, label; the first by IRI),
+    for one organisation."""
+    every: dict[str, set[str]] = defaultdict(set)
     for row in rows(store, bind(EVIDENCE_QUERY, graph=iri(graph), organisation=iri(organisation))):
-        items = found[row["element"]]
-        if row["evidence"] not in items and len(items) < limit:
-            items.append(row["evidence"])
+        every[row["element"]].add(row["evidence"])
+    found = {element: sorted(items)[:limit] for element, items in every.items()}
     shown = sorted({e for items in found.values() for e in items})
     labels: dict[str, str] = {}
     if shown:
@@ -164,8 +205,9 @@ def status(count: int, minimum: int) -> str:
 
 TOOLS_QUERY = """
 SELECT ?tool ?label WHERE {
-  ?tool a ?type . ?type rdfs:subClassOf* ssg:SupportingTool .
-  ?tool skos:prefLabel ?label FILTER(lang(?label) = $lang)
+  { GRAPH ?tools { ?tool a ssg:SupportingTool } }
+  UNION { GRAPH ?ontology { ?type rdfs:subClassOf+ ssg:SupportingTool } GRAPH ?tools { ?tool a ?type } }
+  GRAPH ?tools { ?tool skos:prefLabel ?label } FILTER(lang(?label) = $lang)
 }"""
 
 

@@ -79,6 +79,12 @@ def _fill_if_empty(location: str | None, lang: str) -> None:
                 # serve the reference data even when the example data cannot be loaded
                 click.echo(catalogue.text("cli.serve_no_examples", lang, detail=error.render(lang)), err=True)
                 setup.initialise(store, with_examples=False)
+        elif store.backend == "embedded":
+            # the derived summaries a store made by an earlier version lacks (once; writes keep
+            # them); a remote store may not take updates from here
+            from ssgraph.store.derived import refresh
+
+            refresh(store, [])
     finally:
         store.close()
 

@@ -8,7 +8,10 @@ objective and SDG, and the SDGs a version touches), written into the graph
 or drop, Graph Store writes) the store runs them for the organisation graphs that changed:
 the graphs it wrote, or — after a load or an update whose graphs it cannot know — every
 organisation graph whose triple count differs from the one its summaries were counted at,
-and every summary whose graph is gone.
+and every summary whose graph is gone. With them the evidence of the SS 854000 process
+elements in each graph (``process_evidence.ru``, run graph by graph by
+``store.process_evidence``, which also counts every graph again when the standard's
+definitions change).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ssgraph import paths
+from ssgraph.store import process_evidence
 from ssgraph.store.binding import iri
 
 SUMMARIES_GRAPH = "https://w3id.org/ssgraph/graph/summaries"
@@ -49,7 +53,10 @@ SELECT DISTINCT ?g WHERE {{
 
 @lru_cache(maxsize=1)
 def _rules() -> str:
-    return "\n".join(path.read_text(encoding="utf-8") for path in sorted((paths.QUERIES_DIR / "derived").glob("*.ru")))
+    """The rules run for a list of graphs (``VALUES ?g { }``); a rule for one graph at a time
+    (``$graph``: process_evidence.ru) is run by its own module."""
+    texts = (path.read_text(encoding="utf-8") for path in sorted((paths.QUERIES_DIR / "derived").glob("*.ru")))
+    return "\n".join(text for text in texts if _NO_GRAPHS in text)
 
 
 def update_text(graphs: Iterable[str]) -> str:
@@ -96,6 +103,11 @@ def refresh(store, graphs: Iterable[str] | None = None) -> list[str]:
     targets = stale_graphs(store) if graphs is None else sorted({g for g in graphs if g.startswith(ORGANISATION_GRAPHS)})
     if targets:
         store._apply(update_text(targets))
+    # the evidence of the process elements after the goal counts, whose removal of the
+    # graphs' earlier summaries takes its rows too (two updates: a prologue only at the start)
+    evidence = process_evidence.update_text(store, targets)
+    if evidence:
+        store._apply(evidence)
     return targets
 
 
