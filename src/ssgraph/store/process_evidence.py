@@ -39,8 +39,8 @@ SELECT DISTINCT ?element ?kind ?term WHERE {
 STORED_DIGEST_QUERY = f"""
 PREFIX ssg: <https://w3id.org/ssgraph/ontology#>
 SELECT ?digest WHERE {{ GRAPH <{SUMMARIES_GRAPH}> {{ <{DIGEST_ROW}> ssg:definitionsDigest ?digest }} }}"""
-ORGANISATION_GRAPHS_QUERY = f"""
-SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{ORGANISATION_GRAPHS}")) }}"""
+ANY_ORGANISATION_GRAPH = f"""
+SELECT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{ORGANISATION_GRAPHS}")) }} LIMIT 1"""
 DIGEST_UPDATE = f"""
 DELETE WHERE {{ GRAPH <{SUMMARIES_GRAPH}> {{ <{DIGEST_ROW}> ssg:definitionsDigest ?digest }} }} ;
 INSERT DATA {{ GRAPH <{SUMMARIES_GRAPH}> {{ <{DIGEST_ROW}> ssg:definitionsDigest $digest }} }}"""
@@ -69,8 +69,12 @@ def counted_digest(store) -> str | None:
 
 def is_current(store) -> bool:
     """Whether the counts in the store were made with the definitions in the store (a write
-    keeps them so; a store made before them, or written by another client, may not be)."""
-    return counted_digest(store) == definitions_digest(store)
+    keeps them so; a store made before them, or written by another client, may not be).
+    A store without organisation graphs has nothing to count."""
+    counted = counted_digest(store)
+    if counted is None:
+        return not store.select(ANY_ORGANISATION_GRAPH)
+    return counted == definitions_digest(store)
 
 
 def update_text(store, graphs: Iterable[str]) -> str:
@@ -81,9 +85,11 @@ def update_text(store, graphs: Iterable[str]) -> str:
     targets = {g for g in graphs if g.startswith(ORGANISATION_GRAPHS)}
     changed = digest != counted_digest(store)
     if changed:
-        targets |= {str(row["g"]) for row in store.select(ORGANISATION_GRAPHS_QUERY)}
+        targets |= {g for g in store.graph_names() if g.startswith(ORGANISATION_GRAPHS)}
+    if not targets:  # nothing to count (and no digest written into a store without organisations)
+        return ""
     prologue, body = _rule()
     statements = [bind(body, graph=iri(g)) for g in sorted(targets)]
     if changed:
         statements.append(bind(DIGEST_UPDATE, digest=Literal(digest)))
-    return prologue + "\n" + " ;\n".join(statements) if statements else ""
+    return prologue + "\n" + " ;\n".join(statements)
