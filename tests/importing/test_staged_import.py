@@ -104,7 +104,7 @@ def test_bulk_replacement_is_all_or_nothing(tmp_path, monkeypatch):
             raise OSError("disk full")
 
         with monkeypatch.context() as patch:
-            patch.setattr(embedded, "dump_ntriples", broken)
+            patch.setattr(embedded, "ntriples_chunks", broken)
             with pytest.raises(OSError):
                 store.replace_graphs({ex + "v1": staged})
         assert _dump(store) == before
@@ -115,3 +115,41 @@ def test_bulk_replacement_is_all_or_nothing(tmp_path, monkeypatch):
         assert not any('"old"' in line for line in _dump(store))
     finally:
         store.close()
+
+
+def test_staging_graph_keeps_blank_nodes_and_reads_what_was_added_since():
+    from rdflib import BNode
+
+    graph = staging_graph()
+    node, p = BNode(), URIRef("https://example.org/p")
+    graph.add((node, p, Literal("a")))
+    graph.add((URIRef("https://example.org/s"), p, node))
+    assert (node, p, Literal("a")) in graph  # the same node, not one renamed by a parser
+    graph.add((URIRef("https://example.org/t"), p, Literal("b")))  # added after a read
+    assert len(graph) == 3
+    graph.remove((node, p, Literal("a")))
+    assert len(graph) == 2 and (URIRef("https://example.org/s"), p, node) in graph
+
+
+def test_pieces_of_a_staging_graph_hold_every_triple_once_and_blank_nodes_together():
+    from rdflib import BNode
+
+    from ssgraph.store.staging import ntriples_chunks
+
+    graph = staging_graph(on_disk=True)  # spooled lines and the on-disk store
+    p = URIRef("https://example.org/p")
+    node = BNode()
+    for n in range(120_000):
+        graph.add((URIRef(f"https://example.org/s{n}"), p, Literal(f"value _: {n}" if n % 7 else n)))
+    graph.add((node, p, Literal("blank")))
+    graph.add((URIRef("https://example.org/s1"), p, node))
+    pieces = list(ntriples_chunks(graph, size=1 << 20))
+    assert len(pieces) > 3
+    lines = [line for piece in pieces for line in piece.decode().splitlines()]
+    assert len(lines) == len(set(lines)) == len(graph) == 120_002
+    last = pieces[-1].decode().splitlines()
+    assert any(line.startswith("_:") and '"blank"' in line for line in last)
+    assert any(line.startswith("<https://example.org/s1> ") and line.split()[2].startswith("_:") for line in last)
+    from ssgraph.store.staging import discard
+
+    discard(graph)

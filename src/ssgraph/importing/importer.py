@@ -95,14 +95,15 @@ def prepare_import(
     def stage(name: str):
         return (lambda done, total: progress(name, done, total)) if progress else None
 
-    workbook = read_source(path, stage("read"))
-    checked = check_workbook(workbook, org, version, codes)
+    checked = check_workbook(read_source(path, stage("read")), org, version, codes)
     if checked.errors:
         raise ImportRejected(checked.errors, checked.warnings)
     row_count = sum(len(rows) for rows in checked.rows.values())
     graph = map_workbook(checked, base, now, progress=stage("map"),
                          graph=staging_graph(on_disk=row_count >= STAGE_ON_DISK_ROWS))
-    warnings = list(checked.warnings)
+    entry = _version_entry(checked, base, now)
+    warnings, counts = list(checked.warnings), _counts(checked)
+    del checked  # the rows are in the graph now: not kept through validation
     found = _validation_problems(graph, lang) if validate else None
     if found is not None:
         errors = [p for p in found if p.severity == "error"]
@@ -110,14 +111,19 @@ def prepare_import(
         if errors:
             discard(graph)
             raise ImportRejected(errors, warnings)
+    return PreparedImport(path, entry.org_code, entry.label, graph, entry, warnings, counts)
+
+
+def _version_entry(checked: CheckedWorkbook, base: str, now: dt.datetime) -> VersionEntry:
     note = year = illustrative = None
-    if checked.rows["organisation"]:
-        row = checked.rows["organisation"][0]
-        note, year, illustrative = row.get("note"), row.get("year"), row.values.get("illustrative")
+    organisation = checked.rows["organisation"][0] if checked.rows["organisation"] else None
+    if organisation is not None:
+        note, year = organisation.get("note"), organisation.get("year")
+        illustrative = organisation.values.get("illustrative")
     entry = version_entry(checked.org_code, checked.version_label, now, base, note, year, illustrative)
-    if checked.rows["organisation"]:
-        entry.list_complete = checked.rows["organisation"][0].values.get("list_complete")
-    return PreparedImport(path, checked.org_code, checked.version_label, graph, entry, warnings, _counts(checked))
+    if organisation is not None:
+        entry.list_complete = organisation.values.get("list_complete")
+    return entry
 
 
 def _counts(checked: CheckedWorkbook) -> dict[str, int]:

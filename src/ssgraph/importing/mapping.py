@@ -53,6 +53,9 @@ class GraphBuilder(FollowUpMapping):
         self.started = started
         self.tool_version = tool_version
         self.vision: URIRef | None = None
+        # nodes described already (tracked here: asking the graph would make a staging graph
+        # load what it holds so far, once per row)
+        self.described: set[URIRef] = set()
         # rows without a document column (indicators, observations) were read from the
         # workbook's one extracted document, when there is exactly one
         extracted = [r.get("id") for r in checked.rows["documents"] if r.get("file")]
@@ -70,7 +73,8 @@ class GraphBuilder(FollowUpMapping):
         g = self.graph
         g.add((subject, PROV.wasDerivedFrom, location))
         g.add((subject, PROV.wasGeneratedBy, self.activity))
-        if (location, RDF.type, SSG.SourceLocation) not in g:
+        if location not in self.described:
+            self.described.add(location)
             g.add((location, RDF.type, SSG.SourceLocation))
             g.add((location, SSG.sourceFile, Literal(source.file)))
             g.add((location, SSG.sheet, Literal(source.sheet_name)))
@@ -124,7 +128,8 @@ class GraphBuilder(FollowUpMapping):
         that name and nothing else (no type the document does not state)."""
         if isinstance(value, NamedBody):
             body = self.mint("body", "named", version_slug(value.name))
-            if (body, RDF.type, SSG.OrganisationalBody) not in self.graph:
+            if body not in self.described:
+                self.described.add(body)
                 self.add(body, RDF.type, SSG.OrganisationalBody)
                 self.add(body, RDFS.label, self.text(value.name))
                 self.add(body, ORG.unitOf, self.org)

@@ -47,13 +47,15 @@ from ssgraph.store.binding import bind, iri, term
 from ssgraph.store.derived import SUMMARIES_GRAPH
 from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.query_jobs import QueryJob, TooManyRows
-from ssgraph.store.staging import dump_ntriples, is_staged
+from ssgraph.store.staging import is_staged, ntriples_chunks
 from ssgraph.store.terms import from_oxigraph
 
 NOT_A_STORE = "store.not_a_store"
 # a replacement this large is bulk-loaded into a new generation rather than inserted by an update
 # (at 44,000 triples, init --examples: 0.4 s CPU against 1.3 s)
 BULK_WRITE_TRIPLES = 30_000
+# what one bulk load of a replacement takes at most (the bulk loader keeps it in memory)
+PIECE_BYTES = 32 << 20
 
 OXIGRAPH_RDF_FORMAT = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -341,22 +343,29 @@ class EmbeddedStore(Store):
             staged.update(";\n".join(bind("DROP SILENT GRAPH $g", g=iri(g)) for g in graphs))
             # a folder named like a generation: a leftover is removed when the store is next opened
             with tempfile.TemporaryDirectory(prefix=f"{GENERATION_PREFIX}dump-", dir=self.directory) as folder:
-                # every graph in one TriG file (N-Triples lines in a block each), loaded at once: a
-                # bulk load a graph wrote files of its own each time (37 graphs of init: 3 times the CPU)
-                dump, part = Path(folder) / "graphs.trig", Path(folder) / "graph.nt"
-                with dump.open("wb") as out:
-                    for graph_iri, content in graphs.items():
-                        if not len(content):
-                            continue
-                        if is_staged(content):
-                            dump_ntriples(content, part)
-                        else:
-                            content.serialize(part, format="nt", encoding="utf-8")
-                        out.write(f"{term(iri(graph_iri))} {{\n".encode())
-                        with part.open("rb") as lines:
-                            shutil.copyfileobj(lines, out)
-                        out.write(b"\n}\n")
-                staged.bulk_load(path=str(dump), format=ox.RdfFormat.TRIG)
+                # the graphs' N-Triples lines in TriG blocks, loaded a few at once: a bulk load per
+                # graph wrote files of its own each time (37 graphs of init: 3 times the CPU), and
+                # one of everything held all of it in memory (the bulk loader keeps what it loads)
+                part, pieces = Path(folder) / "graph.nt", []
+
+                def load() -> None:
+                    staged.bulk_load(b"".join(pieces), format=ox.RdfFormat.TRIG)
+                    pieces.clear()
+
+                for graph_iri, content in graphs.items():
+                    if not len(content):
+                        continue
+                    if is_staged(content):
+                        lines = ntriples_chunks(content, PIECE_BYTES)
+                    else:
+                        content.serialize(part, format="nt", encoding="utf-8")
+                        lines = [part.read_bytes()]
+                    for chunk in lines:
+                        pieces.append(f"{term(iri(graph_iri))} {{\n".encode() + chunk + b"\n}\n")
+                        if sum(map(len, pieces)) >= PIECE_BYTES:
+                            load()
+                if pieces:
+                    load()
 
         self._in_new_generation(fill)
         self._derive(graphs)

@@ -6,14 +6,20 @@ answers the pattern lookups SHACL validation makes at least as fast. Large stagi
 graphs live on disk in a temporary folder (RocksDB keeps only its caches in memory), so
 memory hardly grows with the number of rows. Features see an ordinary
 ``rdflib.Graph``; SHACL-SPARQL constraints query the staged triples where they are
-(``select``), and the embedded store bulk-loads them from an N-Triples dump
-(``dump_ntriples``) instead of an update text.
+(``select``), and the embedded store bulk-loads them from an N-Triples dump in pieces
+(``ntriples_chunks``) instead of an update text.
+
+Added triples are written as N-Triples lines (spooled to a temporary file beyond a batch)
+and go into Oxigraph in one bulk load before the graph is next read: no Python object
+is kept per triple, and the store is written at once (one Oxigraph version: the
+SHACL-SPARQL constraints ran many times slower over a store written batch by batch).
 
 Only the default graph of the private store is used.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 import weakref
@@ -21,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.store import Store as RdflibStore
 from rdflib.term import Node
 
@@ -30,7 +36,7 @@ from ssgraph.store.terms import from_oxigraph, to_oxigraph
 _DEFAULT = ox.DefaultGraph()
 # literal objects are converted again and again while validating (rdflib parses their values)
 _CACHE_LIMIT = 200_000
-_BATCH = 100_000
+_BATCH = 50_000  # lines kept in memory before they are spooled to a file
 
 
 class OxigraphTriples(RdflibStore):
@@ -54,8 +60,11 @@ class OxigraphTriples(RdflibStore):
         self._namespaces: dict[str, URIRef] = {}
         self._prefixes: dict[URIRef, str] = {}
         self._terms: dict[object, Node] = {}
-        self._pending: set[tuple[Node, Node, Node]] = set()
-        self._batches = 0
+        self._lines: dict[URIRef, str] = {}  # IRIs recur (subjects, predicates): written once
+        self._pending: list[str] = []
+        self._spool = None  # a temporary file of written lines, beyond a batch
+        # triples with blank nodes go in as terms: a parser would give their nodes new names
+        self._with_blank_nodes: list[ox.Quad] = []
 
     # -- terms -----------------------------------------------------------------
     def _rdflib(self, term) -> Node:
@@ -76,42 +85,53 @@ class OxigraphTriples(RdflibStore):
         except (TypeError, ValueError):
             return False  # no such term can be stored (e.g. a variable, a literal subject)
 
-    # -- writing: added triples wait in a set and go in by the thousand ------------
-    # (one Oxigraph transaction a triple leaves the in-memory store with a version per
-    # write, which made the SPARQL constraints ten times slower)
+    # -- writing: added triples wait as N-Triples lines, and go in at once ----------
+    def _line(self, term: Node) -> str:
+        if type(term) is URIRef:
+            known = self._lines.get(term)
+            if known is None:
+                if len(self._lines) >= _CACHE_LIMIT:
+                    self._lines.clear()
+                known = self._lines[term] = str(to_oxigraph(term))
+            return known
+        return str(to_oxigraph(term))
+
     def add(self, triple, context=None, quoted: bool = False) -> None:
-        self._pending.add(triple)
+        s, p, o = triple
+        if type(s) is BNode or type(o) is BNode:
+            self._with_blank_nodes.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), _DEFAULT))
+            return
+        self._pending.append(f"{self._line(s)} {self._line(p)} {self._line(o)} .\n")
         if len(self._pending) >= _BATCH:
-            self.flush()
+            if self._spool is None:
+                self._spool = tempfile.TemporaryFile(dir=self.directory)
+            self._spool.write("".join(self._pending).encode("utf-8"))
+            self._pending = []
 
     def addN(self, quads) -> None:  # noqa: N802 (rdflib's name)
         for s, p, o, _ in quads:
             self.add((s, p, o))
 
-    def flush(self) -> None:
-        if self._pending:
-            pending, self._pending = self._pending, set()
-            self.inner.bulk_extend([ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), _DEFAULT)
-                                    for s, p, o in pending])
-            self._batches += 1
-
     def settle(self) -> None:
-        """Before reading: the pending triples in, and a store written in several batches made
-        whole again (Oxigraph keeps a version per batch; over a dozen batches some SHACL-SPARQL
-        constraints ran 40 times slower than over the same triples written at once)."""
-        self.flush()
-        if self._batches <= 1:
+        """Before reading: the written lines loaded into Oxigraph, in one bulk load."""
+        if self._with_blank_nodes:
+            quads, self._with_blank_nodes = self._with_blank_nodes, []
+            self.inner.bulk_extend(quads)
+        if not self._pending and self._spool is None:
             return
-        if self.directory is None:
-            whole = ox.Store()
-            whole.bulk_extend(self.inner)
-            self.inner = whole
+        data = "".join(self._pending).encode("utf-8")
+        self._pending = []
+        if self._spool is not None:
+            spool, self._spool = self._spool, None
+            with spool:
+                spool.write(data)
+                spool.seek(0)
+                self.inner.bulk_load(spool, format=ox.RdfFormat.N_TRIPLES)
         else:
-            self.inner.optimize()
-        self._batches = 1
+            self.inner.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
 
     def remove(self, triple, context=None) -> None:
-        self.flush()
+        self.settle()
         pattern = [self._pattern(t) for t in triple]
         if False in pattern:
             return
@@ -119,15 +139,7 @@ class OxigraphTriples(RdflibStore):
             self.inner.remove(quad)
 
     def triples(self, triple_pattern, context=None) -> Iterator:
-        if self._pending:
-            if None not in triple_pattern:  # "is it there yet?": the pending set, then the store
-                if triple_pattern in self._pending:
-                    yield triple_pattern, iter(())
-                    return
-            else:
-                self.settle()
-        elif self._batches > 1:
-            self.settle()
+        self.settle()
         pattern = [self._pattern(t) for t in triple_pattern]
         if False in pattern:
             return
@@ -164,6 +176,11 @@ class OxigraphTriples(RdflibStore):
         yield from self._namespaces.items()
 
     def close(self, commit_pending_transaction: bool = False) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+        self._pending = []
+        self._with_blank_nodes = []
         if self.directory is not None:
             self.inner = None
             shutil.rmtree(self.directory, ignore_errors=True)
@@ -229,10 +246,30 @@ def select(graph: Graph, sparql: str) -> tuple[list[str], list[dict[str, Node]]]
     return names, rows
 
 
-def dump_ntriples(graph: Graph, path: Path) -> None:
-    """Write a staging graph's triples as N-Triples (Oxigraph's serialiser)."""
+def ntriples_chunks(graph: Graph, size: int = 32 << 20) -> Iterator[bytes]:
+    """A staging graph's triples as N-Triples in pieces of about ``size`` bytes, whole lines
+    each, so that each can be bulk-loaded on its own with bounded memory. Lines with blank
+    nodes all come in the last piece (a parser names a document's blank nodes afresh: one
+    node must not be split over two documents)."""
     graph.store.settle()
-    graph.store.inner.dump(output=str(path), format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT)
+    blank: list[bytes] = []
+    with tempfile.TemporaryFile(dir=graph.store.directory) as dump:
+        graph.store.inner.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT)
+        dump.seek(0)
+        rest = b""
+        while block := dump.read(size):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            block, rest = block[:cut], block[cut:]
+            if b"_:" in block:
+                lines = block.splitlines(keepends=True)
+                blank += [line for line in lines if b"_:" in line]
+                block = b"".join(line for line in lines if b"_:" not in line)
+            if block:
+                yield block
+        if rest or blank:
+            yield b"".join(blank) + rest
+    # a literal holding "_:" only moves its line to the last piece
 
 
 def ntriples_lines(graph: Graph) -> list[str]:
@@ -242,3 +279,28 @@ def ntriples_lines(graph: Graph) -> list[str]:
         text = graph.store.inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT).decode("utf-8")
         return sorted(text.splitlines())
     return sorted(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} ." for s, p, o in graph)
+
+
+def ntriples_digest(graph: Graph, leave_out: str | None = None) -> bytes:
+    """A digest of the graph's triples as N-Triples lines (lines containing ``leave_out`` left
+    out) that does not depend on their order: the sum of the lines' hashes. The same triples
+    give the same digest without being sorted in memory (a staging graph is read from
+    Oxigraph's dump in a temporary file)."""
+    total = 0
+
+    def count(line: bytes) -> None:
+        nonlocal total
+        if line and (leave_out is None or leave_out.encode() not in line):
+            total += int.from_bytes(hashlib.blake2b(line, digest_size=20).digest(), "big")
+
+    if is_staged(graph):
+        graph.store.settle()
+        with tempfile.TemporaryFile(dir=graph.store.directory) as dump:
+            graph.store.inner.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT)
+            dump.seek(0)
+            for line in dump:
+                count(line.rstrip(b"\n"))
+    else:
+        for s, p, o in graph:
+            count(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .".encode())
+    return (total % (1 << 256)).to_bytes(32, "big")

@@ -3,7 +3,7 @@ findings, so they are read back instead of validated again.
 
 ``ssgraph init --examples`` imports the same 28 shipped files into every new store, and
 validating them is most of its time. The key is a hash of everything the findings depend
-on: the graph's N-Triples (sorted, without the import's start time, the one triple that
+on: the graph's N-Triples (in any order, without the import's start time, the one triple that
 differs between two imports of one file), the shape, ontology and reference files, the
 validation code and pyshacl's version, the reference date (the date rules use today when
 none is given) and the options. Entries live in the user's cache directory
@@ -28,7 +28,7 @@ from rdflib.namespace import PROV
 
 from ssgraph.owned_files import write_atomically
 from ssgraph.paths import ONTOLOGY_FILE
-from ssgraph.store.staging import ntriples_lines
+from ssgraph.store.staging import ntriples_digest
 from ssgraph.validation import shapes as shape_sets
 
 ENVIRONMENT = "SSGRAPH_VALIDATION_CACHE"
@@ -64,10 +64,7 @@ def key_for(graph: Graph, options: object, reference_date: dt.date | None) -> st
     digest = hashlib.sha256(_fixed_inputs())
     today = reference_date or dt.datetime.now(dt.UTC).date()
     digest.update(f"{today.isoformat()}|{options!r}\n".encode())
-    for line in ntriples_lines(graph):
-        if _VARYING not in line:
-            digest.update(line.encode())
-            digest.update(b"\n")
+    digest.update(ntriples_digest(graph, leave_out=_VARYING))
     return digest.hexdigest()
 
 
