@@ -343,13 +343,13 @@ class EmbeddedStore(Store):
             staged.update(";\n".join(bind("DROP SILENT GRAPH $g", g=iri(g)) for g in graphs))
             # a folder named like a generation: a leftover is removed when the store is next opened
             with tempfile.TemporaryDirectory(prefix=f"{GENERATION_PREFIX}dump-", dir=self.directory) as folder:
-                # the graphs' N-Triples lines in TriG blocks, loaded a few at once: a bulk load per
+                # the graphs' N-Triples lines as N-Quads, loaded a few at once: a bulk load per
                 # graph wrote files of its own each time (37 graphs of init: 3 times the CPU), and
                 # one of everything held all of it in memory (the bulk loader keeps what it loads)
                 part, pieces = Path(folder) / "graph.nt", []
 
                 def load() -> None:
-                    staged.bulk_load(b"".join(pieces), format=ox.RdfFormat.TRIG)
+                    staged.bulk_load(b"".join(pieces), format=ox.RdfFormat.N_QUADS)
                     pieces.clear()
 
                 for graph_iri, content in graphs.items():
@@ -360,8 +360,10 @@ class EmbeddedStore(Store):
                     else:
                         content.serialize(part, format="nt", encoding="utf-8")
                         lines = [part.read_bytes()]
+                    # an N-Triples line ends in " .\n" and holds no other line end (escaped in literals)
+                    in_graph = f" {term(iri(graph_iri))} .\n".encode()
                     for chunk in lines:
-                        pieces.append(f"{term(iri(graph_iri))} {{\n".encode() + chunk + b"\n}\n")
+                        pieces.append(chunk.replace(b" .\n", in_graph))
                         if sum(map(len, pieces)) >= PIECE_BYTES:
                             load()
                 if pieces:
