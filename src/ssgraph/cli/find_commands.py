@@ -57,7 +57,8 @@ def search_command(query: str, orgs: tuple[str, ...], kinds: tuple[str, ...], sd
         click.echo(json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2))
         return
     table = Table("#", t("find.type"), t("find.name"), t("report.organisation"), "SDG", "IRI",
-                  title=t("find.hits_for", total=outcome.total, query=query))
+                  title=t("find.hits_for" if outcome.total_exact else "find.more_hits_for", total=outcome.total,
+                          query=query))
     for number, hit in enumerate(outcome.hits, start=1):
         org = outcome.org_names.get(hit.org, hit.org)
         table.add_row(str(number), t("find.kind." + hit.kind), hit.name, org, " ".join(hit.sdgs), hit.iri)

@@ -31,6 +31,12 @@ def word_terms(word: str) -> tuple[list[str], list[str]]:
     return whole, [p for p in parts if p not in whole]
 
 
+def prepare() -> None:
+    """Read what analysing a word needs (the lemma dictionary, word frequencies, stemmer:
+    about a second), so that the first search does not wait for it."""
+    word_terms("klimatmålen")
+
+
 def text_terms(text: str) -> str:
     """A text as the space-separated terms the index stores."""
     terms = []

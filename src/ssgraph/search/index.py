@@ -24,6 +24,7 @@ from ssgraph.search.documents import ORG_NAMESPACE, Document
 SCHEMA_VERSION = "1"
 NAME_WEIGHT = 4.0  # BM25 weight of the names against the other texts
 COMMON_SHARE = 0.15  # a compound part in more than this share of documents is too common
+COUNTED_HITS = 1000  # hits counted exactly up to this many; more are "more than 1,000"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -100,6 +101,7 @@ class SearchIndex:
             if archived is not None:
                 db.execute("UPDATE graph_state SET archived = 0")
                 db.executemany("UPDATE graph_state SET archived = 1 WHERE graph = ?", [(g,) for g in archived])
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('documents', (SELECT COUNT(*) FROM doc))")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -121,21 +123,31 @@ class SearchIndex:
 
     # -- reading -------------------------------------------------------------------------
     def _too_common(self):
-        total = self.db.execute("SELECT COUNT(*) FROM doc").fetchone()[0] or 1
+        total = self._documents()
 
         def too_common(term: str) -> bool:
             row = self.db.execute("SELECT doc FROM doc_vocab WHERE term = ?", (term,)).fetchone()
             return bool(row) and row[0] > COMMON_SHARE * total
         return too_common
 
+    def _documents(self) -> int:
+        """How many documents the index holds (kept in ``meta`` by every write; counted when
+        an index written before that has none)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'documents'").fetchone()
+        return int(row[0]) if row else self.db.execute("SELECT COUNT(*) FROM doc").fetchone()[0] or 1
+
     def search(self, query: str, *, kinds: Iterable[str] = (), orgs: Iterable[str] = (),
                sdgs: Iterable[str] = (), archived: bool = False, lang: str = "sv",
-               limit: int = 50, offset: int = 0) -> tuple[list[Hit], int]:
-        """The best ``limit`` hits from ``offset`` and how many there are in all."""
+               limit: int = 50, offset: int = 0) -> tuple[list[Hit], int, bool]:
+        """The best ``limit`` hits from ``offset``, how many there are in all, and whether
+        that count is exact: hits are counted up to ``COUNTED_HITS`` (or the page asked for,
+        if further) and beyond that the count says "at least" (as Elasticsearch's
+        ``track_total_hits``): counting 20,000 hits exactly costs more than finding the best."""
         groups = query_groups(query, self._too_common())
         if not groups:
-            return [], 0
-        where, params = ["doc_terms MATCH ?"], [fts_query(groups)]
+            return [], 0, True
+        match = fts_query(groups)
+        where, params = [], []
         for column, values in (("d.kind", list(kinds)), ("d.org", list(orgs))):
             if values:
                 where.append(f"{column} IN ({','.join('?' * len(values))})")
@@ -145,26 +157,59 @@ class SearchIndex:
             params.append(f"% {number} %")
         if not archived:
             where.append("COALESCE(s.archived, 0) = 0")
-        sql = (f"FROM doc_terms JOIN doc d ON d.id = doc_terms.rowid LEFT JOIN graph_state s ON s.graph = d.graph "
-               f"WHERE {' AND '.join(where)}")
-        total = self.db.execute(f"SELECT COUNT(DISTINCT d.iri) {sql}", params).fetchone()[0]
+        joined = "JOIN doc d ON d.id = doc_terms.rowid LEFT JOIN graph_state s ON s.graph = d.graph"
+        conditions = "".join(f" AND {w}" for w in where)
+        bound = max(COUNTED_HITS, offset + limit)
+        total = self.db.execute(f"SELECT COUNT(*) FROM (SELECT DISTINCT d.iri FROM doc_terms {joined} "
+                                f"WHERE doc_terms MATCH ?{conditions} LIMIT ?)", [match, *params, bound + 1]).fetchone()[0]
+        exact = total <= bound
+        if not total:
+            return [], 0, True
+        ranked = self._ranked_by_text if not (kinds or orgs or sdgs) else self._ranked_with_filters
+        rows = ranked(match, joined, conditions, params, offset + limit, lang)
+        chosen = rows[offset:offset + limit]
+        return [Hit(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", (r[5] or "").split(), r[6], -float(r[7]))
+                for r in chosen], min(total, bound) if not exact else total, exact
+
+    # one hit per resource (the same IRI may be indexed from several graphs): the best rows
+    # are read in order and repeats skipped, reading further while they fall short
+    def _ranked_by_text(self, match, joined, conditions, params, wanted, lang) -> list[tuple]:
+        """The best ``wanted`` resources when only the text decides which: the best rows by
+        BM25 from the full-text table alone, then their documents (joining every match to
+        its document before ranking costs as much again)."""
         name = "d.name_en" if lang == "en" else "d.name_sv"
-        # one hit per resource (the same IRI may be indexed from several graphs): the best
-        # rows are read in order and repeats skipped, reading further while they fall short
-        select = (f"SELECT d.iri, d.kind, d.org, {name}, d.detail, d.sdgs, d.graph, bm25(doc_terms, ?, 1.0) AS rank "
-                  f"{sql} ORDER BY rank, d.iri LIMIT ?")
-        wanted, fetch = offset + limit, 2 * (offset + limit)
+        best_rows = ("SELECT rowid, bm25(doc_terms, ?, 1.0) AS rank FROM doc_terms WHERE doc_terms MATCH ? "
+                     "ORDER BY rank, rowid LIMIT ?")
+        fetch = 2 * wanted
         while True:
-            rows = self.db.execute(select, [NAME_WEIGHT, *params, fetch]).fetchall()
+            ranks = dict(self.db.execute(best_rows, [NAME_WEIGHT, match, fetch]).fetchall())
+            if not ranks:
+                return []
+            found = self.db.execute(
+                f"SELECT d.id, d.iri, d.kind, d.org, {name}, d.detail, d.sdgs, d.graph FROM doc d "
+                f"LEFT JOIN graph_state s ON s.graph = d.graph WHERE d.id IN ({','.join('?' * len(ranks))}){conditions}",
+                [*ranks, *params]).fetchall()
+            best: dict[str, tuple] = {}
+            for row in sorted(found, key=lambda r: (ranks[r[0]], r[0])):
+                best.setdefault(row[1], (*row[1:], ranks[row[0]]))
+            if len(best) >= wanted or len(ranks) < fetch:
+                return list(best.values())
+            fetch *= 2
+
+    def _ranked_with_filters(self, match, joined, conditions, params, wanted, lang) -> list[tuple]:
+        """The best ``wanted`` resources among those the filters (type, organisation, SDG) let through."""
+        name = "d.name_en" if lang == "en" else "d.name_sv"
+        select = (f"SELECT d.iri, d.kind, d.org, {name}, d.detail, d.sdgs, d.graph, bm25(doc_terms, ?, 1.0) AS rank "
+                  f"FROM doc_terms {joined} WHERE doc_terms MATCH ?{conditions} ORDER BY rank, d.id LIMIT ?")
+        fetch = 2 * wanted
+        while True:
+            rows = self.db.execute(select, [NAME_WEIGHT, match, *params, fetch]).fetchall()
             best: dict[str, tuple] = {}
             for row in rows:
                 best.setdefault(row[0], row)
             if len(best) >= wanted or len(rows) < fetch:
-                break
+                return list(best.values())
             fetch *= 2
-        chosen = list(best.values())[offset:offset + limit]
-        return [Hit(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", (r[5] or "").split(), r[6], -float(r[7]))
-                for r in chosen], total
 
     def names(self, kind: str, keys: Iterable[str], lang: str = "sv") -> dict[str, str]:
         """Names of indexed resources of one kind: organisations by code, others by IRI."""

@@ -127,8 +127,9 @@ def after_write(store, graphs: list[str] | None) -> None:
         index.close()
 
 
-def search(store, location: str | Path, query: str, **options) -> tuple[list[Hit], int]:
-    """Hits for ``query`` (see :meth:`SearchIndex.search` for ``options``); an index not yet
+def search(store, location: str | Path, query: str, **options) -> tuple[list[Hit], int, bool]:
+    """Hits for ``query``, their count and whether it is exact (see :meth:`SearchIndex.search`
+    for ``options``); an index not yet
     built (a store from before the index) is built first, from ``store``."""
     index = index_for(location)
     try:

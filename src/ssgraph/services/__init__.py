@@ -43,7 +43,13 @@ from ssgraph.services.organisations import (
     resolve_organisation,
     resolve_structure,
 )
-from ssgraph.services.search import SearchOutcome, rebuild_index, search, search_sdgs
+from ssgraph.services.search import (
+    SearchOutcome,
+    prepare_search,
+    rebuild_index,
+    search,
+    search_sdgs,
+)
 from ssgraph.services.validating import (
     ValidationOutcome,
     stored_validation,
@@ -76,6 +82,7 @@ __all__ = [
     "harmonise",
     "import_files",
     "organisations",
+    "prepare_search",
     "resolve_organisation",
     "rebuild_index",
     "resolve_structure",

@@ -25,10 +25,17 @@ class SearchOutcome:
     limit: int
     offset: int
     org_names: dict[str, str] = field(default_factory=dict)
+    total_exact: bool = True  # False: there are more than ``total`` hits (counted up to a bound)
+
+    @property
+    def more(self) -> bool:
+        """Whether hits follow this page."""
+        return self.offset + self.limit < self.total or not self.total_exact
 
     def to_dict(self) -> dict:
         return {
-            "query": self.query, "total": self.total, "limit": self.limit, "offset": self.offset,
+            "query": self.query, "total": self.total, "total_exact": self.total_exact, "limit": self.limit,
+            "offset": self.offset,
             "filters": {"type": self.kinds, "org": self.orgs, "sdg": self.sdgs},
             "hits": [dict(h.to_dict(), org_name=self.org_names.get(h.org, "")) for h in self.hits],
         }
@@ -53,14 +60,21 @@ def search(store, location: str | Path | None, query: str, *, kinds: Sequence[st
     _checked(kinds, sdgs)
     limit = max(1, min(int(limit), MAX_LIMIT))
     location = location if location is not None else search_index.location_of(store)
-    hits, total = search_index.search(store, location, query, kinds=kinds, orgs=orgs, sdgs=sdgs, lang=lang,
+    hits, total, exact = search_index.search(store, location, query, kinds=kinds, orgs=orgs, sdgs=sdgs, lang=lang,
                                       archived=all_versions, limit=limit, offset=max(0, int(offset)))
     index = search_index.index_for(location)
     try:
         names = index.names("organisation", [h.org for h in hits if h.org] + orgs, lang)
     finally:
         index.close()
-    return SearchOutcome(query, hits, total, kinds, orgs, sdgs, limit, max(0, int(offset)), names)
+    return SearchOutcome(query, hits, total, kinds, orgs, sdgs, limit, max(0, int(offset)), names, exact)
+
+
+def prepare_search() -> None:
+    """Load what a search query needs (dictionaries), e.g. while a service starts."""
+    from ssgraph.search.analyser import prepare
+
+    prepare()
 
 
 def search_sdgs() -> list[str]:

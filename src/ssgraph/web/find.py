@@ -13,6 +13,8 @@ with ssgraph.rendering (or as JSON).
 
 from __future__ import annotations
 
+import threading
+
 from flask import Blueprint, Response, jsonify, request
 
 from ssgraph import services
@@ -25,6 +27,13 @@ from ssgraph.web.service import service
 from ssgraph.web.store_view import ReadView
 
 bp = Blueprint("find", __name__)
+
+
+@bp.record_once
+def _prepare_search(_state) -> None:
+    """Read the dictionaries a search query needs in the background while the service starts
+    (about a second), so that the first search need not wait for them."""
+    threading.Thread(target=services.prepare_search, name="ssgraph-search-dictionaries", daemon=True).start()
 
 PAGE_SIZE = 20
 

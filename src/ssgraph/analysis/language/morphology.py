@@ -20,6 +20,7 @@ import importlib.metadata
 import marshal
 import os
 import re
+import threading
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -61,10 +62,13 @@ class _CachedDictionaries:
 
     def __init__(self) -> None:
         self._loaded: dict[str, Mapping[str, str]] = {}
+        self._reading = threading.Lock()  # a second thread waits for the first's read, not reads again
 
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
         if lang not in self._loaded:
-            self._loaded[lang] = self._read(lang)
+            with self._reading:
+                if lang not in self._loaded:
+                    self._loaded[lang] = self._read(lang)
         return self._loaded[lang]
 
     @staticmethod
