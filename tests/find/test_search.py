@@ -109,3 +109,31 @@ def test_cli_search_prints_the_same_hits(real_store_dir):
     table = CliRunner().invoke(cli, ["--store", str(real_store_dir), "--lang", "en", "search", "klimat",
                                      "--org", "1415"])
     assert table.exit_code == 0 and "Stenungsund" in table.output
+
+
+def test_hits_are_counted_up_to_a_bound_and_then_said_to_be_more(store, real_client, monkeypatch):
+    from ssgraph.search import index
+
+    everything = hits(store, "klimat")
+    assert everything.total_exact and everything.total > 5
+    monkeypatch.setattr(index, "COUNTED_HITS", 3)
+    first = services.search(store, None, "klimat", limit=2)
+    assert (first.total, first.total_exact, first.more) == (3, False, True)
+    assert first.to_dict()["total_exact"] is False
+    assert [h.iri for h in first.hits] == [h.iri for h in everything.hits[:2]]
+    page = real_client.get("/search", query_string={"q": "klimat", "lang": "en", "limit": 2},
+                           headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "More than 3 hits for “klimat”" in page and 'rel="next"' in page
+    last = services.search(store, None, "klimat", limit=2, offset=everything.total - 2)  # the page counts on
+    assert last.total_exact and last.total == everything.total and not last.more
+
+
+def test_ranking_with_and_without_filters_agrees(store):
+    """Without a filter the best rows come from the full-text table alone; with one, from the
+    join with the documents: the same order either way."""
+    from ssgraph.search import KINDS
+
+    for query in ("klimat", "hållbar utveckling", "växthusgaser"):
+        plain = [(h.iri, round(h.score, 9)) for h in hits(store, query).hits]
+        filtered = [(h.iri, round(h.score, 9)) for h in hits(store, query, kinds=list(KINDS)).hits]
+        assert plain == filtered and plain
