@@ -9,7 +9,8 @@ worker processes, with serve's settings) over a loaded store (benchmarks/find_na
 - the first requests after start: the organisation list, then a page;
 - each sampled organisation's page the first time it is asked for (the server warm, the page
   not: nothing is kept per page) and the median of ``--runs`` more, for municipalities and
-  regions (the largest of each included);
+  regions (the largest of each included, and one with earlier versions, whose page shows a
+  diff); beside it the median time of the page's cycle status alone (the same service call);
 - 10 organisations compared, page and CSV: first time and median of ``--runs``; and 10 other
   organisations the first time;
 - after a write (one small graph added, which changes the store's state, so everything kept
@@ -64,6 +65,20 @@ def main(argv: list[str] | None = None) -> None:
         again = [get(path, **params) for _ in range(args.runs)]
         return {"first_ms": first, "median_ms": round(statistics.median(again), 1)}
 
+    def cycle_part(code: str) -> float:
+        """Median time of the page's SS 854000 cycle status alone (the same service call)."""
+        from ssgraph import services
+        from ssgraph.web.store_view import ReadView
+
+        with app.test_request_context():
+            known = services.organisations(ReadView())
+            times = []
+            for _ in range(max(1, args.runs)):
+                start = time.perf_counter()
+                services.cycle_status(ReadView(), code, known=known, with_evidence=False)
+                times.append(ms_since(start))
+        return round(statistics.median(times), 1)
+
     try:
         report["first organisation list after start"] = get("/org/")
         known = json.loads(client.get("/org/?format=json").data)["organisations"]
@@ -80,7 +95,7 @@ def main(argv: list[str] | None = None) -> None:
                                         ("region", regions, max(2, args.sample // 3), largest[1])):
             chosen = ([big, "0010"] if name == "region" else [big, *with_versions[:1]]) + group[1::max(1, len(group) // count)]
             chosen = list(dict.fromkeys(c for c in chosen if c in group))[:count]
-            pages = {code: repeated(f"/org/{code}") for code in chosen}
+            pages = {code: {**repeated(f"/org/{code}"), "cycle_part_ms": cycle_part(code)} for code in chosen}
             report[f"organisation page, {name}"] = {
                 "median_ms": round(statistics.median(p["median_ms"] for p in pages.values()), 1),
                 "first_view_median_ms": round(statistics.median(p["first_ms"] for p in pages.values()), 1),
