@@ -31,7 +31,6 @@ import snowballstemmer
 from simplemma.strategies import DefaultStrategy
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 from simplemma.strategies.dictionaries.dictionary_factory import MappingStrToByteString
-from wordfreq import zipf_frequency
 
 LANG = "sv"
 MIN_PART = 3
@@ -190,6 +189,9 @@ def _preference(parts: tuple[str, ...]) -> tuple[int, float]:
 
 @lru_cache(maxsize=131072)
 def _zipf(word: str) -> float:
+    # imported at its first use: importing wordfreq takes 0.4–1 s, which every command paid
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, LANG)
 
 
