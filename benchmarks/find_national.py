@@ -32,6 +32,7 @@ from pathlib import Path
 from ssgraph import services
 from ssgraph.setup import load_reference
 from ssgraph.store import open_store
+from ssgraph.store.derived import refresh
 
 GOALS_MS = {"organisation page": 500, "compare 10 organisations": 1000, "cycle, all organisations": 5000,
             "cycle, one organisation": 1000, "search": 100}
@@ -110,6 +111,12 @@ def main(argv: list[str] | None = None) -> None:
         report["indexed"] = counts
         print(f"search index built from scratch              {report['index_build_s']:8.1f} s  {counts}", flush=True)
         store.close()
+
+    store = open_store(directory)  # a store loaded before the derived evidence counts gets them (once)
+    start = time.perf_counter()
+    refresh(store, [])
+    print(f"derived summaries made current               {time.perf_counter() - start:8.1f} s", flush=True)
+    store.close()
 
     starts = [first_search(directory) for _ in range(max(1, args.runs // 2))]
     report["first search"] = {"median_ms": round(statistics.median(s[2] for s in starts), 1),
