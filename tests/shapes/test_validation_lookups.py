@@ -45,3 +45,10 @@ def test_a_job_gives_the_findings_of_the_graph_itself(nykoping):
     direct = validate_graph(nykoping, "0480", options=OPTIONS)
     assert key(from_job) == key(direct) and from_job.findings
     assert from_job.triples == direct.triples == len(nykoping)
+
+
+def test_a_graph_too_large_for_the_dictionaries_is_read_directly(nykoping, monkeypatch):
+    from ssgraph.validation import lookups
+
+    monkeypatch.setattr(lookups, "MOST_TRIPLES", len(nykoping) - 1)
+    assert indexed_view(nykoping) is nykoping

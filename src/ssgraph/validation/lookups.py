@@ -105,6 +105,14 @@ class IndexedLookups(Store):
         yield from self.graph.namespaces()
 
 
+# the dictionaries take about 340 bytes a triple: a larger graph (a workbook of many thousand
+# rows) is read directly, so that an import's memory does not grow by a third
+MOST_TRIPLES = 300_000
+
+
 def indexed_view(graph: Graph) -> Graph:
-    """``graph`` behind an IndexedLookups view (do not change ``graph`` while the view is used)."""
+    """``graph`` behind an IndexedLookups view (do not change ``graph`` while the view is used),
+    or ``graph`` itself when it has more than MOST_TRIPLES triples."""
+    if len(graph) > MOST_TRIPLES:
+        return graph
     return Graph(store=IndexedLookups(graph), identifier=graph.identifier)
