@@ -34,6 +34,25 @@ def test_an_inflected_form_or_a_compound_finds_the_climate_goal(store, query):
     assert all(h.kind == "goal" and h.org == "1415" for h in outcome.hits)
 
 
+def test_a_compound_needs_all_its_parts_not_its_head_alone(store):
+    """"Klimatförändringar" finds climate change, not every text about some change
+    ("Förändring av energiförbrukning …" held "förändring" only)."""
+    found = hits(store, "Klimatförändringar").hits
+    assert found and any(h.kind == "sdg-goal" for h in found)
+    assert all("klimat" in (h.name + " " + h.detail).lower() for h in found), [h.name for h in found]
+
+
+def test_a_compound_query_requires_its_parts_together():
+    from ssgraph.search.analyser import fts_query, query_groups
+
+    [group] = query_groups("klimatmål")
+    assert '("klimat" AND "mål")' in group and '"mål"' not in group and '"klimat"' not in group
+    # a part most documents hold does not narrow the search: the others are required alone
+    [group] = query_groups("klimatmål", too_common=lambda term: term == "mål")
+    assert '"klimat"' in group and not any("mål\"" in term and "klimat" not in term for term in group)
+    assert fts_query([group]).startswith("(")
+
+
 def test_goals_of_several_organisations_and_the_environmental_objective_are_found(store):
     outcome = hits(store, "klimat")
     kinds = {h.kind for h in outcome.hits}

@@ -4,9 +4,11 @@ A text's terms are, for each word, the word itself, its lemma, its root (derivat
 joined: "hållbarhet" → "hållbar") and the lemmas of its compound parts ("klimatmålen" →
 "klimatmål", "klimat", "mål"), so a search for a part finds the compound and an inflected
 form finds the dictionary form. A query word becomes the group of its own terms, plus its
-lemma as a prefix ("klimat" finds "klimatpåverkan" even where the splitter does not split);
-the groups of a query are all required. A compound part that most documents contain
-("mål" in a goal catalogue) is left out of the group: it would find everything.
+lemma as a prefix ("klimat" finds "klimatpåverkan" even where the splitter does not split),
+plus, for a compound, all its parts together ("klimatmål": "klimat" AND "mål", never "mål"
+alone: a text about goals in general is not about climate goals); the groups of a query are
+all required. A compound part that most documents contain ("mål" in a goal catalogue) is
+not required: it would not narrow the search.
 """
 
 from __future__ import annotations
@@ -47,18 +49,21 @@ def text_terms(text: str) -> str:
 
 
 def query_groups(query: str, too_common=lambda term: False) -> list[list[str]]:
-    """The groups of a query: one per word, its terms as FTS5 strings (``"x"`` or ``"x"*``).
+    """The groups of a query: one per word, its alternatives as FTS5 strings (``"x"``,
+    ``"x"*`` or a compound's parts ``("x" AND "y")``).
 
     ``too_common(term)`` says whether a compound part is found in so many documents that it
     would not narrow the search (such a part is dropped from its group)."""
     groups = []
     for word in tokens(query):
         whole, parts = word_terms(word)
-        parts = [t for t in parts if not too_common(t)]
-        group = [_quoted(t) for t in whole + parts]
+        group = [_quoted(t) for t in whole]
         base = _clean(lemma(word))
         if len(base) >= MIN_PREFIX:
             group.append(_quoted(base) + "*")
+        required = [_quoted(t) for t in parts if not too_common(t)]
+        if required:
+            group.append(required[0] if len(required) == 1 else "(" + " AND ".join(required) + ")")
         groups.append(list(dict.fromkeys(group)))
     return [g for g in groups if g]
 
