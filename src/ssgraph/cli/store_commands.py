@@ -188,4 +188,30 @@ def export(graph_iri: str | None, rdf_format: str, output: Path | None) -> None:
     write_atomically(output, lambda out: store.export(out, format=rdf_format, graph=graph_iri))
 
 
-COMMANDS = [init, load, query, graphs, export]
+@click.command()
+@click.argument("targets", nargs=-1, required=True, metavar="ORG@VERSION|GRAPH_IRI...")
+@guarded
+def drop(targets: tuple[str, ...]) -> None:
+    """Remove versions of goal structures (ORG@VERSION; ORG alone is the current version) or
+    named graphs (IRI), all in one transaction. A dropped version leaves the version catalogue;
+    when it was current, the organisation's latest remaining version becomes current."""
+    from ssgraph import versions
+    from ssgraph.errors import InputError, problem
+
+    state = _state()
+    store = state.open_store()
+    listed = versions.all_versions(store)
+    graphs = []
+    for target in targets:
+        if target.startswith(("http://", "https://", "urn:")):
+            if not store.graph_exists(target):
+                raise InputError(problem("cli.no_such_graph", graph=target))
+            graphs.append(target)
+        else:
+            graphs.append(versions.resolve(store, *versions.split_org_version(target), listed).graph)
+    store.drop_graphs(graphs)
+    for graph in graphs:
+        click.echo(catalogue.text("cli.dropped", state.lang, graph=graph))
+
+
+COMMANDS = [init, load, query, graphs, export, drop]

@@ -13,6 +13,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -86,6 +87,33 @@ SELECT DISTINCT ?g WHERE {
 }"""
 
 
+_REMOVING_WORDS = {"DROP", "CLEAR", "DELETE", "MOVE"}
+
+
+def may_remove_graphs(update_text: str) -> bool:
+    """Whether an update may leave a graph empty (and a version of the catalogue without data)."""
+    from ssgraph.store.sparql_text import code_words
+
+    return bool(code_words(update_text) & _REMOVING_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _catalogue_upkeep() -> str:
+    from ssgraph import paths
+
+    return (paths.QUERIES_DIR / "catalogue" / "forget_dropped_versions.ru").read_text(encoding="utf-8")
+
+
+def with_catalogue_upkeep(update_text: str) -> str:
+    """``update_text`` followed, in the same request (one transaction), by the catalogue's
+    upkeep: versions whose graph is gone leave it, and an organisation whose current version
+    went gets its latest remaining one as current (queries/catalogue/forget_dropped_versions.ru)."""
+    from ssgraph.store.sparql_text import ends_with_separator
+
+    # a newline ends a trailing comment; a trailing ';' already separates the next operation
+    return update_text + ("\n" if ends_with_separator(update_text) else "\n;\n") + _catalogue_upkeep()
+
+
 _CONSULTS_CATALOGUE = re.compile(r"isCurrentVersion\b")
 
 
@@ -157,7 +185,7 @@ class Store(ABC):
         iris = list(iris)
         statements = [bind("DROP SILENT GRAPH $g", g=iri(g)) for g in iris]
         if statements:
-            self._apply(";\n".join(statements))
+            self._apply(with_catalogue_upkeep(";\n".join(statements)))
             self._derive(iris)
 
     def update(self, sparql: str, base_iri: str | None = None) -> None:
@@ -166,7 +194,7 @@ class Store(ABC):
         Relative IRIs in the text are resolved against ``base_iri`` when given.
         """
         self.federation.check(sparql, is_update=True)
-        self._apply(sparql, base_iri)
+        self._apply(with_catalogue_upkeep(sparql) if may_remove_graphs(sparql) else sparql, base_iri)
         from ssgraph.store.derived import iris_an_update_names, refresh_after_update
         from ssgraph.store.observers import notify
 
@@ -189,7 +217,7 @@ class Store(ABC):
 
         text = write_graph_update(graph, triples.items, replace)
         if text:
-            self._apply(text)
+            self._apply(with_catalogue_upkeep(text) if replace else text)
             self._derive([graph] if graph else [])
 
     def graph_exists(self, graph: str) -> bool:

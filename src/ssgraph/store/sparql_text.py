@@ -62,6 +62,12 @@ def code_words(text: str) -> set[str]:
     return words
 
 
+def ends_with_separator(text: str) -> bool:
+    """Whether the code of an update text ends with ';' (outside strings, IRIs and comments)."""
+    code = _TOKEN.sub(lambda m: " " if m.lastgroup == "skip" else m.group(), text)
+    return code.rstrip().endswith(";")
+
+
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 
