@@ -107,3 +107,25 @@ def test_consolidate_suggest_report_and_validate_read_the_version_named(store, s
     assert [r.graph for r in outcome.reports] == [versions.find_version(store, "1415", "2016–2017").graph]
     result = run(store_dir, "validate", "--org", LATER)
     assert result.exit_code == 0, result.output
+
+
+def test_imports_in_the_same_second_keep_their_order(tmp_path):
+    """Import times have a resolution of a second: two imports within one (here: the same
+    instant, and then a clock gone back) are still listed in import order, the last current."""
+    import datetime as dt
+
+    from ssgraph.importing.importer import import_sources
+    from ssgraph.importing.realdata import realdata_paths
+
+    later, earlier, earliest = sorted((p for p in realdata_paths() if p.parent.name == "1415-stenungsund"),
+                                      reverse=True)[:3]  # imported against the order of their labels
+    instant = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
+    with open_store(tmp_path / "store") as own:
+        written = [import_sources(own, [later], now=instant)[0].prepared.graph_iri,
+                   import_sources(own, [earlier], now=instant)[0].prepared.graph_iri,
+                   import_sources(own, [earliest], now=instant - dt.timedelta(hours=1))[0].prepared.graph_iri]
+        listed = versions.versions_of(own, "1415")
+        assert sorted(v.label for v in listed) != [v.label for v in listed]  # label order would differ
+        assert [v.graph for v in listed] == [str(g) for g in written]
+        assert [v.current for v in listed] == [False, False, True]
+        assert len({v.generated for v in listed}) == 3

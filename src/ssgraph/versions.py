@@ -8,12 +8,21 @@ organisation graph loaded by hand, outside the catalogue, counts as current; whe
 organisation has several current graphs, :func:`current_version` prefers the catalogue's
 and then the last graph in name order.
 
+Versions are listed in import order (``prov:generatedAtTime``, then label); an import
+writes a time strictly after every earlier version of its organisation, so two imports in
+the same second keep their order. A version whose graph is dropped (by any write: SPARQL
+``DROP``/``CLEAR``, Graph Store ``DELETE``, ``Store.drop_graphs``) leaves the catalogue in the
+same transaction, and when it was the current one the latest remaining version becomes
+current (``queries/catalogue/forget_dropped_versions.ru``, which the store appends to such
+writes: the store cannot import this module).
+
 Commands name a version as ``ORG@VERSION`` (``1415@"2016–2017"``): the version by its
 label, its slug, a year, or a unique part of the label; ``ORG`` alone is the current version.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -112,9 +121,19 @@ def _version_of_row(row) -> Version:
     )
 
 
+def imported_at(version: Version) -> dt.datetime:
+    """When a version was imported, for ordering (the earliest instant when not known): as an
+    instant, not as text, since a store may write a time's fraction of a second its own way."""
+    try:
+        moment = dt.datetime.fromisoformat(version.generated or "")
+    except ValueError:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 def _entries(found: list[Version]) -> list[Version]:
     unique = {v.iri: v for v in found}  # an entry with two labels or notes is still one version
-    return sorted(unique.values(), key=lambda v: (v.org_code, v.generated or "", v.label))
+    return sorted(unique.values(), key=lambda v: (v.org_code, imported_at(v), v.label))
 
 
 def versions_in_catalogue(catalog: Graph) -> list[Version]:

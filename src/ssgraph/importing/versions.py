@@ -71,6 +71,12 @@ def updated_catalog(catalog: Graph, entry: VersionEntry, make_current: bool) -> 
             result.add(triple)
     others = [v for v in versions.versions_in_catalogue(result)
               if v.org_code == entry.org_code and v.iri != str(entry.iri)]
+    latest = max((versions.imported_at(v) for v in others), default=None)
+    at = entry.generated if entry.generated.tzinfo else entry.generated.replace(tzinfo=dt.UTC)
+    if latest is not None and at <= latest:
+        # import order is the catalogue's order: never at or before an earlier import, even
+        # in the same second (or when the clock went back)
+        entry.generated = latest + dt.timedelta(microseconds=1)
     current = make_current or not any(v.current for v in others)
     if current:
         for version in others:
