@@ -27,7 +27,7 @@ from ssgraph.services.organisations import (
     resolve_structure,
 )
 from ssgraph.validation import rules
-from ssgraph.versions import all_versions
+from ssgraph.versions import all_versions, imported_at
 
 
 def _chosen(store, texts: Sequence[str]) -> tuple[list[Structure], bool]:
@@ -238,7 +238,7 @@ def structure_choices(store) -> list[StructureChoice]:
     choices = []
     for organisation in organisations(store):
         versions = sorted((v for v in listed if v.org_code == organisation.code),
-                          key=lambda v: (not v.current, v.generated or "", v.name))
+                          key=lambda v: (not v.current, imported_at(v), v.name))
         for version in versions or []:
             choices.append(StructureChoice(version.key if not version.current else organisation.code,
                                            organisation.label, version.name, version.current))

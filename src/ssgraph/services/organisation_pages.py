@@ -14,7 +14,7 @@ from ssgraph.analysis import version_diff
 from ssgraph.analysis.versions import as_structures
 from ssgraph.errors import InputError, problem
 from ssgraph.services.organisations import Organisation, organisations, resolve_organisation
-from ssgraph.versions import Version, all_versions, versions_of
+from ssgraph.versions import Version, all_versions, imported_at, versions_of
 
 MAX_COMPARED = 12
 
@@ -49,7 +49,7 @@ class OrganisationPage:
 
 def _ordered(versions: list[Version]) -> list[Version]:
     """Oldest first: by year where the file said, the current version last."""
-    return sorted(versions, key=lambda v: (v.current, v.year or 0, v.generated or "", v.label))
+    return sorted(versions, key=lambda v: (v.current, v.year or 0, imported_at(v), v.label))
 
 
 def _profile(store, organisation: Organisation, version: Version | None = None) -> profiles.Profile:
