@@ -76,7 +76,7 @@ def _print_cycle(outcome, lang: str) -> None:
         click.echo(t("find.cycle_summary", shown=org.shown, elements=org.elements))
         for number, (step, statuses) in enumerate(org.steps, start=1):
             table = Table(t("find.element"), t("find.status_heading"), t("find.evidence"), t("find.recommendation"),
-                          title=f"{number}. {step.label} ({step.pdca})", show_lines=True, title_justify="left")
+                          title=f"{number}. {step.label} ({t('find.pdca_phase', phase=step.pdca)})", show_lines=True, title_justify="left")
             for s in statuses:
                 shown = ", ".join(e["label"] or e["iri"] for e in s.evidence[:3])
                 evidence = f"{s.count}: {shown}" if s.count else t("find.missing_text", shown_by=", ".join(
