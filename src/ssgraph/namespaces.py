@@ -229,6 +229,9 @@ UNSDG = Namespace("http://metadata.un.org/sdg/")
 ONTOLOGY_GRAPH = SSGGRAPH["ontology"]
 CATALOG_GRAPH = SSGGRAPH["catalog"]
 KOLADA_GRAPH = SSGGRAPH["kolada"]
+# as text: compared with the graph names a store returns
+SUMMARIES_GRAPH = str(SSGGRAPH["summaries"])  # the derived counts (ssgraph.store.derived)
+ORGANISATION_GRAPHS = str(SSGGRAPH["org/"])  # every organisation's goal-structure versions
 
 PREFIXES: dict[str, str] = {
     "ssg": str(SSG),

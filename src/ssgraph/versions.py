@@ -31,14 +31,14 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDFS
 
 from ssgraph.errors import InputError, problem
-from ssgraph.namespaces import CATALOG_GRAPH, SSG, SSGGRAPH, SSGID
+from ssgraph.namespaces import CATALOG_GRAPH, ORGANISATION_GRAPHS, SSG, SSGGRAPH, SSGID
 from ssgraph.store.derived import SUMMARIES_GRAPH
 
 UNKNOWN_VERSION = "versions.unknown_version"
 AMBIGUOUS_VERSION = "versions.ambiguous_version"
 NO_STRUCTURE = "versions.no_structure"
 
-ORG_GRAPHS = str(SSGGRAPH["org/"])
+ORG_GRAPHS = ORGANISATION_GRAPHS
 _PREFIXES = (f"PREFIX ssg: <{SSG}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}> PREFIX prov: <{PROV}> ")
 
 

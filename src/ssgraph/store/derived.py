@@ -21,11 +21,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ssgraph import paths
+from ssgraph.namespaces import ORGANISATION_GRAPHS, SUMMARIES_GRAPH
 from ssgraph.store import process_evidence
 from ssgraph.store.binding import iri
 
-SUMMARIES_GRAPH = "https://w3id.org/ssgraph/graph/summaries"
-ORGANISATION_GRAPHS = "https://w3id.org/ssgraph/graph/org/"
 _NO_GRAPHS = "VALUES ?g { }"
 
 UNCOUNTED_QUERY = f"""

@@ -21,10 +21,9 @@ from functools import lru_cache
 from rdflib import Literal
 
 from ssgraph import paths
+from ssgraph.namespaces import ORGANISATION_GRAPHS, SUMMARIES_GRAPH
 from ssgraph.store.binding import bind, iri
 
-SUMMARIES_GRAPH = "https://w3id.org/ssgraph/graph/summaries"
-ORGANISATION_GRAPHS = "https://w3id.org/ssgraph/graph/org/"
 DIGEST_ROW = "https://w3id.org/ssgraph/id/summary/process-element-definitions"
 
 DEFINITIONS_QUERY = """
