@@ -63,6 +63,10 @@ def search_command(query: str, orgs: tuple[str, ...], kinds: tuple[str, ...], sd
         org = outcome.org_names.get(hit.org, hit.org)
         table.add_row(str(number), t("find.kind." + hit.kind), hit.name, org, " ".join(hit.sdgs), hit.iri)
     _console().print(table)
+    from ssgraph.rendering.find_pages import read_as_type_notes
+
+    for note in read_as_type_notes(outcome, state.lang):
+        click.echo(note)
 
 
 def _print_cycle(outcome, lang: str) -> None:

@@ -46,3 +46,16 @@ def cycle_all_page(outcome, page: Page) -> str:
     heatmap = svg_charts.status_heatmap(rows, columns, catalogue.text("find.heat_map", page.lang))
     return render("analysis/cycle_all.html", page, outcome=outcome, heatmap=heatmap,
                   illustrative=outcome.illustrative)
+
+
+def type_label(type_key: str, lang: str) -> str:
+    """A search type's name: a kind ("goal") or a kind's class ("organisation.Municipality")."""
+    kind, _, class_name = type_key.partition(".")
+    return catalogue.text(f"find.class.{class_name}" if class_name else f"find.kind.{kind}", lang)
+
+
+def read_as_type_notes(outcome, lang: str) -> list[str]:
+    """What the search says of each query word it read as a type too."""
+    return [catalogue.text("find.kind_read_as_type", lang, word=word,
+                           types=", ".join(type_label(key, lang) for key in types))
+            for word, types in outcome.read_as_types]

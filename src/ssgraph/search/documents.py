@@ -1,6 +1,8 @@
-"""What is searchable in a graph: goals, indicators, organisations, steering documents, SDG
-goals and targets, environmental objectives — with their names, texts, organisation and the
-SDGs they are about.
+"""What is searchable in a graph: goals, visions, activities, indicators, organisations,
+steering documents and action plans, and the reference concepts a user looks for (SDG goals,
+targets and indicators, environmental objectives, public-health target areas, green key
+indicators, SS 854000's supporting tools and process steps) — with their names, texts,
+organisation, classes and the SDGs they are about.
 
 A resource is searchable in the graph that types it (a subclass of one of :data:`KINDS`'
 classes, by the ontology's ``rdfs:subClassOf``); its words are the literals of that graph
@@ -19,15 +21,23 @@ from ssgraph.store.binding import bind, iri
 SDG_NAMESPACE = "https://w3id.org/ssgraph/ref/sdg/"
 ORG_NAMESPACE = "https://w3id.org/ssgraph/id/org/"
 
-# kind → the class whose subclasses it takes in (the ontology's names)
+# kind → the classes whose subclasses it takes in (the ontology's names); a resource of two
+# kinds is of the first listed
 KINDS = {
-    "goal": SSG.Goal,
-    "indicator": SSG.Indicator,
-    "organisation": SSG.Organisation,
-    "document": SSG.SteeringDocument,
-    "sdg": SSG.SDGTarget,
-    "sdg-goal": SSG.SDGGoal,
-    "objective": SSG.EnvironmentalObjective,
+    "goal": (SSG.Goal,),
+    "indicator": (SSG.Indicator,),
+    "organisation": (SSG.Organisation,),
+    "document": (SSG.SteeringDocument, SSG.ActionPlan),
+    "sdg": (SSG.SDGTarget,),
+    "sdg-goal": (SSG.SDGGoal,),
+    "objective": (SSG.EnvironmentalObjective,),
+    "vision": (SSG.Vision,),
+    "activity": (SSG.Activity,),
+    "sdg-indicator": (SSG.SDGIndicator,),
+    "public-health": (SSG.PublicHealthArea,),
+    "green-key": (SSG.GreenKeyIndicator,),
+    "tool": (SSG.SupportingTool,),
+    "process": (SSG.ProcessStep, SSG.ProcessElement),
 }
 NAME_PROPERTIES = ("rdfs:label", "skos:prefLabel", "dcterms:title", "foaf:name")
 TEXT_PROPERTIES = NAME_PROPERTIES + ("skos:altLabel", "skos:definition", "dcterms:description",
@@ -43,7 +53,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-SELECT ?g ?s ?kind ?p ?o WHERE {{
+SELECT ?g ?s ?kind ?type ?p ?o WHERE {{
   VALUES ?g {{ $graphs }}
   VALUES (?root ?kind) {{ $kinds }}
   ?type rdfs:subClassOf* ?root .
@@ -65,6 +75,8 @@ class Document:
     descriptions: list[str] = field(default_factory=list)  # definitions, descriptions, targets
     sdgs: set[str] = field(default_factory=set)  # SDG goal numbers, "13"
     measures: set[str] = field(default_factory=set)  # goals an indicator measures
+    classes: set[str] = field(default_factory=set)  # the classes typing it (local names: "Municipality")
+    values: set[tuple[str, str, str]] = field(default_factory=set, repr=False)  # (p, o, lang) read
 
     def name(self, lang: str = "sv") -> str:
         other = "en" if lang == "sv" else "sv"
@@ -92,8 +104,12 @@ def sdg_number(value: str) -> str:
 _KIND_ORDER = list(KINDS)
 
 
+def local_name(value: str) -> str:
+    return value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def _add(doc: Document, predicate: str, value, lang: str) -> None:
-    local = predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    local = local_name(predicate)
     if local in ("label", "prefLabel", "title", "name"):
         if lang not in doc.names or local == "prefLabel":
             doc.names[lang] = str(value)
@@ -119,7 +135,7 @@ def read_documents(store, graphs: Iterable[str]) -> dict[str, list[Document]]:
     """graph → its searchable documents (a graph without any maps to [])."""
     graphs = sorted(set(graphs))
     found: dict[str, dict[str, Document]] = {g: {} for g in graphs}
-    kinds = " ".join(f"({iri(cls).n3()} {_literal(kind)})" for kind, cls in KINDS.items())
+    kinds = " ".join(f"({iri(cls).n3()} {_literal(kind)})" for kind, classes in KINDS.items() for cls in classes)
     for start in range(0, len(graphs), BATCH):
         batch = graphs[start:start + BATCH]
         query = bind(DOCUMENTS_QUERY.replace("$kinds", kinds), graphs=[iri(g) for g in batch])
@@ -131,13 +147,17 @@ def read_documents(store, graphs: Iterable[str]) -> dict[str, list[Document]]:
                 doc = docs[subject] = Document(graph, subject, kind)
             elif _KIND_ORDER.index(kind) < _KIND_ORDER.index(doc.kind):
                 doc.kind = kind  # an SDG goal typed as a target too: the more specific first
-            value = row["o"]
-            _add(doc, str(row["p"]), value, getattr(value, "language", None) or "")
+            doc.classes.add(local_name(str(row["type"])))
+            value, predicate = row["o"], str(row["p"])
+            lang = getattr(value, "language", None) or ""
+            if (predicate, str(value), lang) not in doc.values:  # a row per class typing it
+                doc.values.add((predicate, str(value), lang))
+                _add(doc, predicate, value, lang)
     for docs in found.values():
         for doc in docs.values():
             if doc.kind == "organisation" and not doc.org:
                 doc.org = org_code(doc.iri)
-            if doc.kind in ("sdg", "sdg-goal"):
+            if doc.kind in ("sdg", "sdg-goal", "sdg-indicator"):
                 doc.sdgs.add(sdg_number(doc.iri))
                 doc.sdgs.discard("")
     return {g: list(docs.values()) for g, docs in found.items()}

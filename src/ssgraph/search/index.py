@@ -2,7 +2,9 @@
 
 Tables: ``doc`` (one row per searchable resource per graph: kind, organisation, names,
 SDGs), ``doc_terms`` (FTS5 over the analysed terms of the names and of the other texts,
-rowid = doc.id, ranked by BM25 with names weighing more), ``graph_state`` (each indexed
+and the resource's type tokens (:func:`type_tokens`: its kind and classes, which a word
+naming a kind matches); rowid = doc.id, ranked by BM25 with names weighing more and the
+types not at all), ``graph_state`` (each indexed
 graph, the triple count it was indexed at and whether it is an archived version) and
 ``doc_vocab`` (how many documents hold a term: a compound part found in most documents
 does not narrow a search).
@@ -20,8 +22,9 @@ from pathlib import Path
 
 from ssgraph.search.analyser import fts_query, query_groups, text_terms
 from ssgraph.search.documents import ORG_NAMESPACE, Document
+from ssgraph.search.kind_words import kind_token, type_tokens
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: the type tokens
 NAME_WEIGHT = 4.0  # BM25 weight of the names against the other texts
 COMMON_SHARE = 0.15  # a compound part in more than this share of documents is too common
 COUNTED_HITS = 1000  # hits counted exactly up to this many; more are "more than 1,000"
@@ -34,7 +37,7 @@ CREATE TABLE IF NOT EXISTS doc (
   name_sv TEXT, name_en TEXT, detail TEXT, sdgs TEXT);
 CREATE INDEX IF NOT EXISTS doc_graph ON doc(graph);
 CREATE INDEX IF NOT EXISTS doc_iri ON doc(iri);
-CREATE VIRTUAL TABLE IF NOT EXISTS doc_terms USING fts5(names, texts, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_terms USING fts5(names, texts, types, tokenize = 'unicode61 remove_diacritics 0 tokenchars _');
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_vocab USING fts5vocab(doc_terms, 'row');
 """
 
@@ -61,7 +64,16 @@ class SearchIndex:
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self._drop_older_layout()
         self.db.executescript(SCHEMA)
+
+    def _drop_older_layout(self) -> None:
+        """An index written by an older ssgraph (no type tokens) is dropped: the next search
+        or write builds it whole (``built()`` is then false)."""
+        columns = [row[1] for row in self.db.execute("PRAGMA table_info(doc_terms)")]
+        if columns and "types" not in columns:
+            self.db.executescript("DROP TABLE IF EXISTS doc_vocab; DROP TABLE IF EXISTS doc_terms; "
+                                  "DROP TABLE IF EXISTS doc; DROP TABLE IF EXISTS graph_state; DELETE FROM meta;")
 
     def close(self) -> None:
         self.db.close()
@@ -118,8 +130,8 @@ class SearchIndex:
                  " ".join(sorted(doc.sdgs, key=int))))
             names = " ".join(dict.fromkeys(doc.names.values()))
             others = " ".join(t for t in doc.texts if t not in doc.names.values())
-            self.db.execute("INSERT INTO doc_terms (rowid, names, texts) VALUES (?, ?, ?)",
-                            (cursor.lastrowid, text_terms(names), text_terms(others)))
+            self.db.execute("INSERT INTO doc_terms (rowid, names, texts, types) VALUES (?, ?, ?, ?)",
+                            (cursor.lastrowid, text_terms(names), text_terms(others), type_tokens(doc)))
 
     # -- reading -------------------------------------------------------------------------
     def _too_common(self):
@@ -149,9 +161,12 @@ class SearchIndex:
         groups = query_groups(query, self._too_common())
         if not groups:
             return [], 0, True
+        kinds = list(kinds)
+        if kinds:  # the type filter in the full-text match too: the best rows are then all of those types
+            groups.append(['"' + kind_token(kind) + '"' for kind in kinds])
         match = fts_query(groups)
         where, params = [], []
-        for column, values in (("d.kind", list(kinds)), ("d.org", list(orgs))):
+        for column, values in (("d.kind", kinds), ("d.org", list(orgs))):
             if values:
                 where.append(f"{column} IN ({','.join('?' * len(values))})")
                 params += values
@@ -168,7 +183,7 @@ class SearchIndex:
         exact = total <= bound
         if not total:
             return [], 0, True
-        ranked = self._ranked_by_text if not (kinds or orgs or sdgs) else self._ranked_with_filters
+        ranked = self._ranked_by_text if not (orgs or sdgs) else self._ranked_with_filters
         rows = ranked(match, joined, conditions, params, offset + limit, lang)
         chosen = rows[offset:offset + limit]
         return [Hit(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", (r[5] or "").split(), r[6], -float(r[7]))
@@ -177,11 +192,12 @@ class SearchIndex:
     # one hit per resource (the same IRI may be indexed from several graphs): the best rows
     # are read in order and repeats skipped, reading further while they fall short
     def _ranked_by_text(self, match, joined, conditions, params, wanted, lang) -> list[tuple]:
-        """The best ``wanted`` resources when only the text decides which: the best rows by
-        BM25 from the full-text table alone, then their documents (joining every match to
-        its document before ranking costs as much again)."""
+        """The best ``wanted`` resources when the full-text match decides which (the text, and
+        the type filter, which is in the match too): the best rows by BM25 from the full-text
+        table alone, then their documents (joining every match to its document before ranking
+        costs as much again)."""
         name = "d.name_en" if lang == "en" else "d.name_sv"
-        best_rows = ("SELECT rowid, bm25(doc_terms, ?, 1.0) AS rank FROM doc_terms WHERE doc_terms MATCH ? "
+        best_rows = ("SELECT rowid, bm25(doc_terms, ?, 1.0, 0.0) AS rank FROM doc_terms WHERE doc_terms MATCH ? "
                      "ORDER BY rank, rowid LIMIT ?")
         fetch = 2 * wanted
         while True:
@@ -200,9 +216,9 @@ class SearchIndex:
             fetch *= 2
 
     def _ranked_with_filters(self, match, joined, conditions, params, wanted, lang) -> list[tuple]:
-        """The best ``wanted`` resources among those the filters (type, organisation, SDG) let through."""
+        """The best ``wanted`` resources among those the filters (organisation, SDG) let through."""
         name = "d.name_en" if lang == "en" else "d.name_sv"
-        select = (f"SELECT d.iri, d.kind, d.org, {name}, d.detail, d.sdgs, d.graph, bm25(doc_terms, ?, 1.0) AS rank "
+        select = (f"SELECT d.iri, d.kind, d.org, {name}, d.detail, d.sdgs, d.graph, bm25(doc_terms, ?, 1.0, 0.0) AS rank "
                   f"FROM doc_terms {joined} WHERE doc_terms MATCH ?{conditions} ORDER BY rank, d.id LIMIT ?")
         fetch = 2 * wanted
         while True:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ssgraph import search as search_index
 from ssgraph.errors import InputError, problem
+from ssgraph.search.analyser import kind_readings
 from ssgraph.search.index import Hit
 
 MAX_LIMIT = 200
@@ -26,6 +27,8 @@ class SearchOutcome:
     offset: int
     org_names: dict[str, str] = field(default_factory=dict)
     total_exact: bool = True  # False: there are more than ``total`` hits (counted up to a bound)
+    # words of the query read as types too ("mål" → goal, objective, sdg, sdg-goal)
+    read_as_types: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def more(self) -> bool:
@@ -37,6 +40,7 @@ class SearchOutcome:
             "query": self.query, "total": self.total, "total_exact": self.total_exact, "limit": self.limit,
             "offset": self.offset,
             "filters": {"type": self.kinds, "org": self.orgs, "sdg": self.sdgs},
+            "read_as_type": [{"word": word, "types": list(types)} for word, types in self.read_as_types],
             "hits": [dict(h.to_dict(), org_name=self.org_names.get(h.org, "")) for h in self.hits],
         }
 
@@ -67,7 +71,8 @@ def search(store, location: str | Path | None, query: str, *, kinds: Sequence[st
         names = index.names("organisation", [h.org for h in hits if h.org] + orgs, lang)
     finally:
         index.close()
-    return SearchOutcome(query, hits, total, kinds, orgs, sdgs, limit, max(0, int(offset)), names, exact)
+    return SearchOutcome(query, hits, total, kinds, orgs, sdgs, limit, max(0, int(offset)), names, exact,
+                         kind_readings(query))
 
 
 def prepare_search() -> None:

@@ -103,7 +103,10 @@ def search_page() -> Response:
     outcome = _search()
     if wants_json:
         return jsonify(outcome.to_dict())
+    from ssgraph.rendering.find_pages import read_as_type_notes
+
     return html_response("site/search.html", outcome=outcome, kinds=list(KINDS),
+                         type_notes=read_as_type_notes(outcome, request_language()),
                          organisations=services.organisations(ReadView()), sdg_numbers=services.search_sdgs())
 
 
