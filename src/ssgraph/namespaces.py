@@ -63,6 +63,7 @@ class SSG(DefinedNamespace):
     Guideline: URIRef
     Indicator: URIRef
     IndicatorDataSet: URIRef
+    IndicatorSeries: URIRef
     KoladaKPI: URIRef
     LinkJustification: URIRef
     MunicipalCompany: URIRef
@@ -190,8 +191,11 @@ class SSG(DefinedNamespace):
     responsibleBody: URIRef
     revisionDate: URIRef
     row: URIRef
+    ruleDigest: URIRef
     sdgLinkStatement: URIRef
     secondarySource: URIRef
+    seriesOf: URIRef
+    seriesValues: URIRef
     sheet: URIRef
     sourceFile: URIRef
     sourceTripleCount: URIRef

@@ -1,17 +1,29 @@
 """Indicator values in the goal graph: the organisation's own observations, else the values
-of its Kolada KPI for its own area (folded into the indicator nodes' ``observations``)."""
+of its Kolada KPI for its own area (folded into the indicator nodes' ``observations``).
+
+The own values are read from the series the store keeps for each indicator at every write
+(``store.indicator_series``: one row per indicator instead of every observation's statements);
+from the observations themselves when the store's series are not current.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from urllib.parse import unquote
 
 import networkx as nx
 from rdflib import URIRef
 
+from ssgraph.analysis.state_cache import per_state
 from ssgraph.analysis.versions import rows
+from ssgraph.namespaces import SUMMARIES_GRAPH
+from ssgraph.store import indicator_series
 from ssgraph.store.binding import bind, iri
 
 TOTAL_ONLY = 'FILTER(!BOUND(?gender) || STRENDS(STR(?gender), "gender-T"))'  # not the split by gender
+# the series of each indicator in these graphs (queries/derived/indicator_series.ru)
+SERIES_QUERY = ("SELECT ?g ?indicator ?values WHERE { VALUES ?g { $graphs } GRAPH $summaries { "
+                "?row ssg:summaryOf ?g ; ssg:seriesOf ?indicator ; ssg:seriesValues ?values } }")
 
 
 def add_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: bool = True) -> None:
@@ -19,15 +31,10 @@ def add_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: boo
 
     Without ``values`` only ``has_data`` is set (one row per indicator instead of per value).
     """
-    own = ("SELECT ?indicator ?period ?value WHERE { GRAPH $g { ?o ssg:indicator "
-           "?indicator ; ssg:refPeriod ?period ; ssg:value ?value . OPTIONAL { ?o ssg:gender ?gender } } "
-           + TOTAL_ONLY + " }")
-    if not values:
-        own = "SELECT DISTINCT ?indicator WHERE { GRAPH $g { ?o ssg:indicator ?indicator ; ssg:value ?value } }"
-    # one graph a query: with the graph from VALUES the store reads every graph's observations
-    for one in graphs:
-        for row in rows(store, bind(own, g=one)):
-            _record_observation(graph, row["indicator"], row, "own")
+    if values and per_state(store, "indicator_series_current", lambda: indicator_series.is_current(store)):
+        _add_series(store, graph, graphs)
+    else:
+        _add_own_observations(store, graph, graphs, values)
     kpi_of: dict[str, list[str]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
         if data.get("relation") == "kolada-kpi" and not graph.nodes[source].get("has_data"):
@@ -49,6 +56,31 @@ def add_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: boo
         for indicator in kpi_of[row["kpi"]]:
             if org_iris.get(graph.nodes[indicator].get("org")) == row["area"]:
                 _record_observation(graph, indicator, row, "kolada")
+
+
+def _add_series(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
+    """The own values from the kept series, graph by graph in the order given (as reading the
+    observations of one graph after the other would record them)."""
+    by_graph: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows(store, bind(SERIES_QUERY, graphs=graphs, summaries=URIRef(SUMMARIES_GRAPH))):
+        by_graph[row["g"]].append(row)
+    for one in graphs:
+        for row in by_graph.get(str(one), []):
+            for pair in row["values"].split(" "):
+                period, _, value = pair.partition("=")
+                _record_observation(graph, row["indicator"], {"period": unquote(period), "value": unquote(value)}, "own")
+
+
+def _add_own_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: bool) -> None:
+    own = ("SELECT ?indicator ?period ?value WHERE { GRAPH $g { ?o ssg:indicator "
+           "?indicator ; ssg:refPeriod ?period ; ssg:value ?value . OPTIONAL { ?o ssg:gender ?gender } } "
+           + TOTAL_ONLY + " }")
+    if not values:
+        own = "SELECT DISTINCT ?indicator WHERE { GRAPH $g { ?o ssg:indicator ?indicator ; ssg:value ?value } }"
+    # one graph a query: with the graph from VALUES the store reads every graph's observations
+    for one in graphs:
+        for row in rows(store, bind(own, g=one)):
+            _record_observation(graph, row["indicator"], row, "own")
 
 
 def _record_observation(graph: nx.DiGraph, indicator: str, row: dict, source: str) -> None:

@@ -11,7 +11,8 @@ organisation graph whose triple count differs from the one its summaries were co
 and every summary whose graph is gone. With them the evidence of the SS 854000 process
 elements in each graph (``process_evidence.ru``, run graph by graph by
 ``store.process_evidence``, which also counts every graph again when the standard's
-definitions change).
+definitions change), and the series of values of each indicator (``indicator_series.ru``,
+run graph by graph by ``store.indicator_series``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from functools import lru_cache
 
 from ssgraph import paths
 from ssgraph.namespaces import ORGANISATION_GRAPHS, SUMMARIES_GRAPH
-from ssgraph.store import process_evidence
+from ssgraph.store import indicator_series, process_evidence
 from ssgraph.store.binding import iri
 
 _NO_GRAPHS = "VALUES ?g { }"
@@ -107,6 +108,9 @@ def refresh(store, graphs: Iterable[str] | None = None) -> list[str]:
     evidence = process_evidence.update_text(store, targets)
     if evidence:
         store._apply(evidence)
+    series = indicator_series.update_text(store, targets)
+    if series:
+        store._apply(series)
     return targets
 
 
