@@ -11,7 +11,6 @@ import importlib
 
 import click
 
-from ssgraph import __version__
 from ssgraph.cli.context import CliContext
 from ssgraph.cli.localised import LocalisedGroup, localise
 
@@ -28,7 +27,7 @@ COMMAND_MODULES = (
 
 
 @click.group(cls=LocalisedGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="ssgraph")
+@click.version_option(package_name="ssgraph", prog_name="ssgraph")  # looked up only for --version
 @click.option(
     "--store",
     "store_location",

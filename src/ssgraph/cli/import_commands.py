@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from ssgraph import catalogue
 from ssgraph.cli.context import CliContext, guarded
 from ssgraph.errors import InputError
-from ssgraph.importing.mapping import DEFAULT_BASE
+from ssgraph.importing.rdf_terms import DEFAULT_BASE
 
 
 def _state() -> CliContext:
