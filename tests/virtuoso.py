@@ -111,3 +111,20 @@ def store_config(base: str, path: Path) -> Path:
         f'update_endpoint = "{base}/sparql-auth"\nusername = "dba"\npassword = "dba"\nauth = "digest"\n',
         encoding="utf-8")
     return path
+
+
+def run_sql(directory: Path, statement: str) -> str:
+    """One SQL statement run by the package's isql on the server started in ``directory``
+    (its SQL port read from the virtuoso.ini written there); its output. Fails on an error."""
+    import re
+
+    listing = subprocess.run(["dpkg", "-L", PACKAGE], capture_output=True, text=True, check=True)
+    isql = next(line for line in listing.stdout.splitlines() if line.endswith("/bin/isql-vt"))
+    ini = (directory / "virtuoso.ini").read_text(encoding="utf-8")
+    port = re.search(r"\[Parameters\]\s*ServerPort\s*=\s*127\.0\.0\.1:(\d+)", ini).group(1)
+    done = subprocess.run([isql, f"127.0.0.1:{port}", "dba", "dba", f"exec={statement}"],
+                          capture_output=True, text=True, timeout=60)
+    output = done.stdout + done.stderr
+    if done.returncode != 0 or "*** Error" in output:
+        raise AssertionError(f"isql failed on {statement!r}:\n{output[-1000:]}")
+    return output

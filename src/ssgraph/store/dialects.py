@@ -17,8 +17,10 @@ boolean. Servers get there differently:
   the default graph and ``GRAPH ?g`` that much later (``GRAPH <its iri>`` sees it at once).
   Its ASK answers come as a one-row SELECT (``__ASK_RETVAL``), which is rewritten into a
   standard boolean result. An update request's operations are applied one by one (no
-  transaction around the request): ssgraph's own writes therefore use only operations
-  that cannot fail half-way (``DROP SILENT``, ``CREATE SILENT``, ``INSERT DATA``).
+  transaction around the request; one operation is one transaction): ssgraph's own writes
+  therefore use only operations that cannot fail half-way (``DROP SILENT``, ``CREATE
+  SILENT``, ``INSERT DATA``), and a drop, with the version catalogue's upkeep, is one
+  DELETE/INSERT operation (``queries/catalogue/drop_graphs_in_one_operation.ru``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ lives in the operator's store (Oxigraph server, Fuseki, GraphDB, Virtuoso, QLeve
 Neptune). What the servers do differently (the union default graph, Virtuoso's system
 graphs and ASK answers) is handled in ``dialects.py``, so callers see one behaviour.
 
-Each write is one SPARQL Update request.
+Each write is one SPARQL Update request. Where the server applies a request's operations one
+by one (Virtuoso 7), a drop is written as one operation, so it too is all-or-nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from ssgraph.store.base import (
     chooses_versions_itself,
     format_for_path,
 )
-from ssgraph.store.binding import bind, iri
+from ssgraph.store.binding import bind, iri, term
 from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT, syntax_detail
 from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.payload import Triples
@@ -215,6 +216,17 @@ class RemoteStore(Store):
             sparql = bind("BASE $base\n", base=iri(base_iri)) + sparql
         self.client.update(sparql)
 
+    def drop_graphs(self, iris: Iterable[str]) -> None:
+        """Remove named graphs and their versions' catalogue entries in one transaction; on
+        Virtuoso, whose requests are no transaction, as one operation (one that fails, say on
+        the server's own rule, leaves everything as it was)."""
+        iris = list(iris)
+        if self.server != dialects.VIRTUOSO or not iris:
+            super().drop_graphs(iris)
+            return
+        self._apply(drop_in_one_operation(iris))
+        self._derive(iris)
+
     def _refuse_default_graph(self, location: Location | None = None) -> None:
         if self.server == dialects.VIRTUOSO:
             raise InputError(problem(NO_DEFAULT_GRAPH, location, server="Virtuoso"))
@@ -273,6 +285,16 @@ class RemoteStore(Store):
 
     def close(self) -> None:  # nothing held: every request has its own connection
         pass
+
+
+def drop_in_one_operation(graphs: list[str]) -> str:
+    """The one update operation that drops ``graphs`` and keeps the version catalogue
+    (queries/catalogue/drop_graphs_in_one_operation.ru), the graphs bound as terms."""
+    from ssgraph import paths
+
+    template = (paths.QUERIES_DIR / "catalogue" / "drop_graphs_in_one_operation.ru").read_text(encoding="utf-8")
+    bound = [iri(g) for g in graphs]
+    return bind(template.replace("$dropped", ", ".join(term(g) for g in bound)), graphs=bound)
 
 
 def _rdflib_format(fmt: str) -> str:
