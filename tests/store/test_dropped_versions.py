@@ -69,15 +69,15 @@ def assert_all_agree(store, remaining: list[str], current: str | None) -> None:
     assert {h.graph for h in found.hits if h.graph.startswith(versions.ORG_GRAPHS)} <= ({current} if current else set())
 
 
-def run(store_dir, *args):
-    return CliRunner().invoke(cli, ["--store", str(store_dir), "--lang", "en", *args])
+def run(store_dir, *args, lang="en", answer=None):
+    return CliRunner().invoke(cli, ["--store", str(store_dir), "--lang", lang, *args], input=answer)
 
 
 def test_drop_command_removes_the_current_version_and_the_next_latest_becomes_current(store_dir):
     with open_store(store_dir) as store:
         early, middle, latest = (graph_of(store, n) for n in (EARLY, MIDDLE, LATEST))
         assert versions.current_version(store, "1415").graph == latest
-    result = run(store_dir, "drop", "1415")
+    result = run(store_dir, "drop", "--yes", "1415")
     assert result.exit_code == 0, result.output
     assert f"Dropped: {latest}" in result.output
     listing = run(store_dir, "versions", "1415")
@@ -85,7 +85,7 @@ def test_drop_command_removes_the_current_version_and_the_next_latest_becomes_cu
     with open_store(store_dir) as store:
         assert_all_agree(store, [early, middle], middle)
 
-    result = run(store_dir, "drop", EARLY, middle)  # by name and by graph IRI, one transaction
+    result = run(store_dir, "drop", "--yes", EARLY, middle)  # by name and by graph IRI, one transaction
     assert result.exit_code == 0, result.output
     assert "No versions loaded for 1415" in run(store_dir, "versions", "1415").output
     with open_store(store_dir) as store:
@@ -93,7 +93,7 @@ def test_drop_command_removes_the_current_version_and_the_next_latest_becomes_cu
 
 
 def test_drop_command_names_an_unknown_graph_and_drops_nothing(store_dir):
-    result = run(store_dir, "drop", EARLY, "https://w3id.org/ssgraph/graph/org/1415/nothing-here")
+    result = run(store_dir, "drop", "--yes", EARLY, "https://w3id.org/ssgraph/graph/org/1415/nothing-here")
     assert result.exit_code != 0
     assert "no graph https://w3id.org/ssgraph/graph/org/1415/nothing-here" in result.output
     with open_store(store_dir) as store:
@@ -153,3 +153,53 @@ def test_a_failed_update_leaves_the_catalogue_as_it_was(store_dir, writer):
 ])
 def test_a_trailing_separator_is_seen_outside_comments_and_strings(text, ends):
     assert ends_with_separator(text) is ends
+
+
+def test_drop_shows_what_it_would_drop_and_a_dry_run_drops_nothing(store_dir):
+    with open_store(store_dir, read_only=True) as store:
+        early, middle, latest = (graph_of(store, n) for n in (EARLY, MIDDLE, LATEST))
+        triples = {info.iri: info.triples for info in store.graphs()}
+    result = run(store_dir, "drop", "--dry-run", "1415", middle)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"To be dropped: {triples[latest] + triples[middle]} triples in 2 graph(s)."
+    assert f"(current), {triples[latest]} triples ({latest})" in lines[1] and lines[1].startswith("  1415: version “")
+    assert f"{triples[middle]} triples ({middle})" in lines[2] and "(current)" not in lines[2]
+    with open_store(store_dir, read_only=True) as store:
+        early_label = graph_version(store, early).label
+    assert lines[3] == f"Afterwards “{early_label}” becomes the current version of 1415."
+    assert lines[-1] == "Dry run: nothing was dropped."
+    with open_store(store_dir, read_only=True) as store:
+        assert {info.iri: info.triples for info in store.graphs()} == triples
+    # JSON-able plan for other faces: the same facts
+    from ssgraph.services.dropping import plan_drop
+
+    with open_store(store_dir, read_only=True) as store:
+        plan = plan_drop(store, [EARLY, EARLY]).to_dict()
+    assert plan["graphs"] == [{"graph": early, "triples": triples[early],
+                               "version": {"org": "1415", "label": early_label, "graph": early, "current": False}}]
+    assert plan["afterwards"] == {}
+
+
+@pytest.mark.parametrize("lang, answer, dropped", [("en", "n\n", False), ("en", "\n", False), ("en", "y\n", True),
+                                                   ("sv", "ja\n", True), ("sv", "nej\n", False)])
+def test_drop_asks_first(store_dir, lang, answer, dropped):
+    with open_store(store_dir, read_only=True) as store:
+        latest = graph_of(store, LATEST)
+    result = run(store_dir, "drop", "1415", lang=lang, answer=answer)
+    assert ("Drop them? [y/N]" if lang == "en" else "Ta bort dem? [j/N]") in result.output
+    assert result.exit_code == (0 if dropped else 1), result.output
+    with open_store(store_dir, read_only=True) as store:
+        assert store.graph_exists(latest) is not dropped
+
+
+def test_drop_without_an_answer_says_how_to_drop_from_a_script(store_dir):
+    result = run(store_dir, "drop", "1415", answer="")  # end of input at once, as in a script
+    assert result.exit_code == 1
+    assert "give --yes to drop without being asked" in result.output.lower()
+    with open_store(store_dir, read_only=True) as store:
+        assert len(versions.versions_of(store, "1415")) == 3
+
+
+def graph_version(store, graph: str):
+    return next(v for v in versions.all_versions(store) if v.graph == graph)

@@ -190,28 +190,66 @@ def export(graph_iri: str | None, rdf_format: str, output: Path | None) -> None:
 
 @click.command()
 @click.argument("targets", nargs=-1, required=True, metavar="ORG@VERSION|GRAPH_IRI...")
+@click.option("--dry-run", is_flag=True, help="Show what would be dropped, and drop nothing.")
+@click.option("--yes", "-y", "assume_yes", is_flag=True, help="Drop without asking (for scripts).")
 @guarded
-def drop(targets: tuple[str, ...]) -> None:
+def drop(targets: tuple[str, ...], dry_run: bool, assume_yes: bool) -> None:
     """Remove versions of goal structures (ORG@VERSION; ORG alone is the current version) or
     named graphs (IRI), all in one transaction. A dropped version leaves the version catalogue;
-    when it was current, the organisation's latest remaining version becomes current."""
-    from ssgraph import versions
-    from ssgraph.errors import InputError, problem
+    when it was current, the organisation's latest remaining version becomes current. Shows
+    what would be dropped and asks first (--yes: without asking; --dry-run: only show)."""
+    from ssgraph.services.dropping import drop as drop_planned
+    from ssgraph.services.dropping import plan_drop
 
     state = _state()
+    t = catalogue.translator(state.lang)
     store = state.open_store()
-    listed = versions.all_versions(store)
-    graphs = []
-    for target in targets:
-        if target.startswith(("http://", "https://", "urn:")):
-            if not store.graph_exists(target):
-                raise InputError(problem("cli.no_such_graph", graph=target))
-            graphs.append(target)
+    plan = plan_drop(store, targets)
+    _print_drop_plan(plan, t)
+    if dry_run:
+        click.echo(t("cli.drop_dry_run"))
+        return
+    if not assume_yes and not _confirmed(t):
+        sys.exit(1)
+    drop_planned(store, plan)
+    for graph in plan.graphs:
+        click.echo(t("cli.dropped", graph=graph))
+
+
+def _print_drop_plan(plan, t) -> None:
+    def who(code: str) -> str:
+        return f"{plan.names[code]} ({code})" if plan.names.get(code) else code
+
+    click.echo(t("cli.drop_plan", graphs=len(plan.targets), triples=plan.triples))
+    for target in plan.targets:
+        version = target.version
+        if version is None:
+            click.echo(t("cli.drop_plan_graph", graph=target.graph, triples=target.triples))
+            continue
+        click.echo(t("cli.drop_plan_version", who=who(version.org_code), version=version.label or version.slug,
+                     triples=target.triples, graph=target.graph,
+                     current=t("cli.drop_plan_current") if version.current else ""))
+    for code, version in plan.afterwards.items():
+        if version is None:
+            click.echo(t("cli.drop_leaves_none", who=who(code)))
         else:
-            graphs.append(versions.resolve(store, *versions.split_org_version(target), listed).graph)
-    store.drop_graphs(graphs)
-    for graph in graphs:
-        click.echo(catalogue.text("cli.dropped", state.lang, graph=graph))
+            click.echo(t("cli.drop_becomes_current", who=who(code), version=version.label or version.slug))
+
+
+def _confirmed(t) -> bool:
+    """Whether the user answers yes; without an answer (no terminal, end of input) nothing is
+    dropped and the message says how to drop from a script."""
+    try:
+        answer = click.prompt(t("cli.drop_confirm"), default="", show_default=False, prompt_suffix=" ")
+    except click.exceptions.Abort:
+        click.echo("", err=True)
+        click.echo(t("cli.drop_needs_yes"), err=True)
+        return False
+    yes = {word.strip().casefold() for word in t("cli.yes_words").split(",")}
+    if answer.strip().casefold() in yes:
+        return True
+    click.echo(t("cli.drop_cancelled"), err=True)
+    return False
 
 
 COMMANDS = [init, load, query, graphs, export, drop]
