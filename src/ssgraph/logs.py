@@ -23,8 +23,18 @@ def extra_fields(record: logging.LogRecord) -> dict[str, object]:
     return {k: v for k, v in vars(record).items() if k not in STANDARD_ATTRIBUTES and not k.startswith("_")}
 
 
+_second: tuple[int, str] = (-1, "")  # the last second formatted: every record of that second reuses it
+
+
 def _time(record: logging.LogRecord) -> str:
-    return dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """``2026-12-04T18:45:23.689Z`` (UTC, milliseconds)."""
+    global _second
+    second, text = _second
+    if int(record.created) != second:
+        second = int(record.created)
+        text = dt.datetime.fromtimestamp(second, dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+        _second = (second, text)
+    return f"{text}.{int(record.msecs):03d}Z"
 
 
 class JsonFormatter(logging.Formatter):
@@ -43,14 +53,16 @@ class TextFormatter(logging.Formatter):
     """``time LEVEL logger [request id] message key=value …`` on one line (tracebacks below)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        fields = extra_fields(record)
-        request_id = fields.pop("request_id", None)
+        request_id = getattr(record, "request_id", None)
         line = f"{_time(record)} {record.levelname:<7} {record.name}"
         if request_id:
             line += f" [{request_id}]"
         line += f" {record.getMessage()}"
-        if fields and record.name != "ssgraph.access":
-            line += " " + " ".join(f"{k}={v}" for k, v in fields.items())
+        if record.name != "ssgraph.access":  # an access line says it all in its message
+            fields = extra_fields(record)
+            fields.pop("request_id", None)
+            if fields:
+                line += " " + " ".join(f"{k}={v}" for k, v in fields.items())
         if record.exc_info:
             line += "\n" + self.formatException(record.exc_info)
         return line

@@ -172,7 +172,11 @@ async def _settled(future: asyncio.Future, seconds: float) -> bool:
 
 
 def _job_key(job: QueryJob) -> bytes:
-    return hashlib.blake2b(job.encode(), digest_size=16).digest()
+    """A digest naming the job (each text length-prefixed, so no two jobs share one)."""
+    parts = [job.sparql, job.result_format, job.graph_format, str(job.max_rows),
+             *job.default_graph_uris, "", *job.named_graph_uris]
+    return hashlib.blake2b("".join(f"{len(part)}:{part}" for part in parts).encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
 
 
 class WorkerPool(QueryRunner):

@@ -20,9 +20,10 @@ from ssgraph.errors import (
     StoreError,
     problem,
 )
+from ssgraph.web.rsgi_request import RsgiRequest
 
 
-def request_language(req: Request | None = None) -> str:
+def request_language(req: Request | RsgiRequest | None = None) -> str:
     req = req or request
     lang = (req.args.get("lang") or "").lower()
     if lang in catalogue.LANGUAGES:
@@ -39,7 +40,7 @@ class HttpProblem(SsgraphError):
         super().__init__(problem(message_id, **params))
 
 
-def not_acceptable(req: Request | None = None) -> HttpProblem:
+def not_acceptable(req: Request | RsgiRequest | None = None) -> HttpProblem:
     """406: none of the formats the request accepts (Accept, or ``format``) can be served."""
     req = req or request
     requested = req.args.get("format") or req.headers.get("Accept") or "-"

@@ -30,12 +30,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from werkzeug.wrappers import Request
-
 from ssgraph.errors import QueryError, SsgraphError
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, error_body, error_headers, request_language, status_of
 from ssgraph.web.request_log import log_access, new_request_id
+from ssgraph.web.rsgi_request import RsgiRequest
 from ssgraph.web.sparql import protocol_query, query_job, result_media_type, syntax_problem
 
 _NO_BODY = ("GET", "HEAD", "OPTIONS", "DELETE")
@@ -176,10 +175,10 @@ class Front:
         except TimeoutError:
             self._problem(proto, scope, HttpProblem(408, "web.body_timeout", seconds=f"{self.body_timeout:g}"))
             return
-        environ = _environ(scope, body)
-        if scope.path == "/sparql" and scope.method in ("GET", "POST") and await self._query(environ, proto, client):
+        if scope.path == "/sparql" and scope.method in ("GET", "POST") and \
+                await self._query(RsgiRequest(scope, body), proto, client):
             return
-        await self._flask(environ, proto)
+        await self._flask(_environ(scope, body), proto)
 
     async def _read_body(self, scope, proto) -> bytes:
         declared = scope.headers.get("content-length")
@@ -197,9 +196,12 @@ class Front:
 
         return await asyncio.wait_for(read(), self.body_timeout)
 
-    async def _query(self, environ: dict[str, Any], proto, client: str) -> bool:
-        """Answer a protocol query on the loop; False leaves the request to Flask."""
-        req = Request(environ)
+    async def _query(self, req: RsgiRequest, proto, client: str) -> bool:
+        """Answer a protocol query on the loop; False leaves the request to Flask.
+
+        The request is read from the scope (``RsgiRequest``), not through a WSGI environ and
+        werkzeug: for a quick query those cost more than the answer.
+        """
         if negotiation.wants_html(req.headers.get("Accept")):
             return False
         started = time.perf_counter()
@@ -215,18 +217,18 @@ class Front:
                 raise syntax_problem(error) from None
         except SsgraphError as error:
             status = self._problem(proto, req, error, {**error_headers(error), "X-Request-Id": rid})
-            log_access(rid, req.method, req.path, environ["QUERY_STRING"], status, None, started, client,
-                       req.user_agent.string)
+            log_access(rid, req.method, req.path, req.query_string, status, None, started, client,
+                       req.user_agent_string)
             return True
-        headers = [("content-type", result_media_type(job, raw)), ("vary", "Accept"),
-                   ("access-control-allow-origin", self.cors_origin), ("x-request-id", rid)]
-        proto.response_bytes(200, headers, raw.body)
-        log_access(rid, req.method, req.path, environ["QUERY_STRING"], 200, len(raw.body), started, client,
-                   req.user_agent.string)
+        proto.response_bytes(200, [("content-type", result_media_type(job, raw)), ("vary", "Accept"),
+                                   ("access-control-allow-origin", self.cors_origin), ("x-request-id", rid)],
+                             raw.body)
+        log_access(rid, req.method, req.path, req.query_string, 200, len(raw.body), started, client,
+                   req.user_agent_string)
         return True
 
     def _problem(self, proto, request_or_scope, error: SsgraphError, extra: dict[str, str] | None = None) -> int:
-        req = request_or_scope if isinstance(request_or_scope, Request) else Request(_environ(request_or_scope, b""))
+        req = request_or_scope if isinstance(request_or_scope, RsgiRequest) else RsgiRequest(request_or_scope)
         status = status_of(error)
         text = error.render(request_language(req))
         headers = [("content-type", "application/json"), ("access-control-allow-origin", self.cors_origin)]

@@ -8,16 +8,18 @@ refused here (they live at /update, behind the operator's token).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flask import Blueprint, Response, redirect, request
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
-from werkzeug.wrappers import Request
+from werkzeug.wrappers import Request as WerkzeugRequest
 
 from ssgraph.errors import QueryError, problem
 from ssgraph.store import QueryJob, RawResult
 from ssgraph.web import negotiation
 from ssgraph.web.errors import HttpProblem, not_acceptable
+from ssgraph.web.rsgi_request import RsgiRequest
 from ssgraph.web.service import service
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -30,8 +32,10 @@ _POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
 _FORM = "application/x-www-form-urlencoded"
 
 
-# Everything below takes the request as a werkzeug Request (Flask's ``request`` by default),
-# so the web front (``web.front``) answers the protocol with the same code, without Flask.
+# Everything below takes the request as a werkzeug Request (Flask's ``request`` by default)
+# or as the web front's RsgiRequest (the same attributes, read from the RSGI scope), so the
+# front (``web.front``) answers the protocol with the same code, without Flask.
+Request = WerkzeugRequest | RsgiRequest
 
 
 def _charset_ok(req: Request) -> bool:
@@ -140,12 +144,24 @@ QUERY_FORMS = {"SELECT": "results", "ASK": "results", "CONSTRUCT": "graph", "DES
 def query_form(text: str) -> str | None:
     """``"results"`` (SELECT, ASK) or ``"graph"`` (CONSTRUCT, DESCRIBE): the first query-form
     keyword outside strings, IRIs and comments; None when the text has none (a syntax error)."""
+    if len(text) <= _FORMS_REMEMBERED_UP_TO:  # clients send the same queries again and again
+        return _remembered_query_form(text)
+    return _scanned_query_form(text)
+
+
+_FORMS_REMEMBERED_UP_TO = 2000  # characters: 1,024 of them at most 2 MB
+
+
+def _scanned_query_form(text: str) -> str | None:
     from ssgraph.store.sparql_text import scan
 
     for match in scan(text):
         if match.lastgroup == "word" and match.group().upper() in QUERY_FORMS:
             return QUERY_FORMS[match.group().upper()]
     return None
+
+
+_remembered_query_form = lru_cache(maxsize=1024)(_scanned_query_form)
 
 
 def query_job(req: Request, text: str, default_graphs: list[str], named_graphs: list[str],
