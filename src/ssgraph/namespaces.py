@@ -194,7 +194,6 @@ class SSG(DefinedNamespace):
     ruleDigest: URIRef
     sdgLinkStatement: URIRef
     secondarySource: URIRef
-    seriesOf: URIRef
     seriesValues: URIRef
     sheet: URIRef
     sourceFile: URIRef

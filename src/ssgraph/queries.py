@@ -137,8 +137,9 @@ class NamedQuery:
                                  known=", ".join(p.name for p in self.params) or "-"))
 
     def bind(self, params: dict[str, str] | None = None) -> str:
-        """The query text with the given parameter values in their VALUES blocks; an IRI
-        parameter given as ``all`` (or ``*``) is left unbound (``UNDEF``): every one."""
+        """The query text with the given parameter values in their VALUES blocks (every block of
+        the parameter: a subquery may name it again); an IRI parameter given as ``all`` (or
+        ``*``) is left unbound (``UNDEF``): every one."""
         text = self.text
         for name, value in (params or {}).items():
             parameter = self.param(name)
@@ -146,7 +147,7 @@ class NamedQuery:
                 block = f"VALUES ?{name} {{ UNDEF }}"
             else:
                 block = binding.bind("VALUES ?" + name + " { $value }", value=parameter.value(value))
-            text = _values_block(name).sub(lambda _m, block=block: block, text, count=1)
+            text = _values_block(name).sub(lambda _m, block=block: block, text)
         return text
 
     def title_in(self, lang: str) -> str:

@@ -14,6 +14,7 @@ from rdflib import Graph
 
 from ssgraph import paths
 from ssgraph.analysis import goal_graph
+from ssgraph.analysis.indicator_values import parse_series
 from ssgraph.importing.importer import import_sources
 from ssgraph.namespaces import SUMMARIES_GRAPH
 from ssgraph.setup import load_reference
@@ -27,8 +28,8 @@ GRAPH = "https://w3id.org/ssgraph/graph/org/9999/test"
 
 KEPT = f"""
 PREFIX ssg: <{SSG}>
-SELECT ?g ?indicator ?values WHERE {{
-  GRAPH <{SUMMARIES_GRAPH}> {{ ?row a ssg:IndicatorSeries ; ssg:summaryOf ?g ; ssg:seriesOf ?indicator ; ssg:seriesValues ?values }}
+SELECT ?g ?series WHERE {{
+  GRAPH <{SUMMARIES_GRAPH}> {{ ?row a ssg:IndicatorSeries ; ssg:summaryOf ?g ; ssg:seriesValues ?series }}
 }}"""
 # the same, straight from the observations of every organisation graph
 OBSERVED = f"""
@@ -41,12 +42,11 @@ SELECT ?g ?indicator ?period ?value WHERE {{
 
 
 def kept(store) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    from urllib.parse import unquote
-
     found = {}
     for row in store.select(KEPT):
-        pairs = [pair.partition("=") for pair in str(row["values"]).split(" ")]
-        found[(str(row["g"]), str(row["indicator"]))] = sorted((unquote(p), unquote(v)) for p, _, v in pairs)
+        assert str(row["series"])  # a graph without values has no row
+        for indicator, pairs in parse_series(str(row["series"])):
+            found[(str(row["g"]), indicator)] = sorted(pairs)
     return found
 
 

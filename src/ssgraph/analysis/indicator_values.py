@@ -21,9 +21,9 @@ from ssgraph.store import indicator_series
 from ssgraph.store.binding import bind, iri
 
 TOTAL_ONLY = 'FILTER(!BOUND(?gender) || STRENDS(STR(?gender), "gender-T"))'  # not the split by gender
-# the series of each indicator in these graphs (queries/derived/indicator_series.ru)
-SERIES_QUERY = ("SELECT ?g ?indicator ?values WHERE { VALUES ?g { $graphs } GRAPH $summaries { "
-                "?row ssg:summaryOf ?g ; ssg:seriesOf ?indicator ; ssg:seriesValues ?values } }")
+# the indicators' series in these graphs, one value a graph (queries/derived/indicator_series.ru)
+SERIES_QUERY = ("SELECT ?g ?series WHERE { VALUES ?g { $graphs } GRAPH $summaries { "
+                "?row a ssg:IndicatorSeries ; ssg:summaryOf ?g ; ssg:seriesValues ?series } }")
 
 
 def add_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: bool = True) -> None:
@@ -61,14 +61,21 @@ def add_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: boo
 def _add_series(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
     """The own values from the kept series, graph by graph in the order given (as reading the
     observations of one graph after the other would record them)."""
-    by_graph: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in rows(store, bind(SERIES_QUERY, graphs=graphs, summaries=URIRef(SUMMARIES_GRAPH))):
-        by_graph[row["g"]].append(row)
+    series = {row["g"]: row["series"] for row in rows(store, bind(SERIES_QUERY, graphs=graphs,
+                                                                     summaries=URIRef(SUMMARIES_GRAPH)))}
     for one in graphs:
-        for row in by_graph.get(str(one), []):
-            for pair in row["values"].split(" "):
-                period, _, value = pair.partition("=")
-                _record_observation(graph, row["indicator"], {"period": unquote(period), "value": unquote(value)}, "own")
+        for indicator, pairs in parse_series(series.get(str(one), "")):
+            for period, value in pairs:
+                _record_observation(graph, indicator, {"period": period, "value": value}, "own")
+
+
+def parse_series(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """A graph's kept series: (indicator IRI, [(period, value) …]) a line."""
+    found = []
+    for line in text.split("\n") if text else []:
+        indicator, *pairs = line.split(" ")
+        found.append((indicator, [(unquote(p), unquote(v)) for p, _, v in (pair.partition("=") for pair in pairs)]))
+    return found
 
 
 def _add_own_observations(store, graph: nx.DiGraph, graphs: list[URIRef], values: bool) -> None:
