@@ -8,11 +8,12 @@ links of its own counts for what the goals it measures address.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
 from ssgraph.analysis import goal_graph as gg
+from ssgraph.analysis.state_cache import per_state
 from ssgraph.errors import InputError, problem
 from ssgraph.namespaces import SSGID, SSGREF, sparql_prefixes
 from ssgraph.store.binding import bind, iri
@@ -92,7 +93,13 @@ COLUMNS = 17 + 16
 
 def reference_columns(store, lang: str = "sv") -> tuple[list[Column], list[Column]]:
     """SDG and environmental-objective columns with labels in ``lang`` (Swedish when missing)
-    and SDG colours from the store."""
+    and SDG colours from the store (read once per state of the store: every organisation page
+    and comparison shows them)."""
+    sdg, objectives = per_state(store, f"reference_columns_{lang}", lambda: _read_columns(store, lang))
+    return [replace(c) for c in sdg], [replace(c) for c in objectives]
+
+
+def _read_columns(store, lang: str) -> tuple[list[Column], list[Column]]:
     rows = store.select(sparql_prefixes() + COLUMNS_FROM_GRAPHS_QUERY)
     if len({str(row["c"]) for row in rows}) < COLUMNS:  # the vocabularies loaded without a graph name
         rows = store.select(sparql_prefixes() + COLUMNS_QUERY)

@@ -131,7 +131,7 @@ def evidence_counts(store, organisation: str | None) -> dict[str, dict[str, int]
     client) is counted from the data instead, slowly."""
     library = load_library()["cycle_status"]
     text = library.bind({"organisation": organisation or "all"})
-    if not process_evidence.is_current(store):
+    if not per_state(store, "evidence_counts_current", lambda: process_evidence.is_current(store)):
         log.warning("the evidence counts of the process elements are not current: counting the data itself")
         text = (bind(DIRECT_COUNT_QUERY, organisation=iri(organisation)) if organisation
                 else DIRECT_COUNT_QUERY.replace("VALUES ?organisation { $organisation }", ""))
@@ -213,11 +213,16 @@ SELECT ?tool ?label WHERE {
 
 def supporting_tools(store, lang: str = "sv") -> tuple[dict[str, str], dict[str, list[str]]]:
     """The supporting tools the standard names (IRI → label), and organisation IRI → the tools
-    its current goal structure says it uses (the library query ``supporting_tools_in_use``)."""
+    its current goal structure says it uses (the library query ``supporting_tools_in_use``);
+    both read once per state of the store."""
     names = per_state(store, f"cycle_tools_{lang}",
                       lambda: {row["tool"]: row["label"] for row in rows(store, bind(TOOLS_QUERY, lang=lang))})
+    return names, per_state(store, "cycle_tools_in_use", lambda: _tools_in_use(store))
+
+
+def _tools_in_use(store) -> dict[str, list[str]]:
     used: dict[str, list[str]] = defaultdict(list)
     for row in rows(store, load_library()["supporting_tools_in_use"].text):
         for organisation in row.get("users", "").split():
             used[organisation].append(row["tool"])
-    return names, used
+    return dict(used)

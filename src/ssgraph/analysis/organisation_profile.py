@@ -16,10 +16,12 @@ import networkx as nx
 
 from ssgraph.analysis import goal_graph as gg
 
-# what a profile shows: the tree, measures, SDG and objective links, documents, Kolada values
+# what a profile shows: the tree, measures, SDG and objective links, documents, Kolada values;
+# and what goal items are made of (goal_items.READING), so that the page's diff of the version
+# it shows reuses its goal graph
 READING = gg.Reading(
     edges=frozenset({"hasParent", "measures", "addressesSDG", "addressesEnvironmentalObjective", "statedIn",
-                     "koladaKPI"}),
+                     "koladaKPI", "addressesPublicHealthArea", "addressesGreenKeyIndicator"}),
     attributes=frozenset({"goalLevel", "unit", "direction", "targetYear", "targetValue", "baselineValue",
                           "validFrom", "validUntil", "documentStatus", "documentKind"}),
     assessments=False,

@@ -93,13 +93,16 @@ def diff_items(items_a: list[GoalItem], items_b: list[GoalItem], version_a: Vers
     return result
 
 
-def version_items(store, version: Version) -> list[GoalItem]:
-    """The goals of one version, read from its own graph."""
-    graph = gg.build_goal_graph(store, versions=as_structures(store, [version]), observations="none",
-                                reading=goal_items.READING)
+def version_items(store, version: Version, graph=None) -> list[GoalItem]:
+    """The goals of one version, read from its own graph (or from ``graph``: a goal graph of
+    exactly that version, read with at least ``goal_items.READING``)."""
+    if graph is None:
+        graph = gg.build_goal_graph(store, versions=as_structures(store, [version]), observations="none",
+                                    reading=goal_items.READING)
     return items_from_graph(graph, version.org_code, source=version.graph)
 
 
-def diff_versions(store, version_a: Version, version_b: Version, settings=None) -> GoalDiff:
-    return diff_items(version_items(store, version_a), version_items(store, version_b), version_a, version_b,
-                      settings)
+def diff_versions(store, version_a: Version, version_b: Version, settings=None, graph_b=None) -> GoalDiff:
+    """``graph_b``: a goal graph of ``version_b`` already read (see ``version_items``)."""
+    return diff_items(version_items(store, version_a), version_items(store, version_b, graph_b), version_a,
+                      version_b, settings)

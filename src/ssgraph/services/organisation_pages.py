@@ -52,13 +52,11 @@ def _ordered(versions: list[Version]) -> list[Version]:
     return sorted(versions, key=lambda v: (v.current, v.year or 0, imported_at(v), v.label))
 
 
-def _profile(store, organisation: Organisation, version: Version | None = None) -> profiles.Profile:
+def _profile_graph(store, organisation: Organisation, version: Version | None = None):
     if version is None or version.current:
-        graph = gg.build_goal_graph(store, [organisation.code], observations="values", reading=profiles.READING)
-    else:
-        graph = gg.build_goal_graph(store, observations="values", versions=as_structures(store, [version]),
-                                    reading=profiles.READING)
-    return profiles.profile(graph, organisation.code, organisation.label, organisation.iri)
+        return gg.build_goal_graph(store, [organisation.code], observations="values", reading=profiles.READING)
+    return gg.build_goal_graph(store, observations="values", versions=as_structures(store, [version]),
+                               reading=profiles.READING)
 
 
 def organisation_page(store, org: str, *, lang: str = "sv", diff_of: str | None = None, version: str | None = None,
@@ -75,15 +73,18 @@ def organisation_page(store, org: str, *, lang: str = "sv", diff_of: str | None 
     versions = _ordered(versions_of(store, organisation.code, listed))
     shown = _version(versions, version) if version else None
     chosen = _version(versions, diff_of) if diff_of else shown or (versions[-1] if versions else None)
+    graph = _profile_graph(store, organisation, shown)
     diff = None
     if chosen is not None and versions.index(chosen) > 0:
-        diff = version_diff.diff_versions(store, versions[versions.index(chosen) - 1], chosen)
+        profiled = chosen is shown or (shown is None and chosen.current)  # the profile's graph is the chosen version's
+        diff = version_diff.diff_versions(store, versions[versions.index(chosen) - 1], chosen,
+                                          graph_b=graph if profiled else None)
     sdg_columns, objective_columns = coverage_analysis.reference_columns(store, lang)
     cycle = (cycle_status(store, organisation.code, lang=lang, known=known, with_evidence=False).organisations[0]
              if with_cycle else None)
     validation = stored_validation(store, organisation.code) if _has_stored_validation(store, organisation) else None
-    return OrganisationPage(organisation, _profile(store, organisation, shown), versions, diff,
-                            validation, cycle, sdg_columns, objective_columns,
+    profile = profiles.profile(graph, organisation.code, organisation.label, organisation.iri)
+    return OrganisationPage(organisation, profile, versions, diff, validation, cycle, sdg_columns, objective_columns,
                             shown or next((v for v in versions if v.current), None), known)
 
 
