@@ -47,22 +47,13 @@ LINK_PROPERTIES = ("ssg:organisation", "ssg:addressesSDG", "skos:broader", "ssg:
                    "ssg:measures")
 BATCH = 40  # graphs per query
 
-_PREFIXES = """
+DOCUMENTS_QUERY = f"""
 PREFIX ssg: <https://w3id.org/ssgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-"""
-# the searchable resources with their kinds and classes, and apart from them their words and
-# links (a resource of two classes, a goal and an operational goal, gives its words once)
-TYPES_QUERY = _PREFIXES + """SELECT DISTINCT ?g ?s ?kind ?type WHERE {
-  VALUES ?g { $graphs }
-  VALUES (?root ?kind) { $kinds }
-  ?type rdfs:subClassOf* ?root .
-  GRAPH ?g { ?s a ?type }
-}"""
-VALUES_QUERY = _PREFIXES + f"""SELECT DISTINCT ?g ?s ?p ?o WHERE {{
+SELECT ?g ?s ?kind ?type ?p ?o WHERE {{
   VALUES ?g {{ $graphs }}
   VALUES (?root ?kind) {{ $kinds }}
   ?type rdfs:subClassOf* ?root .
@@ -85,6 +76,7 @@ class Document:
     sdgs: set[str] = field(default_factory=set)  # SDG goal numbers, "13"
     measures: set[str] = field(default_factory=set)  # goals an indicator measures
     classes: set[str] = field(default_factory=set)  # the classes typing it (local names: "Municipality")
+    values: set[tuple[str, str, str]] = field(default_factory=set, repr=False)  # (p, o, lang) read
 
     def name(self, lang: str = "sv") -> str:
         other = "en" if lang == "sv" else "sv"
@@ -145,18 +137,22 @@ def read_documents(store, graphs: Iterable[str]) -> dict[str, list[Document]]:
     found: dict[str, dict[str, Document]] = {g: {} for g in graphs}
     kinds = " ".join(f"({iri(cls).n3()} {_literal(kind)})" for kind, classes in KINDS.items() for cls in classes)
     for start in range(0, len(graphs), BATCH):
-        bound = [iri(g) for g in graphs[start:start + BATCH]]
-        for row in store.select(bind(TYPES_QUERY.replace("$kinds", kinds), graphs=bound)):
+        batch = graphs[start:start + BATCH]
+        query = bind(DOCUMENTS_QUERY.replace("$kinds", kinds), graphs=[iri(g) for g in batch])
+        for row in store.select(query):
             graph, subject, kind = str(row["g"]), str(row["s"]), str(row["kind"])
-            doc = found[graph].get(subject)
+            docs = found[graph]
+            doc = docs.get(subject)
             if doc is None:
-                doc = found[graph][subject] = Document(graph, subject, kind)
+                doc = docs[subject] = Document(graph, subject, kind)
             elif _KIND_ORDER.index(kind) < _KIND_ORDER.index(doc.kind):
                 doc.kind = kind  # an SDG goal typed as a target too: the more specific first
             doc.classes.add(local_name(str(row["type"])))
-        for row in store.select(bind(VALUES_QUERY.replace("$kinds", kinds), graphs=bound)):
-            value = row["o"]
-            _add(found[str(row["g"])][str(row["s"])], str(row["p"]), value, getattr(value, "language", None) or "")
+            value, predicate = row["o"], str(row["p"])
+            lang = getattr(value, "language", None) or ""
+            if (predicate, str(value), lang) not in doc.values:  # a row per class typing it
+                doc.values.add((predicate, str(value), lang))
+                _add(doc, predicate, value, lang)
     for docs in found.values():
         for doc in docs.values():
             if doc.kind == "organisation" and not doc.org:
