@@ -87,3 +87,32 @@ def test_the_same_drop_as_separate_operations_would_be_left_half_done(virtuoso):
         Store.drop_graphs(store, [early, latest])  # the generic request: DROP SILENT GRAPH … ; … ; upkeep
     graphs, _ = state(store)
     assert early not in graphs and latest in graphs
+
+
+def test_a_sparql_drop_of_graphs_is_one_operation_too(virtuoso):
+    """DROP GRAPH <iri> through the store (as the Graph Store's DELETE and /update send it)."""
+    store, refuse_deletes_in, allow_deletes = virtuoso
+    before = state(store)
+    (early, _), (latest, _) = before[1]
+    refuse_deletes_in(latest)
+    with pytest.raises(Exception, match="planted"):
+        store.update(f"DROP GRAPH <{early}> ;\n# the two versions\nDROP SILENT GRAPH <{latest}>")
+    assert state(store) == before
+    allow_deletes()
+    store.update(f"DROP GRAPH <{latest}>")
+    graphs, listed = state(store)
+    assert latest not in graphs and listed == [(early, True)]
+
+
+@pytest.mark.parametrize("text, drops", [
+    ("DROP GRAPH <http://ex/a>", [("http://ex/a", False)]),
+    ("DROP SILENT GRAPH <http://ex/a> ;\n# and\n drop graph <urn:x:b>;", [("http://ex/a", True), ("urn:x:b", False)]),
+    ("# first\nDROP GRAPH <http://ex/a> # done", [("http://ex/a", False)]),
+    ("DROP GRAPH <http://ex/a> ; CREATE GRAPH <http://ex/b>", None),
+    ("DROP GRAPH <http://ex/a> DROP GRAPH <http://ex/b>", None),
+    ("DROP GRAPH ex:a", None), ("DROP ALL", None), ("CLEAR GRAPH <http://ex/a>", None), ("", None),
+])
+def test_which_updates_only_drop_graphs(text, drops):
+    from ssgraph.store.sparql_text import graph_drops
+
+    assert graph_drops(text) == drops

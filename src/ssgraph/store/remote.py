@@ -36,12 +36,12 @@ from ssgraph.store.base import (
     chooses_versions_itself,
     format_for_path,
 )
-from ssgraph.store.binding import bind, iri, term
+from ssgraph.store.binding import bind, iri, is_iri, term
 from ssgraph.store.embedded import OXIGRAPH_RDF_FORMAT, syntax_detail
 from ssgraph.store.federation import FederationPolicy
 from ssgraph.store.payload import Triples
 from ssgraph.store.sparql_http import Endpoints, SparqlClient
-from ssgraph.store.sparql_text import code_words, named_graph_iris, query_form
+from ssgraph.store.sparql_text import code_words, graph_drops, named_graph_iris, query_form
 from ssgraph.store.updates import insert_data
 
 __all__ = ["Endpoints", "RemoteStore"]
@@ -215,6 +215,18 @@ class RemoteStore(Store):
         if base_iri:
             sparql = bind("BASE $base\n", base=iri(base_iri)) + sparql
         self.client.update(sparql)
+
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """A SPARQL Update; on Virtuoso, one that only drops graphs (``DROP GRAPH <iri>``, as
+        the Graph Store's DELETE sends it) is written as the one-operation drop, so it is
+        all-or-nothing with the catalogue's upkeep too (a graph missing from a drop that is not
+        SILENT: the update as written, for the server to refuse)."""
+        drops = graph_drops(sparql) if self.server == dialects.VIRTUOSO else None
+        if drops and all(is_iri(g) for g, _ in drops) and all(silent or self.graph_exists(g) for g, silent in drops):
+            self.federation.check(sparql, is_update=True)
+            self.drop_graphs([g for g, _ in drops])
+            return
+        super().update(sparql, base_iri)
 
     def drop_graphs(self, iris: Iterable[str]) -> None:
         """Remove named graphs and their versions' catalogue entries in one transaction; on

@@ -89,3 +89,24 @@ def named_graph_iris(text: str) -> set[str]:
             found.add(token[1:-1])
         after_graph = match.lastgroup == "word" and token.upper() == "GRAPH"
     return found
+
+
+_GRAPH_DROP = re.compile(
+    r"""(?:\s|\#[^\n\r]*)*DROP\s+(SILENT\s+)?GRAPH\s*<([^<>"{}|^`\\\x00-\x20]*)>(?:\s|\#[^\n\r]*)*(?:;|$)""",
+    re.IGNORECASE)
+_REST = re.compile(r"(?:\s|\#[^\n\r]*)*")
+
+
+def graph_drops(text: str) -> list[tuple[str, bool]] | None:
+    """The graphs of an update text that only drops named graphs by full IRI (``DROP [SILENT]
+    GRAPH <iri> ; …``) as (IRI, silent); None for any other text."""
+    drops: list[tuple[str, bool]] = []
+    position = 0
+    while True:
+        match = _GRAPH_DROP.match(text, position)
+        if match is None:
+            return None
+        drops.append((match.group(2), bool(match.group(1))))
+        position = match.end()
+        if _REST.fullmatch(text, position):
+            return drops
