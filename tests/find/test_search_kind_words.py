@@ -58,6 +58,12 @@ def test_every_kind_word_names_a_search_type_or_one_of_its_classes():
             assert re.fullmatch(r"[\wåäö-]+", word.strip()), f"{key}: {word!r} is not one word"
 
 
+def test_the_search_help_names_every_type():
+    for lang in ("sv", "en"):
+        listed = catalogue.text("help.search.kinds", lang)
+        assert all(kind in re.findall(r"[a-z-]+", listed) for kind in KINDS), listed
+
+
 @pytest.mark.parametrize("word, types", [
     ("mål", {"goal", "objective", "sdg", "sdg-goal"}), ("målen", {"goal", "objective", "sdg", "sdg-goal"}),
     ("indikatorer", {"indicator", "sdg-indicator", "green-key"}), ("goals", {"goal", "objective", "sdg-goal"}),
