@@ -8,7 +8,8 @@ import datetime as dt
 from itertools import product
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 from ssgraph.importing.importer import prepare_import
 from ssgraph.paths import EXAMPLES_DIR
@@ -52,3 +53,31 @@ def test_a_graph_too_large_for_the_dictionaries_is_read_directly(nykoping, monke
 
     monkeypatch.setattr(lookups, "MOST_TRIPLES", len(nykoping) - 1)
     assert indexed_view(nykoping) is nykoping
+
+
+def test_dictionaries_read_from_oxigraphs_ntriples_are_those_of_the_graph(nykoping):
+    from ssgraph.store.staging import ntriples_chunks, staged_from_ntriples
+    from ssgraph.validation.lookups import index_ntriples
+
+    extra = [
+        (URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal('a "quoted"\\ text\nacross lines')),
+        (URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal("text", lang="sv-se")),
+        (URIRef("https://example.org/s"), URIRef("https://example.org/q"), Literal("2024", datatype=XSD.gYear)),
+        (URIRef("https://example.org/s"), URIRef("https://example.org/q"), Literal("x", datatype=XSD.string)),
+    ]
+    graph = Graph()
+    for triple in [*nykoping, *extra]:
+        graph.add(triple)
+    staged = staged_from_ntriples(job_for(graph).ntriples.encode())
+    ntriples = b"".join(ntriples_chunks(staged))  # as Oxigraph writes it for the workers
+    assert b"\\n" in ntriples and b"\\\"" in ntriples
+    predicates = index_ntriples(ntriples)
+    view = indexed_view(staged, predicates)
+    written = sorted(staged.triples((URIRef("https://example.org/s"), None, None)))  # as Oxigraph gives them
+    assert len(written) == len(extra)
+    for triple in [*written, *sorted(nykoping)[::50]]:
+        for pattern in product(*((term, None) for term in triple)):
+            if pattern[1] is not None:
+                assert sorted(view.triples(pattern)) == sorted(staged.triples(pattern)), pattern
+    assert sum(len(objects) for index in predicates.values() for objects in index.by_subject.values()) == len(staged)
+    assert index_ntriples(b'_:b1 <https://example.org/p> "x" .\n') is None  # Oxigraph renames blank nodes

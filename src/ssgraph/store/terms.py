@@ -37,3 +37,9 @@ def to_oxigraph(term: Node):
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"unsupported term {term!r}")
+
+
+def triples_of_ntriples_line(line: str) -> list[tuple[Node, Node, Node]]:
+    """The triples of N-Triples text (a line), read by Oxigraph, as rdflib terms."""
+    return [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+            for t in ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]

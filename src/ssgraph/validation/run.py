@@ -27,7 +27,7 @@ from ssgraph.store.staging import add_all, is_staged, staged_from_ntriples
 from ssgraph.validation import shapes as shape_sets
 from ssgraph.validation import sparql_constraints
 from ssgraph.validation.findings import SEVERITIES, Finding, counts, findings_from_report
-from ssgraph.validation.lookups import indexed_view
+from ssgraph.validation.lookups import add_to_index, index_ntriples, indexed_view
 
 INFERENCE_MODES = ("none", "rdfs", "owlrl")
 _ORG_IRI_MARK = "/org/"
@@ -103,8 +103,12 @@ def validate_graph(
     graph_iri: str | None = None,
     options: ValidationOptions = ValidationOptions(),
     copy: bool = True,
+    predicates: dict | None = None,
 ) -> OrganisationReport:
-    """Validate one graph against a shape set; with ``copy=False`` the context is added to ``data`` itself."""
+    """Validate one graph against a shape set; with ``copy=False`` the context is added to ``data`` itself.
+
+    ``predicates``: the triples of ``data`` already in lookup dictionaries (lookups.index_ntriples).
+    """
     started = time.perf_counter()
     if organisation is None and options.shape_set == "organisation":
         organisation = organisation_code_of(data)
@@ -127,13 +131,15 @@ def validate_graph(
         add_all(working, added)
     else:
         add_all(working, mixed_in)
+    if predicates is not None:
+        add_to_index(predicates, mixed_in)
     shapes = shape_sets.shapes_graph(options.shape_set)
     # imported when needed (about half a second): a cached import check does without it
     from pyshacl import validate as pyshacl_validate
 
     try:
         _conforms, report, _text = pyshacl_validate(
-            indexed_view(working) if options.inference == "none" else working,  # inference writes into it
+            indexed_view(working, predicates) if options.inference == "none" else working,  # inference writes into it
             shacl_graph=sparql_constraints.core_shapes_graph(options.shape_set),
             inference=options.inference,
             inplace=True,
@@ -200,9 +206,11 @@ def _run_job(job: ValidationJob, options: ValidationOptions) -> OrganisationRepo
     if options.inference == "none":  # read by Oxigraph; pyshacl and the SPARQL constraints work on it in place
         ntriples = job.ntriples.encode() if isinstance(job.ntriples, str) else job.ntriples
         data = staged_from_ntriples(ntriples)
-    else:  # inference adds triples rdflib's way
-        data = Graph()
-        data.parse(data=job.ntriples, format="nt")
+        return validate_graph(data, job.organisation, job.graph, options, copy=False,
+                              predicates=index_ntriples(ntriples))
+    # inference adds triples rdflib's way
+    data = Graph()
+    data.parse(data=job.ntriples, format="nt")
     return validate_graph(data, job.organisation, job.graph, options, copy=False)
 
 
