@@ -206,12 +206,11 @@ def index_ntriples(data: bytes) -> dict[Node, _Predicate] | None:
         if not line:
             continue
         subject_text, predicate_text, rest = line.split(" ", 2)
-        triple = None
+        subject = predicate = obj = None
         if rest[-2:] == " .":
-            triple = (_term(subject_text), _term(predicate_text), _term(rest[:-2]))
-        if triple is None or None in triple:
-            [triple] = triples_of_ntriples_line(line)
-        subject, predicate, obj = triple
+            subject, predicate, obj = _term(subject_text), _term(predicate_text), _term(rest[:-2])
+        if subject is None or predicate is None or obj is None:  # (`None in` would call rdflib's __eq__)
+            [(subject, predicate, obj)] = triples_of_ntriples_line(line)
         index = predicates.get(predicate)
         if index is None:
             index = predicates[predicate] = _Predicate()
