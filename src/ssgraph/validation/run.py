@@ -24,8 +24,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from ssgraph.namespaces import SH, SSG, SSGGRAPH, SSGID
 from ssgraph.store.staging import add_all, is_staged, ntriples_chunks, staged_from_ntriples
+from ssgraph.validation import pyshacl_tuning, sparql_constraints
 from ssgraph.validation import shapes as shape_sets
-from ssgraph.validation import sparql_constraints
 from ssgraph.validation.findings import SEVERITIES, Finding, counts, findings_from_report
 from ssgraph.validation.lookups import MOST_TRIPLES, add_to_index, index_ntriples, indexed_view
 
@@ -124,7 +124,10 @@ def validate_graph(
     triples = len(working)
     if predicates is None and working is data and is_staged(data) and triples <= MOST_TRIPLES:
         # read from Oxigraph's own N-Triples: faster than term by term
-        predicates = index_ntriples(b"".join(ntriples_chunks(data)))
+        ntriples = b"".join(ntriples_chunks(data))
+        predicates = index_ntriples(ntriples)
+        if predicates is not None and copy:  # no blank nodes: a private copy takes the context in one load,
+            working = staged_from_ntriples(ntriples)  # instead of adding and taking out triple by triple
     mixed_in = list(shape_sets.context_triples(options.shape_set))
     if options.reference_date is not None:
         mixed_in.append((shape_sets.REFERENCE_DATE_NODE, SSG.referenceDate,
@@ -139,6 +142,8 @@ def validate_graph(
     shapes = shape_sets.shapes_graph(options.shape_set)
     # imported when needed (about half a second): a cached import check does without it
     from pyshacl import validate as pyshacl_validate
+
+    pyshacl_tuning.tune()
 
     view = indexed_view(working, predicates) if options.inference == "none" else working  # inference writes into it
     try:

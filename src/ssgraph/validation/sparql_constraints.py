@@ -20,7 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from ssgraph.namespaces import SH
+from ssgraph.namespaces import SH, SSG
 from ssgraph.store import staging
 from ssgraph.store.binding import bind, iri, term
 from ssgraph.store.rdf_files import ScratchGraph
@@ -127,6 +127,7 @@ def core_shapes_graph(shape_set: str = "organisation") -> Graph:
 
 
 _TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
+_WORDS_ONLY = (SH.name, SH.description, SSG.fixHint)
 
 
 @functools.cache
@@ -136,14 +137,16 @@ def _core_shapes_graph(shape_set: str) -> Graph:
     pyshacl evaluates a property shape reached through ``sh:property`` once per focus node
     of its node shape (thousands of calls for the observations of one municipality); a
     property shape with the node shape's targets of its own is evaluated once for all of
-    them. The results are the same (focus node, path, value, source shape).
+    them. The results are the same (focus node, path, value, source shape). The shapes' names,
+    descriptions and fix hints are left out: pyshacl does not use them, and looks at every
+    property of a shape for each graph it validates (the findings take them from the shapes).
     """
     shapes = shape_sets.shapes_graph(shape_set)
     core = Graph()
     for prefix, namespace in shapes.namespaces():
         core.bind(prefix, namespace)
     for triple in shapes:
-        if triple[1] not in (SH.sparql, SH.property):
+        if triple[1] not in (SH.sparql, SH.property) and triple[1] not in _WORDS_ONLY:
             core.add(triple)
     for node_shape, property_shape in shapes.subject_objects(SH.property):
         targets = [(p, o) for p in _TARGETS for o in shapes.objects(node_shape, p)]
