@@ -153,42 +153,56 @@ def findings_from_report(
     reference_labels: dict[str, dict[str, str]] | None = None,
 ) -> list[Finding]:
     """Turn pyshacl's validation report into findings."""
+    make = FindingMaker(data, shapes, organisation, reference_labels)
     findings = []
-    texts_of_shape: dict[Node, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {}
     for result in report.subjects(RDF.type, SH.ValidationResult):
-        focus = report.value(result, SH.focusNode)
-        shape = report.value(result, SH.sourceShape)
-        severity = SEVERITY_OF_IRI.get(report.value(result, SH.resultSeverity), "violation")
-        value = report.value(result, SH.value)
-        path = report.value(result, SH.resultPath)
+        findings.append(make(
+            report.value(result, SH.focusNode), report.value(result, SH.sourceShape),
+            report.value(result, SH.resultSeverity), report.value(result, SH.value),
+            report.value(result, SH.resultPath), report.value(result, SH.sourceConstraintComponent),
+            lambda result=result: texts_by_language(report, result, SH.resultMessage),
+        ))
+    return sorted(findings, key=Finding.sort_key)
+
+
+class FindingMaker:
+    """Makes the finding of one validation result (from a report, or given field by field)."""
+
+    def __init__(self, data: Graph, shapes: Graph, organisation: str | None = None,
+                 reference_labels: dict[str, dict[str, str]] | None = None):
+        self.data, self.shapes, self.organisation, self.reference_labels = data, shapes, organisation, reference_labels
+        self._texts_of_shape: dict[Node, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {}
+
+    def __call__(self, focus: Node, shape: Node, severity_iri: Node | None, value: Node | None, path: Node | None,
+                 constraint: Node | None, report_messages=dict) -> Finding:
+        """``report_messages``: called for the result's own messages when the shape has none."""
+        shapes, data, reference_labels = self.shapes, self.data, self.reference_labels
+        severity = SEVERITY_OF_IRI.get(severity_iri, "violation")
         if isinstance(path, BNode):
             path = shapes.value(shape, SH.path)  # the report holds a copy; the shape has the original
-        if shape not in texts_of_shape:
-            texts_of_shape[shape] = (texts_by_language(shapes, shape, SH.name),
-                                     texts_by_language(shapes, shape, SH.message),
-                                     texts_by_language(shapes, shape, SSG.fixHint))
-        shape_name, messages, fixes = texts_of_shape[shape]
-        messages = messages or texts_by_language(report, result, SH.resultMessage)
+        if shape not in self._texts_of_shape:
+            self._texts_of_shape[shape] = (texts_by_language(shapes, shape, SH.name),
+                                           texts_by_language(shapes, shape, SH.message),
+                                           texts_by_language(shapes, shape, SSG.fixHint))
+        shape_name, messages, fixes = self._texts_of_shape[shape]
+        messages = messages or report_messages()
         value_text = str(value) if value is not None else None
         bindings = {"this": str(focus), "value": value_text or "", "path": compact(str(path)) if path else ""}
-        findings.append(
-            Finding(
-                focus=str(focus),
-                severity=severity,
-                shape=str(shape),
-                focus_label=label_of(data, focus, "sv", reference_labels),
-                path=path_text(shapes, path),
-                value=value_text,
-                value_label=label_of(data, value, "sv", reference_labels) if isinstance(value, URIRef) else None,
-                organisation=organisation,
-                shape_name=dict(shape_name),
-                message={lang: _fill(text, bindings) for lang, text in messages.items()},
-                fix=dict(fixes),
-                source=source_position(data, focus),
-                constraint=str(report.value(result, SH.sourceConstraintComponent) or "") or None,
-            )
+        return Finding(
+            focus=str(focus),
+            severity=severity,
+            shape=str(shape),
+            focus_label=label_of(data, focus, "sv", reference_labels),
+            path=path_text(shapes, path),
+            value=value_text,
+            value_label=label_of(data, value, "sv", reference_labels) if isinstance(value, URIRef) else None,
+            organisation=self.organisation,
+            shape_name=dict(shape_name),
+            message={lang: _fill(text, bindings) for lang, text in messages.items()},
+            fix=dict(fixes),
+            source=source_position(data, focus),
+            constraint=str(constraint or "") or None,
         )
-    return sorted(findings, key=Finding.sort_key)
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

@@ -24,6 +24,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from ssgraph.namespaces import SH, SSG, SSGGRAPH, SSGID
 from ssgraph.store.staging import add_all, is_staged, ntriples_chunks, staged_from_ntriples
+from ssgraph.validation import findings as finding_model
 from ssgraph.validation import pyshacl_tuning, sparql_constraints
 from ssgraph.validation import shapes as shape_sets
 from ssgraph.validation.findings import SEVERITIES, Finding, counts, findings_from_report
@@ -155,18 +156,22 @@ def validate_graph(
             allow_warnings=True,
             allow_infos=True,
         )
-        sparql_constraints.evaluate(working, report, options.shape_set)
+        sparql_results = sparql_constraints.results(working, options.shape_set)
     finally:
         for triple in added:
             working.remove(triple)
     # labels and workbook positions read from the view: the context it may still hold has neither
-    findings = findings_from_report(report, view if view is not working else data, shapes, organisation,
-                                    shape_sets.reference_labels())
+    labelled = view if view is not working else data
+    findings = findings_from_report(report, labelled, shapes, organisation, shape_sets.reference_labels())
+    make = finding_model.FindingMaker(labelled, shapes, organisation, shape_sets.reference_labels())
+    findings = sorted(findings + [make(r.focus, r.shape, r.severity, r.value, r.path, SH.SPARQLConstraintComponent)
+                                  for r in sparql_results], key=Finding.sort_key)
     organisation_iri = _org_iri(data, organisation) if organisation else None
     label = shape_sets.reference_labels().get(organisation_iri or "", {}).get("sv")
     result = OrganisationReport(organisation, graph_iri, findings, time.perf_counter() - started, triples, label,
                                 organisation_iri=organisation_iri)
     if options.keep_report:
+        sparql_constraints.add_to_report(report, sparql_results)
         result.report_ntriples = annotated_report(report, result).serialize(format="nt")
     return result
 

@@ -158,33 +158,55 @@ def _core_shapes_graph(shape_set: str) -> Graph:
     return core
 
 
-def evaluate(data: Graph, report: Graph, shape_set: str = "organisation") -> int:
-    """Run every SPARQL constraint over ``data``; add its results to ``report``. Returns the count."""
-    report_node = report.value(None, RDF.type, SH.ValidationReport)
-    if report_node is None:
-        report_node = BNode()
-        report.add((report_node, RDF.type, SH.ValidationReport))
+@dataclass(frozen=True)
+class SparqlResult:
+    """One result of a SHACL-SPARQL constraint: what pyshacl would have put in its report."""
+
+    focus: Node
+    shape: URIRef
+    severity: URIRef
+    path: Node | None = None
+    value: Node | None = None
+
+
+def results(data: Graph, shape_set: str = "organisation") -> list[SparqlResult]:
+    """Run every SPARQL constraint over ``data``."""
     # a staging graph is already in Oxigraph: queried where it is, not copied
     select = functools.partial(staging.select, data) if staging.is_staged(data) else ScratchGraph(data).select
-    added = 0
+    found = []
     for constraint in sparql_constraints(shape_set):
         _, rows = select(constraint.text)
         for solution in rows:
             focus = solution.get("this")
-            if focus is None:
-                continue
-            result = BNode()
-            report.add((report_node, SH.result, result))
-            report.add((result, RDF.type, SH.ValidationResult))
-            report.add((result, SH.focusNode, focus))
-            report.add((result, SH.resultSeverity, constraint.severity))
-            report.add((result, SH.sourceShape, constraint.shape))
-            report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-            path = solution.get("path")
-            value = solution.get("value")
-            if path is not None:
-                report.add((result, SH.resultPath, path))
-            if value is not None:
-                report.add((result, SH.value, value))
-            added += 1
-    return added
+            if focus is not None:
+                found.append(SparqlResult(focus, constraint.shape, constraint.severity,
+                                          solution.get("path"), solution.get("value")))
+    return found
+
+
+def add_to_report(report: Graph, found: list[SparqlResult]) -> None:
+    """Write results into a validation report with ``sh:sourceConstraintComponent
+    sh:SPARQLConstraintComponent``, as pyshacl would have."""
+    report_node = report.value(None, RDF.type, SH.ValidationReport)
+    if report_node is None:
+        report_node = BNode()
+        report.add((report_node, RDF.type, SH.ValidationReport))
+    for each in found:
+        result = BNode()
+        report.add((report_node, SH.result, result))
+        report.add((result, RDF.type, SH.ValidationResult))
+        report.add((result, SH.focusNode, each.focus))
+        report.add((result, SH.resultSeverity, each.severity))
+        report.add((result, SH.sourceShape, each.shape))
+        report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+        if each.path is not None:
+            report.add((result, SH.resultPath, each.path))
+        if each.value is not None:
+            report.add((result, SH.value, each.value))
+
+
+def evaluate(data: Graph, report: Graph, shape_set: str = "organisation") -> int:
+    """Run every SPARQL constraint over ``data``; add its results to ``report``. Returns the count."""
+    found = results(data, shape_set)
+    add_to_report(report, found)
+    return len(found)
