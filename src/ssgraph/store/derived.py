@@ -4,7 +4,8 @@ at every write instead of at every query.
 The rules are SPARQL Update files in ``queries/derived/`` (``goal_counts.ru``: goals per
 version in all, per goal level, dimension, aspect, public-health area, environmental
 objective and SDG, and the SDGs a version touches), written into the graph
-``ssggraph:summaries``. After every write through a store (load, update, graph replacement
+``ssggraph:summaries``: one for each graph (``$graph``, a bound term), or one for a list of
+graphs (``VALUES ?g { }``). After every write through a store (load, update, graph replacement
 or drop, Graph Store writes) the store runs them for the organisation graphs that changed:
 the graphs it wrote, or — after a load or an update whose graphs it cannot know — every
 organisation graph whose triple count differs from the one its summaries were counted at,
@@ -24,7 +25,7 @@ from functools import lru_cache
 from ssgraph import paths
 from ssgraph.namespaces import ORGANISATION_GRAPHS, SUMMARIES_GRAPH
 from ssgraph.store import indicator_series, process_evidence
-from ssgraph.store.binding import iri
+from ssgraph.store.binding import bind, iri
 
 _NO_GRAPHS = "VALUES ?g { }"
 
@@ -51,18 +52,39 @@ SELECT DISTINCT ?g WHERE {{
 }}"""
 
 
+GRAPH_RULES = ("goal_counts.ru",)  # run for one graph at a time (process_evidence.ru, indicator_series.ru: by their modules)
+
+
+def _rule_texts() -> list[tuple[str, str]]:
+    return [(path.name, path.read_text(encoding="utf-8"))
+            for path in sorted((paths.QUERIES_DIR / "derived").glob("*.ru"))]
+
+
 @lru_cache(maxsize=1)
 def _rules() -> str:
-    """The rules run for a list of graphs (``VALUES ?g { }``); a rule for one graph at a time
-    (``$graph``: process_evidence.ru) is run by its own module."""
-    texts = (path.read_text(encoding="utf-8") for path in sorted((paths.QUERIES_DIR / "derived").glob("*.ru")))
-    return "\n".join(text for text in texts if _NO_GRAPHS in text)
+    """The rules run for a list of graphs (``VALUES ?g { }``)."""
+    return "\n".join(text for _, text in _rule_texts() if _NO_GRAPHS in text)
 
 
-def update_text(graphs: Iterable[str]) -> str:
-    """The derivation update for these graphs (their summaries removed, then counted again)."""
-    values = "VALUES ?g { " + " ".join(f"<{iri(g)}>" for g in graphs) + " }"
-    return _rules().replace(_NO_GRAPHS, values)
+@lru_cache(maxsize=1)
+def _graph_rules() -> tuple[str, str]:
+    """The prologue (PREFIX lines) and body of the rules run for one graph at a time
+    (``$graph``): Oxigraph takes a prologue only at the start of an update, so the bodies
+    for several graphs share one."""
+    lines = [line for name, text in _rule_texts() if name in GRAPH_RULES for line in text.splitlines()]
+    prologue = dict.fromkeys(line for line in lines if line.startswith("PREFIX "))
+    body = "\n".join(line for line in lines if not line.startswith(("PREFIX ", "#")))
+    return "\n".join(prologue), body
+
+
+def update_texts(graphs: Iterable[str]) -> list[str]:
+    """The derivation updates for these graphs (their summaries removed, then counted again)."""
+    graphs = list(graphs)
+    prologue, body = _graph_rules()
+    texts = [prologue + "\n" + " ;\n".join(bind(body, graph=iri(g)) for g in graphs)] if body.strip() else []
+    if _rules():
+        texts.append(_rules().replace(_NO_GRAPHS, "VALUES ?g { " + " ".join(f"<{iri(g)}>" for g in graphs) + " }"))
+    return texts
 
 
 def stale_graphs(store) -> list[str]:
@@ -102,7 +124,8 @@ def refresh(store, graphs: Iterable[str] | None = None) -> list[str]:
     """Count the summaries again for ``graphs`` (None: whichever are stale); returns them."""
     targets = stale_graphs(store) if graphs is None else sorted({g for g in graphs if g.startswith(ORGANISATION_GRAPHS)})
     if targets:
-        store._apply(update_text(targets))
+        for text in update_texts(targets):
+            store._apply(text)
     # the evidence of the process elements after the goal counts, whose removal of the
     # graphs' earlier summaries takes its rows too (two updates: a prologue only at the start)
     evidence = process_evidence.update_text(store, targets)
