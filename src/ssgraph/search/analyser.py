@@ -19,6 +19,8 @@ kept, as a type, even where it is too common as a word).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ssgraph.analysis.language.morphology import compound_parts, lemma, root, tokens
 from ssgraph.search.kind_words import token_of, types_named_by
 
@@ -33,11 +35,13 @@ def _unique(terms) -> list[str]:
     return [t for t in dict.fromkeys(terms) if t]
 
 
-def word_terms(word: str) -> tuple[list[str], list[str]]:
-    """The index terms of one word: the word, its lemma and root; and its compound parts."""
+@lru_cache(maxsize=131072)
+def word_terms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The index terms of one word: the word, its lemma and root; and its compound parts
+    (kept once worked out: the texts of an organisation repeat the same words many times)."""
     whole = _unique([_clean(word), _clean(lemma(word)), _clean(root(word))])
     parts = _unique(_clean(part) for part in compound_parts(word))
-    return whole, [p for p in parts if p not in whole]
+    return tuple(whole), tuple(p for p in parts if p not in whole)
 
 
 def prepare() -> None:
@@ -51,7 +55,8 @@ def text_terms(text: str) -> str:
     terms = []
     for word in tokens(text):
         whole, parts = word_terms(word)
-        terms += whole + parts
+        terms += whole
+        terms += parts
     return " ".join(terms)
 
 

@@ -524,13 +524,17 @@ class EmbeddedStore(Store):
             raise QueryError(problem("store.query_failed", detail="not a SELECT query"))
         names = [v.value for v in result.variables]
         rows = []
+        converted: dict = {}  # terms recur down a result (graphs, predicates, subjects): converted once
         try:
             for solution in result:
                 row = {}
                 for name in names:
                     value = solution[name]
                     if value is not None:
-                        row[name] = from_oxigraph(value)
+                        known = converted.get(value)
+                        if known is None:
+                            known = converted[value] = from_oxigraph(value)
+                        row[name] = known
                 rows.append(row)
         except (OSError, ValueError, RuntimeError) as error:
             raise QueryError(problem("store.query_failed", detail=str(error))) from None
