@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
@@ -46,11 +47,17 @@ class Minter:
     code: str
 
     def org(self) -> URIRef:
-        return URIRef(f"{self.base}org/{quote(self.code, safe='')}")
+        return URIRef(f"{self.base}org/{_segment(self.code)}")
 
     def __call__(self, *parts: object) -> URIRef:
-        path = "/".join(quote(str(p), safe="") for p in parts)
+        path = "/".join(_segment(str(p)) for p in parts)
         return URIRef(f"{self.org()}/{path}")
+
+
+@lru_cache(maxsize=65536)
+def _segment(text: str) -> str:
+    """One path segment, percent-encoded (the same few recur on every row: sheet keys, "source")."""
+    return quote(text, safe="")
 
 
 SSG_GENDER = {code: standard_iri(f"gender-{code}") for code in ("T", "K", "M")}
