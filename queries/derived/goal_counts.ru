@@ -19,7 +19,8 @@ WHERE {
 INSERT { GRAPH <https://w3id.org/ssgraph/graph/summaries> {
   ?row a ssg:GoalCount ; ssg:summaryOf $graph ; ssg:sourceTripleCount ?triples ; ssg:goalCount ?goals } }
 WHERE {
-  { SELECT (COUNT(*) AS ?triples) WHERE { GRAPH $graph { ?s ?p ?o } } HAVING (COUNT(*) > 0) }
+  { SELECT (COUNT(*) AS ?triples) WHERE { GRAPH $graph { ?s ?p ?o } } }
+  FILTER(?triples > 0)
   { SELECT (COUNT(DISTINCT ?goal) AS ?goals) WHERE { OPTIONAL { GRAPH $graph { ?goal a ssg:Goal } } } }
   BIND(IRI(CONCAT("https://w3id.org/ssgraph/id/summary/", MD5(STR($graph)))) AS ?row)
 } ;
