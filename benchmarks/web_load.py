@@ -195,6 +195,27 @@ def wrk(url: str, seconds: int, connections: int) -> tuple[float | None, float |
     return (float(rate.group(1)) if rate else None), p99_ms
 
 
+def trivial_throughput(urls: dict[str, str], runs: int, seconds: int) -> dict:
+    """``{label}_c16`` and ``{label}_c1``: the median requests/s and p99 ms of ``runs`` wrk runs
+    per server and connection count, the servers taking turns (so a busy moment of the shared
+    machine falls on both), each run's figures and the load average before it in ``trivial_runs``."""
+    runs_of: dict[str, list] = {f"{label}_c{c}": [] for label in urls for c in (16, 1)}
+    for _ in range(max(1, runs)):
+        for connections in (16, 1):
+            for label, url in urls.items():
+                load = os.getloadavg()[0]
+                rate, p99 = wrk(url, seconds, connections)
+                runs_of[f"{label}_c{connections}"].append({"rate": rate, "p99_ms": p99, "load": load})
+                print(f"  {label}: trivial {rate} /s, p99 {p99} ms ({connections} connections, load {load:.1f})",
+                      file=sys.stderr)
+    results: dict = {"trivial_runs": runs_of}
+    for key, measured in runs_of.items():
+        rates = [m["rate"] for m in measured if m["rate"] is not None]
+        p99s = [m["p99_ms"] for m in measured if m["p99_ms"] is not None]
+        results[key] = (statistics.median(rates) if rates else None, statistics.median(p99s) if p99s else None)
+    return results
+
+
 class SlowClients:
     """Connections sending one header line a second, and bodies one byte a second."""
 
@@ -302,10 +323,8 @@ def measure(args, figures: dict, workdir: Path) -> dict:
             theirs, their_status = time_query(oxigraph_url, text, args.runs)
             results["queries"][name] = {"ssgraph": ours, "oxigraph": theirs, "status": (our_status, their_status)}
             print(f"  {name}: ssgraph {ours * 1000:.1f} ms, oxigraph {theirs * 1000:.1f} ms", file=sys.stderr)
-        for label, url in (("ssgraph", ssgraph_url), ("oxigraph", oxigraph_url)):
-            results[f"{label}_c16"] = wrk(url, args.seconds, 16)
-            results[f"{label}_c1"] = wrk(url, args.seconds, 1)
-            print(f"  {label}: trivial {results[f'{label}_c16']} (16), {results[f'{label}_c1']} (1)", file=sys.stderr)
+        results.update(trivial_throughput({"ssgraph": ssgraph_url, "oxigraph": oxigraph_url}, args.runs,
+                                          args.seconds))
         for label, url in (("ssgraph", ssgraph_url), ("oxigraph", oxigraph_url)):
             results[f"{label}_fair"] = fairness(url, 20, args.fair_seconds)
             print(f"  {label}: fairness {results[f'{label}_fair']}", file=sys.stderr)
@@ -329,6 +348,18 @@ def measure(args, figures: dict, workdir: Path) -> dict:
 
 def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}" if a and b else "-"
+
+
+def _trivial_runs(results: dict) -> str:
+    runs = results.get("trivial_runs")
+    if not runs:
+        return ""
+
+    def listed(key: str) -> str:
+        return ", ".join(f"{m['rate'] or 0:,.0f}" for m in runs[key])
+    loads = [m["load"] for measured in runs.values() for m in measured]
+    return (f" Each run: ssgraph {listed('ssgraph_c16')} (16), {listed('ssgraph_c1')} (1); oxigraph "
+            f"{listed('oxigraph_c16')} (16), {listed('oxigraph_c1')} (1); load average {min(loads):.1f}–{max(loads):.1f}.")
 
 
 def report(args, figures: dict, results: dict) -> str:
@@ -358,9 +389,10 @@ def report(args, figures: dict, results: dict) -> str:
     their_fair, their_slow = results["oxigraph_fair"], results["oxigraph_slow"]
     lines += [
         "",
-        f"Trivial query (`{TRIVIAL}`, wrk, {args.seconds} s): 16 connections ssgraph {ours16 or 0:,.0f} requests/s "
-        f"(p99 {p99_16 or 0:.1f} ms), oxigraph {theirs16 or 0:,.0f} (p99 {their_p99 or 0:.1f} ms), ratio "
-        f"{ratio(ours16, theirs16)}; 1 connection ssgraph {ours1 or 0:,.0f}, oxigraph {theirs1 or 0:,.0f}.",
+        f"Trivial query (`{TRIVIAL}`, wrk, {args.seconds} s, median of {args.runs} runs, the servers taking turns): "
+        f"16 connections ssgraph {ours16 or 0:,.0f} requests/s (p99 {p99_16 or 0:.1f} ms), oxigraph "
+        f"{theirs16 or 0:,.0f} (p99 {their_p99 or 0:.1f} ms), ratio {ratio(ours16, theirs16)}; 1 connection ssgraph "
+        f"{ours1 or 0:,.0f}, oxigraph {theirs1 or 0:,.0f} (ratio {ratio(ours1, theirs1)}).{_trivial_runs(results)}",
         "",
         f"Fairness, `{TRIVIAL}` while 20 demanding queries run ({args.fair_seconds:.0f} s): ssgraph p95 "
         f"{fair['p95'] * 1000:.0f} ms (max {fair['max'] * 1000:.0f} ms, {fair['answered']}/{fair['asked']} answered; "

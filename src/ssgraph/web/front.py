@@ -6,10 +6,12 @@ What the front is for:
   must arrive within ``request_header_timeout``), and the front reads each body on the
   event loop (within ``request_body_timeout`` and ``max_request_bytes``) before any
   handler runs, so a client that sends slowly holds no thread and no query worker;
-- **queries hold no thread**: ``/sparql`` queries are answered on the event loop: parsed
-  by the same code as the Flask route (``web.sparql``) and awaited from the store's worker
-  pool, whose lanes keep quick queries flowing while demanding ones queue (see
-  ``ssgraph.store.worker_pool``);
+- **queries hold no thread**: ``/sparql`` queries are answered on the event loop: read
+  from the RSGI scope (``web.rsgi_request``, no WSGI environ, werkzeug request or Flask
+  context), parsed by the same code as the Flask route (``web.sparql``) and awaited from
+  the store's worker pool, whose lanes keep quick queries flowing while demanding ones
+  queue, and which answers a query proven quick in this process without a process hop
+  (see ``ssgraph.store.worker_pool``);
 - **per-client limit**: a client address with ``requests_per_client`` requests in progress
   gets 429 for the next one.
 
