@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ssgraph.errors import QueryError, problem
 from ssgraph.store.sparql_text import code_words, unescape_codepoints
@@ -68,6 +69,12 @@ def _targets(text: str, is_update: bool) -> list[tuple[str, object]]:
 
 
 def _needs_parse(text: str, is_update: bool) -> bool:
+    if len(text) <= _REMEMBERED_UP_TO:  # clients send the same queries again and again
+        return _remembered_needs_parse(text, is_update)
+    return _scanned_needs_parse(text, is_update)
+
+
+def _scanned_needs_parse(text: str, is_update: bool) -> bool:
     keywords = _UPDATE_KEYWORDS if is_update else _QUERY_KEYWORDS
     words = code_words(text)
     if words & keywords:
@@ -76,6 +83,10 @@ def _needs_parse(text: str, is_update: bool) -> bool:
         upper = unescape_codepoints(text).upper()
         return any(keyword in upper for keyword in keywords)
     return False
+
+
+_REMEMBERED_UP_TO = 2000  # characters: 1,024 texts at most a few MB
+_remembered_needs_parse = lru_cache(maxsize=1024)(_scanned_needs_parse)
 
 
 def _allowed(target: str, allow_list: Iterable[str]) -> bool:

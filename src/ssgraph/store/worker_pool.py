@@ -171,8 +171,16 @@ async def _settled(future: asyncio.Future, seconds: float) -> bool:
     return future.done()
 
 
-def _job_key(job: QueryJob) -> bytes:
-    """A digest naming the job (each text length-prefixed, so no two jobs share one)."""
+_KEYED_BY_TEXT_UP_TO = 2000  # characters: the job itself is the key (the pool remembers 4,352 jobs: tens of MB at most)
+
+
+def _job_key(job: QueryJob) -> tuple | bytes:
+    """What names the job in the pool's memory: its fields, or for a long text a digest of
+    them (each length-prefixed, so no two jobs share one)."""
+    fields = (job.sparql, job.result_format, job.graph_format, job.max_rows, job.default_graph_uris,
+              job.named_graph_uris)
+    if len(job.sparql) <= _KEYED_BY_TEXT_UP_TO:
+        return fields
     parts = [job.sparql, job.result_format, job.graph_format, str(job.max_rows),
              *job.default_graph_uris, "", *job.named_graph_uris]
     return hashlib.blake2b("".join(f"{len(part)}:{part}" for part in parts).encode("utf-8", "surrogatepass"),
@@ -197,8 +205,8 @@ class WorkerPool(QueryRunner):
         self._heavy_running = 0
         self._heavy_waiting: deque[asyncio.Future] = deque()
         self._heavy_by_client: Counter[str] = Counter()
-        self._known_heavy: OrderedDict[bytes, None] = OrderedDict()
-        self._proven_cheap: OrderedDict[bytes, tuple] = OrderedDict()  # job → store state it was cheap on
+        self._known_heavy: OrderedDict[tuple | bytes, None] = OrderedDict()
+        self._proven_cheap: OrderedDict[tuple | bytes, tuple] = OrderedDict()  # job → store state it was cheap on
         self._view: ReadOnlyView | None = None
         self._starting_workers: set[_Worker] = set()
         self._closed = False
@@ -340,7 +348,7 @@ class WorkerPool(QueryRunner):
         self._quick_busy -= 1
 
     # -- the demanding lane ------------------------------------------------------------
-    def _remember_heavy(self, key: bytes) -> None:
+    def _remember_heavy(self, key: tuple | bytes) -> None:
         self._known_heavy[key] = None
         self._known_heavy.move_to_end(key)
         while len(self._known_heavy) > KNOWN_HEAVY_REMEMBERED:
@@ -387,7 +395,7 @@ class WorkerPool(QueryRunner):
         self._heavy_running -= 1
 
     # -- running a job -----------------------------------------------------------------
-    def _in_process(self, key: bytes, job: QueryJob) -> RawResult | None:
+    def _in_process(self, key: tuple | bytes, job: QueryJob) -> RawResult | None:
         """The answer computed here, for a job a worker proved cheap on the store's current state.
 
         The same query over the same data does the same work, so a job that took a worker
@@ -404,7 +412,7 @@ class WorkerPool(QueryRunner):
             return None
         return self._view.store(stamp).answer(job)
 
-    def _remember(self, key: bytes, seconds: float, stamp: tuple) -> None:
+    def _remember(self, key: tuple | bytes, seconds: float, stamp: tuple) -> None:
         if seconds < self.limits.cheap_seconds and stamp:
             self._proven_cheap[key] = stamp
             self._proven_cheap.move_to_end(key)

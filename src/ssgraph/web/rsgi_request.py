@@ -94,9 +94,10 @@ class RsgiRequest:
         except UnicodeDecodeError:
             return _NO_VALUES
 
-    @cached_property
-    def values(self) -> CombinedMultiDict[str, str]:
-        return CombinedMultiDict([self.args] if self.method == "GET" else [self.args, self.form])
+    @property
+    def values(self) -> ImmutableMultiDict[str, str] | CombinedMultiDict[str, str]:
+        """The query string's parameters, and a POST's form fields after them."""
+        return self.args if self.method == "GET" else CombinedMultiDict([self.args, self.form])
 
     @cached_property
     def accept_languages(self) -> LanguageAccept:
