@@ -352,11 +352,12 @@ def nodes_of_kind(graph: nx.DiGraph, kind: str, org: str | None = None) -> list[
 
 
 def successors_by(graph: nx.DiGraph, node: str, relation: str) -> list[str]:
-    return [t for t in graph.successors(node) if graph.edges[node, t].get("relation") == relation]
+    # the adjacency's own (neighbour, edge data) pairs: looking each edge up again costs 3-5 times as much
+    return [t for t, data in graph.succ[node].items() if data.get("relation") == relation]
 
 
 def predecessors_by(graph: nx.DiGraph, node: str, relation: str) -> list[str]:
-    return [s for s in graph.predecessors(node) if graph.edges[s, node].get("relation") == relation]
+    return [s for s, data in graph.pred[node].items() if data.get("relation") == relation]
 
 
 def links(graph: nx.DiGraph, node: str, kind: str | None = None) -> list[str]:
@@ -375,8 +376,7 @@ def sdg_goal_number(graph: nx.DiGraph, concept: str) -> int | None:
 
 
 def parent_goal(graph: nx.DiGraph, goal: str) -> str | None:
-    parents = [p for p in graph.predecessors(goal)
-               if graph.edges[p, goal].get("relation") in ("has-subgoal", "has-goal")]
+    parents = [p for p, data in graph.pred[goal].items() if data.get("relation") in ("has-subgoal", "has-goal")]
     return parents[0] if parents else None
 
 

@@ -65,8 +65,17 @@ def _add_series(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
                                                                      summaries=URIRef(SUMMARIES_GRAPH)))}
     for one in graphs:
         for indicator, pairs in parse_series(series.get(str(one), "")):
+            if indicator not in graph:
+                continue
+            node = graph.nodes[indicator]  # as _record_observation records each value, once an indicator
+            node["has_data"] = True
+            node["data_source"] = node.get("data_source") or "own"
+            observations = node.setdefault("observations", {})
             for period, value in pairs:
-                _record_observation(graph, indicator, {"period": period, "value": value}, "own")
+                try:
+                    observations[period[:4]] = float(value)
+                except ValueError:
+                    pass  # malformed value; validation reports it
 
 
 def parse_series(text: str) -> list[tuple[str, list[tuple[str, str]]]]:

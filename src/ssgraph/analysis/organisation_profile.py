@@ -127,14 +127,27 @@ def _notation(graph: nx.DiGraph, concept: str) -> str:
     return str(graph.nodes[concept].get("notation") or concept.rsplit("/", 1)[-1])
 
 
-def _sdgs(graph: nx.DiGraph, node: str) -> list[str]:
-    numbers = {gg.sdg_goal_number(graph, c) for c in gg.links(graph, node, "sdg")}
+def _sdgs(graph: nx.DiGraph, node: str, linked: list[str] | None = None) -> list[str]:
+    """The SDG numbers a node addresses; ``linked``: its ``gg.links`` when already read."""
+    concepts = gg.links(graph, node) if linked is None else linked
+    numbers = {gg.sdg_goal_number(graph, c) for c in concepts if graph.nodes[c].get("kind") == "sdg"}
     return sorted((str(n) for n in numbers if n), key=int)
 
 
-def _objectives(graph: nx.DiGraph, node: str) -> list[str]:
-    found = {_notation(graph, c).split(".", 1)[0] for c in gg.links(graph, node, "objective")}
+def _objectives(graph: nx.DiGraph, node: str, linked: list[str] | None = None) -> list[str]:
+    concepts = gg.links(graph, node) if linked is None else linked
+    found = {_notation(graph, c).split(".", 1)[0] for c in concepts if graph.nodes[c].get("kind") == "objective"}
     return sorted((n for n in found if n.isdigit()), key=int)
+
+
+def _addressed(graph: nx.DiGraph, nodes: list[str]) -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """Each node's reference concepts, SDG numbers and environmental objective numbers (read once:
+    the tree, the coverage and the targets all ask)."""
+    found = {}
+    for node in nodes:
+        linked = gg.links(graph, node)
+        found[node] = (linked, _sdgs(graph, node, linked), _objectives(graph, node, linked))
+    return found
 
 
 def _natural(text: str) -> list:
@@ -143,14 +156,14 @@ def _natural(text: str) -> list:
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text or "")]
 
 
-def _goal_tree(graph: nx.DiGraph, code: str) -> list[GoalNode]:
+def _goal_tree(graph: nx.DiGraph, code: str, addressed: dict) -> list[GoalNode]:
     goals = gg.nodes_of_kind(graph, "goal", code)
     made: dict[str, GoalNode] = {}
     for goal in goals:
         data = graph.nodes[goal]
+        _, sdgs, objectives = addressed[goal]
         made[goal] = GoalNode(goal, str(data.get("identifier") or ""), str(data.get("label") or ""),
-                              str(data.get("level") or ""), _sdgs(graph, goal), _objectives(graph, goal),
-                              len(gg.goal_indicators(graph, goal)))
+                              str(data.get("level") or ""), sdgs, objectives, len(gg.goal_indicators(graph, goal)))
     roots = []
     for goal in goals:
         parent = gg.parent_goal(graph, goal)
@@ -210,22 +223,23 @@ def _documents(graph: nx.DiGraph, code: str) -> list[Document]:
     return sorted(found, key=lambda d: d.label.casefold())
 
 
-def _coverage(graph: nx.DiGraph, code: str, kind: str) -> tuple[Counter, Counter]:
+def _coverage(graph: nx.DiGraph, code: str, kind: str, addressed: dict) -> tuple[Counter, Counter]:
     sdg, objective = Counter(), Counter()
     for node in gg.nodes_of_kind(graph, kind, code):
-        sdg.update(_sdgs(graph, node))
-        objective.update(_objectives(graph, node))
+        _, sdgs, objectives = addressed[node]
+        sdg.update(sdgs)
+        objective.update(objectives)
     return sdg, objective
 
 
 def profile(graph: nx.DiGraph, code: str, label: str, org_iri: str) -> Profile:
     """The profile of organisation ``code`` from a goal graph holding its structure."""
     visions = [str(graph.nodes[v].get("label") or "") for v in gg.nodes_of_kind(graph, "vision", code)]
-    roots = _goal_tree(graph, code)
-    sdg_goals, objective_goals = _coverage(graph, code, "goal")
-    sdg_indicators, objective_indicators = _coverage(graph, code, "indicator")
-    concepts = {c for n in gg.nodes_of_kind(graph, "goal", code) + gg.nodes_of_kind(graph, "indicator", code)
-                for c in gg.links(graph, n)}
+    addressed = _addressed(graph, gg.nodes_of_kind(graph, "goal", code) + gg.nodes_of_kind(graph, "indicator", code))
+    roots = _goal_tree(graph, code, addressed)
+    sdg_goals, objective_goals = _coverage(graph, code, "goal", addressed)
+    sdg_indicators, objective_indicators = _coverage(graph, code, "indicator", addressed)
+    concepts = {c for linked, _, _ in addressed.values() for c in linked}
     targets = sorted({_notation(graph, c) for c in concepts if graph.nodes[c].get("kind") == "sdg"}, key=_natural)
     objectives = sorted({_notation(graph, c) for c in concepts if graph.nodes[c].get("kind") == "objective"},
                         key=_natural)
