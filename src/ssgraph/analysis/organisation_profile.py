@@ -9,6 +9,7 @@ on the target's side, "flat", or "no-data".
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -150,10 +151,11 @@ def _addressed(graph: nx.DiGraph, nodes: list[str]) -> dict[str, tuple[list[str]
     return found
 
 
-def _natural(text: str) -> list:
-    import re
+_DIGITS = re.compile(r"(\d+)")
 
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text or "")]
+
+def _natural(text: str) -> list:
+    return [int(p) if p.isdigit() else p for p in _DIGITS.split(text or "")]
 
 
 def _goal_tree(graph: nx.DiGraph, code: str, addressed: dict) -> list[GoalNode]:
