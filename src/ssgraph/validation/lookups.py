@@ -31,13 +31,14 @@ _NO_CONTEXTS: tuple = ()
 
 
 class _Predicate:
-    """The triples of one predicate, by subject and by object."""
+    """The triples of one predicate, by subject, and by object once that is first asked for
+    (pyshacl asks by object about a few predicates only: rdf:type, rdfs:subClassOf)."""
 
-    __slots__ = ("by_subject", "by_object")
+    __slots__ = ("by_subject", "_by_object")
 
     def __init__(self, graph: Graph | None = None, predicate: Node | None = None):
         self.by_subject: dict[Node, set[Node]] = {}
-        self.by_object: dict[Node, set[Node]] = {}
+        self._by_object: dict[Node, set[Node]] | None = None
         if graph is not None:
             for subject, obj in graph.subject_objects(predicate):
                 self.add(subject, obj)
@@ -47,10 +48,24 @@ class _Predicate:
         if objects is None:
             objects = self.by_subject[subject] = set()
         objects.add(obj)
-        subjects = self.by_object.get(obj)
-        if subjects is None:
-            subjects = self.by_object[obj] = set()
-        subjects.add(subject)
+        if self._by_object is not None:
+            subjects = self._by_object.get(obj)
+            if subjects is None:
+                subjects = self._by_object[obj] = set()
+            subjects.add(subject)
+
+    @property
+    def by_object(self) -> dict[Node, set[Node]]:
+        if self._by_object is None:
+            by_object: dict[Node, set[Node]] = {}
+            for subject, objects in self.by_subject.items():
+                for obj in objects:
+                    subjects = by_object.get(obj)
+                    if subjects is None:
+                        subjects = by_object[obj] = set()
+                    subjects.add(subject)
+            self._by_object = by_object
+        return self._by_object
 
 
 class IndexedLookups(Store):
@@ -214,7 +229,11 @@ def index_ntriples(data: bytes) -> dict[Node, _Predicate] | None:
         index = predicates.get(predicate)
         if index is None:
             index = predicates[predicate] = _Predicate()
-        index.add(subject, obj)
+        objects = index.by_subject.get(subject)
+        if objects is None:
+            index.by_subject[subject] = {obj}
+        else:
+            objects.add(obj)
     return predicates
 
 
