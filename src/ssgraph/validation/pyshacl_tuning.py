@@ -1,4 +1,6 @@
-"""One adjustment to how pyshacl looks up constraint parameters, without changing what it does.
+"""Two adjustments to how pyshacl is run, without changing what it does.
+
+1. Constraint parameters found by set membership.
 
 For every shape of every graph it validates, pyshacl picks the shape's constraint
 parameters (sh:minCount, sh:class, …) by testing each of the shape's properties for
@@ -32,3 +34,32 @@ def tune() -> None:
     mapping = getattr(constraints, "CONSTRAINT_PARAMETERS_MAP", None)
     if isinstance(parameters, list) and isinstance(mapping, dict):  # the pyshacl this was written for
         shape_module.CONSTRAINT_PARAMS = (_ParameterList(parameters), mapping)
+
+
+@functools.cache
+def _logger(make_default_logger):
+    return make_default_logger(name="pyshacl-validate", debug=False)  # the logger pyshacl.validate makes
+
+
+_SHAPES_GRAPHS: dict[int, object] = {}  # id of the shapes graph -> pyshacl's ShapesGraph of it
+
+
+def validate_without_inference(data, shacl_graph):
+    """pyshacl.validate(data, shacl_graph=..., inference="none", inplace=True,
+    allow_warnings=True, allow_infos=True) -> (conforms, report graph, report text)."""
+    from pyshacl import Validator
+    from pyshacl.entrypoints import make_default_logger
+    from pyshacl.graph_abstraction import DataGraph
+
+    tune()
+    options = {"inference": "none", "inplace": True, "allow_warnings": True, "allow_infos": True,
+               "abort_on_first": False, "advanced": False, "iterate_rules": False, "use_js": False,
+               "sparql_mode": False, "debug": False, "focus_nodes": None, "use_shapes": None,
+               "logger": _logger(make_default_logger)}
+    validator = Validator(DataGraph.from_rdflib(data), shacl_graph=shacl_graph, options=options)
+    known = _SHAPES_GRAPHS.get(id(shacl_graph))
+    if known is not None and known.graph is shacl_graph:
+        validator.shacl_graph = known
+    else:
+        _SHAPES_GRAPHS[id(shacl_graph)] = validator.shacl_graph
+    return validator.run()

@@ -141,21 +141,9 @@ def validate_graph(
     if predicates is not None:
         add_to_index(predicates, mixed_in)
     shapes = shape_sets.shapes_graph(options.shape_set)
-    # imported when needed (about half a second): a cached import check does without it
-    from pyshacl import validate as pyshacl_validate
-
-    pyshacl_tuning.tune()
-
     view = indexed_view(working, predicates) if options.inference == "none" else working  # inference writes into it
     try:
-        _conforms, report, _text = pyshacl_validate(
-            view,
-            shacl_graph=sparql_constraints.core_shapes_graph(options.shape_set),
-            inference=options.inference,
-            inplace=True,
-            allow_warnings=True,
-            allow_infos=True,
-        )
+        report = _core_report(view, options)
         sparql_results = sparql_constraints.results(working, options.shape_set)
     finally:
         for triple in added:
@@ -174,6 +162,18 @@ def validate_graph(
         sparql_constraints.add_to_report(report, sparql_results)
         result.report_ntriples = annotated_report(report, result).serialize(format="nt")
     return result
+
+
+def _core_report(view: Graph, options: ValidationOptions) -> Graph:
+    """pyshacl's report of the shapes without their SHACL-SPARQL constraints."""
+    core_shapes = sparql_constraints.core_shapes_graph(options.shape_set)
+    if options.inference == "none":
+        return pyshacl_tuning.validate_without_inference(view, core_shapes)[1]
+    # imported when needed (about half a second): a cached import check does without it
+    from pyshacl import validate as pyshacl_validate
+
+    return pyshacl_validate(view, shacl_graph=core_shapes, inference=options.inference, inplace=True,
+                            allow_warnings=True, allow_infos=True)[1]
 
 
 def _org_iri(data: Graph, code: str) -> str:
