@@ -183,3 +183,25 @@ def test_comunica_construct_and_ask(live_server):
     ntriples = comunica(live_server, f"CONSTRUCT WHERE {{ <{G1}> ?p ?o }}", "-t", "application/n-triples")
     assert len(Graph().parse(data=ntriples, format="nt")) >= 10
     assert comunica(live_server, f"ASK {{ <{G1}> ?p ?o }}").strip() == "true"
+
+
+@pytest.mark.skipif(CURL is None, reason="curl is not installed")
+def test_words_typed_into_the_address_unencoded_read_as_utf8(live_server):
+    """curl (and a hand-typed address) sends "jämställt" as raw UTF-8 bytes, not percent-encoded:
+    the same answer as the encoded form, never a 500."""
+    def search(address: str) -> dict:
+        out = subprocess.run([CURL, "-s", "-w", "\n%{http_code}", address], capture_output=True, check=True,
+                             timeout=30).stdout.decode()
+        body, _, status = out.rpartition("\n")
+        assert status == "200", out
+        return json.loads(body)
+
+    raw = search(live_server + "api/search?q=jämställt")
+    assert raw == search(live_server + "api/search?q=j%C3%A4mst%C3%A4llt")
+    assert G1 in json.dumps(raw)
+
+
+def test_a_percent_encoded_non_ascii_path_reaches_the_site_as_its_text(live_server):
+    response = requests.get(live_server + "org/%C3%96rebro", params={"format": "json"}, timeout=30)
+    assert response.status_code == 404
+    assert "/org/Örebro" in response.json()["error"]

@@ -102,7 +102,9 @@ def test_a_known_demanding_query_queues_at_once(loaded_server):
     for thread in threads:
         thread.join()
     assert_ended_without_hanging(outcomes)
-    assert max(latencies) < 2.0
+    # a quick query starved by a demanding one would wait for it: the time limit (4 s) or more;
+    # a busy 2-core machine has answered one in 2.2 s
+    assert max(latencies) < TIME_LIMIT * 0.75
 
 
 class SlowClients:

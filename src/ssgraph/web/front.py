@@ -50,6 +50,12 @@ def _client_address(scope) -> str:
     return scope.client.rsplit(":", 1)[0] if scope.client else ""
 
 
+def _wsgi_text(text: str) -> str:
+    """granian hands the path (percent-decoded) and the query string as text read as UTF-8;
+    WSGI wants their bytes as Latin-1 text (PEP 3333), which werkzeug reads back as UTF-8."""
+    return text.encode("utf-8", "surrogateescape").decode("latin-1")
+
+
 def _environ(scope, body: bytes) -> dict[str, Any]:
     """A WSGI environ for the request (PEP 3333), with the whole body already read."""
     host, _, port = (scope.server or "").rpartition(":")
@@ -57,8 +63,8 @@ def _environ(scope, body: bytes) -> dict[str, Any]:
     environ: dict[str, Any] = {
         "REQUEST_METHOD": scope.method,
         "SCRIPT_NAME": "",
-        "PATH_INFO": scope.path,
-        "QUERY_STRING": scope.query_string,
+        "PATH_INFO": _wsgi_text(scope.path),
+        "QUERY_STRING": _wsgi_text(scope.query_string),
         "SERVER_NAME": host.strip("[]") or "localhost",
         "SERVER_PORT": port or "80",
         "SERVER_PROTOCOL": f"HTTP/{scope.http_version}",
