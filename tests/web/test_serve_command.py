@@ -79,3 +79,46 @@ def test_a_port_in_use_is_one_clear_message_and_exit_2(tmp_path):
     assert result.stdout == ""  # no address is claimed
     assert result.stderr.strip() == (f"error: the address 127.0.0.1:{port} is already in use by another "
                                      "program; choose another with --port")
+
+
+def test_serve_builds_the_search_index_of_a_store_from_an_earlier_version_before_it_answers(
+        fixture_store_dir, tmp_path):
+    """An index of another schema (an earlier ssgraph) is built again at start, with a message,
+    not inside the first search's time limit (minutes for a national store)."""
+    import shutil
+    import sqlite3
+
+    from ssgraph.search import maintenance
+    from ssgraph.store import open_store
+
+    store_dir = tmp_path / "store"
+    shutil.copytree(fixture_store_dir, store_dir)
+    with sqlite3.connect(store_dir / maintenance.INDEX_FILE) as db:
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ)
+    env.pop("SSGRAPH_CONFIG", None)
+    log = tmp_path / "serve.log"
+    with open(log, "w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ssgraph", "--lang", "en", "--store", str(store_dir), "serve", "--port", str(port)],
+            env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    response = requests.get(f"http://127.0.0.1:{port}/api/search", params={"q": "jämställt"}, timeout=30)
+                    break
+                except requests.RequestException:
+                    assert time.monotonic() < deadline and process.poll() is None
+                    time.sleep(0.2)
+            assert response.status_code == 200
+            assert "https://w3id.org/ssgraph/id/org/0480/goal/G1" in response.text
+            assert "Building the search index" in log.read_text()
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+    with open_store(store_dir, read_only=True) as store:
+        assert maintenance.is_built(store)

@@ -82,9 +82,13 @@ def _fill_if_empty(location: str | None, lang: str) -> None:
         elif store.backend == "embedded":
             # the derived summaries a store made by an earlier version lacks (once; writes keep
             # them); a remote store may not take updates from here
+            from ssgraph import services
             from ssgraph.store.derived import refresh
 
             refresh(store, [])
+            if not services.search_index_ready(store):  # built here, not in the first search's time limit
+                click.echo(catalogue.text("cli.serve_indexing", lang), err=True)
+                services.rebuild_index(store)
     finally:
         store.close()
 

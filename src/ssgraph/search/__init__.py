@@ -8,11 +8,19 @@ SDG targets and environmental objectives, by words in Swedish or English.
   embedded store's directory), ranked with BM25;
 - ``maintenance``: keeping it current: every write through a store calls
   :func:`maintenance.after_write` (declared as a write observer in pyproject.toml), which
-  re-indexes the graphs written; a store written by an older ssgraph is indexed at the
-  first search.
+  re-indexes the graphs written; a store written by an older ssgraph is indexed when
+  ``ssgraph serve`` starts, or at the first search.
 """
 
 from ssgraph.search.index import Hit, SearchIndex
-from ssgraph.search.maintenance import KINDS, after_write, index_for, location_of, rebuild, search
+from ssgraph.search.maintenance import (
+    KINDS,
+    after_write,
+    index_for,
+    is_built,
+    location_of,
+    rebuild,
+    search,
+)
 
-__all__ = ["KINDS", "Hit", "SearchIndex", "after_write", "index_for", "location_of", "rebuild", "search"]
+__all__ = ["KINDS", "Hit", "SearchIndex", "after_write", "index_for", "is_built", "location_of", "rebuild", "search"]

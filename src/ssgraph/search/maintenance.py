@@ -26,7 +26,7 @@ from ssgraph.store.base import ARCHIVED_GRAPHS_QUERY
 from ssgraph.store.binding import bind, iri
 from ssgraph.store.derived import SUMMARIES_GRAPH
 
-__all__ = ["KINDS", "INDEX_FILE", "after_write", "index_for", "rebuild", "refresh", "search"]
+__all__ = ["KINDS", "INDEX_FILE", "after_write", "index_for", "is_built", "rebuild", "refresh", "search"]
 
 INDEX_FILE = "search-index.sqlite"
 NOT_INDEXED = {SUMMARIES_GRAPH}  # derived counts hold nothing to find
@@ -94,6 +94,19 @@ def refresh(store, index: SearchIndex, graphs: Iterable[str] | None) -> list[str
     index.replace(documents, counts, _archived(store))
     index.mark_built()
     return targets
+
+
+def is_built(store) -> bool:
+    """Whether the index of ``store`` exists and is of this version's kind (a store made by an
+    earlier version has none, or one of another schema: the first search builds it again)."""
+    location = location_of(store)
+    if location is None or not index_path(location).exists():
+        return False
+    index = index_for(location)
+    try:
+        return index.built()
+    finally:
+        index.close()
 
 
 def rebuild(store, location: str | Path | None = None) -> dict[str, int]:

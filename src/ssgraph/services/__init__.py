@@ -38,7 +38,8 @@ _LAZY = {
     "ssgraph.services.importing": ("import_files",),
     "ssgraph.services.organisation_pages": (
         "MAX_COMPARED", "Comparison", "OrganisationPage", "compare", "organisation_page"),
-    "ssgraph.services.search": ("SearchOutcome", "prepare_search", "rebuild_index", "search", "search_sdgs"),
+    "ssgraph.services.search": ("SearchOutcome", "prepare_search", "rebuild_index", "search", "search_index_ready",
+                                "search_sdgs"),
     "ssgraph.services.validating": ("ValidationOutcome", "stored_validation", "validate", "validation_report"),
 }
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
@@ -101,6 +102,7 @@ __all__ = [
     "rebuild_index",
     "resolve_structure",
     "search",
+    "search_index_ready",
     "search_sdgs",
     "stored_validation",
     "structure_choices",

@@ -87,6 +87,11 @@ def search_sdgs() -> list[str]:
     return list(SDG_NUMBERS)
 
 
+def search_index_ready(store) -> bool:
+    """Whether the search index of a store is built (else the first search builds it)."""
+    return search_index.is_built(store)
+
+
 def rebuild_index(store) -> dict[str, int]:
     """Build the search index of a store again from its content; documents per kind."""
     return search_index.rebuild(store)
