@@ -114,11 +114,13 @@ OBSERVATION_MODES = ("values", "presence", "none")
 @dataclass(frozen=True)
 class Reading:
     """What ``build_goal_graph`` reads of the structures: by default everything; a page that
-    shows less names the relations (``EDGE_PROPERTIES``) and attributes (``ATTRIBUTES``) it uses."""
+    shows less names the relations (``EDGE_PROPERTIES``) and attributes (``ATTRIBUTES``) it uses,
+    and leaves out the descriptions (the longest texts) when it shows none."""
 
     edges: frozenset[str] | None = None  # property local names; None: all
     attributes: frozenset[str] | None = None  # property local names; None: all and dcterms:isReplacedBy
     assessments: bool = True
+    descriptions: bool = True  # False: each node's ``description`` is left empty
 
 
 EVERYTHING = Reading()
@@ -155,7 +157,7 @@ def build_goal_graph(
                        graph=v.graph)
 
     _add_typed_nodes(store, graph, graphs, org_of_graph)
-    _add_texts(store, graph, graphs)
+    _add_texts(store, graph, graphs, reading.descriptions)
     targets_outside = _add_edges(store, graph, graphs, reading.edges)
     _add_attributes(store, graph, graphs, reading.attributes)
     _add_reference_labels(store, graph, targets_outside)
@@ -181,10 +183,10 @@ def _add_typed_nodes(store, graph: nx.DiGraph, graphs: list[URIRef], org_of_grap
         graph.add_node(iri, kind=kind, type=type_name, org=org_of_graph[row["g"]].code)
 
 
-def _add_texts(store, graph: nx.DiGraph, graphs: list[URIRef]) -> None:
+def _add_texts(store, graph: nx.DiGraph, graphs: list[URIRef], descriptions: bool = True) -> None:
     texts: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in _statements(store, graphs, [DCTERMS.title, RDFS.label, DCTERMS.identifier, DCTERMS.description],
-                           'FILTER(lang(?o) = "" || langMatches(lang(?o), "sv"))'):
+    properties = [DCTERMS.title, RDFS.label, DCTERMS.identifier] + ([DCTERMS.description] if descriptions else [])
+    for row in _statements(store, graphs, properties, 'FILTER(lang(?o) = "" || langMatches(lang(?o), "sv"))'):
         local = row["p"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]
         texts[row["s"]].setdefault(local, row["o"])
     for node_iri, data in graph.nodes(data=True):

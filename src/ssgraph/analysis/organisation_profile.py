@@ -27,11 +27,12 @@ READING = gg.Reading(
                           "validFrom", "validUntil", "documentStatus", "documentKind"}),
     assessments=False,
 )
-# what a comparison shows of each: counts, coverage and the indicators' series (no tree, no documents' details)
+# what a comparison shows of each: counts, coverage and the indicators' series (no tree, no documents' details,
+# no descriptions)
 COMPARISON_READING = gg.Reading(
     edges=frozenset({"measures", "addressesSDG", "addressesEnvironmentalObjective", "koladaKPI"}),
     attributes=frozenset({"unit", "direction", "targetYear", "targetValue", "baselineValue"}),
-    assessments=False,
+    assessments=False, descriptions=False,
 )
 
 

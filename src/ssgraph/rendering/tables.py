@@ -43,6 +43,16 @@ def csv_text(rows: Sequence[dict], lang: str = catalogue.DEFAULT_LANGUAGE, trans
     writer = csv.writer(out)
     writer.writerow([catalogue.text(f"csv.{c}", lang) if translate_headers and catalogue.has(f"csv.{c}") else c
                      for c in columns])
-    for row in rows:
-        writer.writerow([_word(c, row.get(c), lang) for c in columns])
+    lines = [[row.get(c) for c in columns] for row in rows]
+    # a coded column repeats a few codes over many rows: each code's word is looked up once
+    words: dict[tuple[str, str], object] = {}
+    for position, column in ((p, c) for p, c in enumerate(columns) if c in CODED_COLUMNS):
+        for line in lines:
+            value = line[position]
+            if isinstance(value, str):
+                key = (column, value)
+                if key not in words:
+                    words[key] = _word(column, value, lang)
+                line[position] = words[key]
+    writer.writerows(lines)
     return out.getvalue()
