@@ -129,26 +129,34 @@ def _notation(graph: nx.DiGraph, concept: str) -> str:
     return str(graph.nodes[concept].get("notation") or concept.rsplit("/", 1)[-1])
 
 
-def _sdgs(graph: nx.DiGraph, node: str, linked: list[str] | None = None) -> list[str]:
-    """The SDG numbers a node addresses; ``linked``: its ``gg.links`` when already read."""
-    concepts = gg.links(graph, node) if linked is None else linked
-    numbers = {gg.sdg_goal_number(graph, c) for c in concepts if graph.nodes[c].get("kind") == "sdg"}
-    return sorted((str(n) for n in numbers if n), key=int)
-
-
-def _objectives(graph: nx.DiGraph, node: str, linked: list[str] | None = None) -> list[str]:
-    concepts = gg.links(graph, node) if linked is None else linked
-    found = {_notation(graph, c).split(".", 1)[0] for c in concepts if graph.nodes[c].get("kind") == "objective"}
-    return sorted((n for n in found if n.isdigit()), key=int)
+def _reference_number(graph: nx.DiGraph, concept: str) -> tuple[str, str] | None:
+    """("sdg", the SDG's number) or ("objective", the environmental objective's number) of a
+    reference concept; None for other concepts."""
+    kind = graph.nodes[concept].get("kind")
+    if kind == "sdg":
+        number = gg.sdg_goal_number(graph, concept)
+        return ("sdg", str(number)) if number else None
+    if kind == "objective":
+        number = _notation(graph, concept).split(".", 1)[0]
+        return ("objective", number) if number.isdigit() else None
+    return None
 
 
 def _addressed(graph: nx.DiGraph, nodes: list[str]) -> dict[str, tuple[list[str], list[str], list[str]]]:
     """Each node's reference concepts, SDG numbers and environmental objective numbers (read once:
-    the tree, the coverage and the targets all ask)."""
+    the tree, the coverage and the targets all ask; each concept's number once)."""
+    numbers: dict[str, tuple[str, str] | None] = {}
     found = {}
     for node in nodes:
         linked = gg.links(graph, node)
-        found[node] = (linked, _sdgs(graph, node, linked), _objectives(graph, node, linked))
+        sdgs, objectives = set(), set()
+        for concept in linked:
+            if concept not in numbers:
+                numbers[concept] = _reference_number(graph, concept)
+            scheme_number = numbers[concept]
+            if scheme_number is not None:
+                (sdgs if scheme_number[0] == "sdg" else objectives).add(scheme_number[1])
+        found[node] = (linked, sorted(sdgs, key=int), sorted(objectives, key=int))
     return found
 
 
