@@ -45,4 +45,4 @@ def check_import(graph: Graph, lang: str = "sv", reference_date: dt.date | None 
     def validate() -> list[Problem]:
         return [finding_to_problem(finding) for finding in validate_graph(graph, options=options).findings]
 
-    return result_cache.cached(result_cache.key_for(graph, options, reference_date), validate)
+    return result_cache.cached(lambda: result_cache.key_for(graph, options, reference_date), validate)

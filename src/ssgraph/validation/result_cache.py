@@ -68,11 +68,13 @@ def key_for(graph: Graph, options: object, reference_date: dt.date | None) -> st
     return digest.hexdigest()
 
 
-def cached(key: str, compute: Callable[[], list]) -> list:
-    """The cached value for ``key``, or ``compute()`` stored under it."""
+def cached(key_of: Callable[[], str], compute: Callable[[], list]) -> list:
+    """The cached value for the key ``key_of()`` makes, or ``compute()`` stored under it; with
+    the cache off the key is never made (digesting a 50,000-row graph takes seconds)."""
     directory = cache_dir()
     if directory is None:
         return compute()
+    key = key_of()
     path = directory / key[:2] / f"{key}.pickle"
     try:
         stored = path.read_bytes()
