@@ -6,7 +6,6 @@ observations until its next write; and the goal graph's indicator values are the
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 
 import pytest
@@ -17,8 +16,7 @@ from ssgraph.analysis import goal_graph
 from ssgraph.analysis.indicator_values import parse_series
 from ssgraph.importing.importer import import_sources
 from ssgraph.namespaces import SUMMARIES_GRAPH
-from ssgraph.setup import load_reference
-from ssgraph.store import indicator_series, open_store
+from ssgraph.store import indicator_series
 from ssgraph.store.payload import parse_triples
 
 SSG = "https://w3id.org/ssgraph/ontology#"
@@ -68,22 +66,9 @@ def observation(indicator: str, name: str, period: str, value: str, gender: str 
             f"ssg:value {value}{split} .\n")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("series") / "store"
-    with open_store(directory) as store:
-        load_reference(store)
-        import_sources(store, STENUNGSUND)
-    return directory
-
-
 @pytest.fixture
-def store(built, tmp_path):
-    copy = tmp_path / "store"
-    shutil.copytree(built, copy)
-    handle = open_store(copy)
-    yield handle
-    handle.close()
+def store(stenungsund_store):
+    return stenungsund_store
 
 
 def test_import_reimport_new_version_and_drop(store, tmp_path):

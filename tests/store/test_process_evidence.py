@@ -6,8 +6,6 @@ data would."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from rdflib import Graph, URIRef
 
@@ -16,8 +14,7 @@ from ssgraph.analysis import cycle
 from ssgraph.importing.importer import import_sources
 from ssgraph.namespaces import sparql_prefixes
 from ssgraph.queries import load_library
-from ssgraph.setup import load_reference
-from ssgraph.store import open_store, process_evidence
+from ssgraph.store import process_evidence
 from ssgraph.store.binding import bind
 from ssgraph.store.derived import SUMMARIES_GRAPH
 
@@ -57,22 +54,9 @@ def assert_current(store) -> None:
     assert process_evidence.is_current(store)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("evidence") / "store"
-    with open_store(directory) as store:
-        load_reference(store)
-        import_sources(store, STENUNGSUND)
-    return directory
-
-
 @pytest.fixture
-def store(built, tmp_path):
-    copy = tmp_path / "store"
-    shutil.copytree(built, copy)
-    handle = open_store(copy)
-    yield handle
-    handle.close()
+def store(stenungsund_store):
+    return stenungsund_store
 
 
 def kumla_graphs(store) -> list[str]:
