@@ -5,6 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from ssgraph.store import open_store
+
+
+@pytest.fixture(scope="module")
+def store(real_store_dir):
+    """The real goal structures, opened read-only."""
+    handle = open_store(real_store_dir, read_only=True)
+    yield handle
+    handle.close()
+
 
 @pytest.fixture(scope="session")
 def real_app(real_store_dir):

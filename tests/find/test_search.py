@@ -10,15 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from ssgraph import services
-from ssgraph.store import open_store
-
-
-
-@pytest.fixture(scope="module")
-def store(real_store_dir):
-    handle = open_store(real_store_dir, read_only=True)
-    yield handle
-    handle.close()
 
 
 def hits(store, query, **options):

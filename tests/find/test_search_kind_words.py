@@ -9,7 +9,7 @@ import re
 import sqlite3
 
 import pytest
-from rdflib import Graph, RDFS, URIRef
+from rdflib import RDFS, Graph, URIRef
 
 from ssgraph import catalogue, paths, services
 from ssgraph.search import KINDS
@@ -18,13 +18,6 @@ from ssgraph.search.kind_words import ENTRY_PREFIX, type_keys, types_named_by
 from ssgraph.store import open_store
 
 SSG = "https://w3id.org/ssgraph/ontology#"
-
-
-@pytest.fixture(scope="module")
-def store(real_store_dir):
-    handle = open_store(real_store_dir, read_only=True)
-    yield handle
-    handle.close()
 
 
 def search(store, query, **options):
